@@ -1,0 +1,48 @@
+package dev.brochure.cli;
+
+import dev.brochure.content.model.Paper;
+import dev.brochure.pipeline.BuildRequest;
+import dev.brochure.pipeline.BuildResult;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code brochure build}: renders the content project to a PDF. */
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Render the content folder to a PDF (written atomically).")
+final class BuildCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ContentOptions content;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "out/brochure.pdf",
+            description = "Where to write the PDF (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--paper", paramLabel = "A4|LETTER",
+            description = "Trim size, overriding brochure.yaml: ${COMPLETION-CANDIDATES}.")
+    Paper paper;
+
+    private final Context context;
+
+    BuildCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        BuildRequest request = content.request(output).withPaper(paper);
+        BuildResult result = context.pipeline().build(request);
+        context.report(result.warnings());
+        context.out().printf(Locale.ROOT, "wrote %s (%d pages, %s) in %.2f s%n", output, result.pages(),
+                Sizes.human(result.bytes()), (System.nanoTime() - start) / 1e9);
+        return ExitCode.OK;
+    }
+}

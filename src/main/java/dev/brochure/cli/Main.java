@@ -1,0 +1,99 @@
+package dev.brochure.cli;
+
+import dev.brochure.diag.BrochureException;
+import dev.brochure.pipeline.Pipeline;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+
+/**
+ * The {@code brochure} command. Parses arguments, runs the subcommand, and maps what happened
+ * to an exit code: 0 ok, 1 user-fixable errors (reported as {@code path:line:column: message}),
+ * 2 usage errors, 3 internal errors (stack trace only with {@code --debug}).
+ */
+@Command(name = "brochure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Turns YAML content into a typeset, image-rich PDF brochure.",
+        subcommands = {BuildCommand.class, ValidateCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, new Pipeline(), args));
+    }
+
+    /** Runs one command line in-process; tests call this. */
+    public static int run(PrintWriter out, PrintWriter err, Pipeline pipeline, String... args) {
+        Context context = new Context(out, err, pipeline);
+        CommandLine cli = new CommandLine(new Main(), factory(context));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> failure(e, debug(parsed), context));
+        cli.setParameterExceptionHandler((e, args1) -> {
+            err.println("brochure: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build or validate");
+    }
+
+    private static int failure(Exception e, boolean debug, Context context) {
+        if (e instanceof BrochureException user) {
+            context.report(user.diagnostics());
+            int errors = (int) user.diagnostics().stream().filter(d -> d.isError()).count();
+            context.err().println(errors == 1 ? "1 error" : errors + " errors");
+            context.err().flush();
+            return ExitCode.USER_ERROR;
+        }
+        context.err().println("brochure: internal error: " + e);
+        if (debug) {
+            e.printStackTrace(context.err());
+        } else {
+            context.err().println("This is a bug in brochure. Run again with --debug for the stack trace, and report it.");
+        }
+        context.err().flush();
+        return ExitCode.INTERNAL;
+    }
+
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p != null) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+            p = p.subcommand();
+        }
+        return false;
+    }
+
+    private static IFactory factory(Context context) {
+        IFactory defaults = CommandLine.defaultFactory();
+        return new IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                // Commands take the invocation's context through their constructor.
+                try {
+                    return type.getDeclaredConstructor(Context.class).newInstance(context);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(type);
+                }
+            }
+        };
+    }
+}

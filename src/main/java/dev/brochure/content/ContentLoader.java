@@ -1,0 +1,218 @@
+package dev.brochure.content;
+
+import dev.brochure.content.model.BrochureContent;
+import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.content.model.Paper;
+import dev.brochure.content.model.Section;
+import dev.brochure.content.model.Value;
+import dev.brochure.content.schema.FieldReader;
+import dev.brochure.content.schema.SchemaReader;
+import dev.brochure.content.schema.SectionSchema;
+import dev.brochure.content.theme.Theme;
+import dev.brochure.content.theme.ThemeLoader;
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.SourceLocation;
+import dev.brochure.diag.Suggestions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The content stage: reads {@code brochure.yaml}, its theme and every section file, validates
+ * each section against its layout's schema, and returns the immutable {@link BrochureContent}.
+ * All problems of all files are reported together in one {@link BrochureException}.
+ */
+public final class ContentLoader {
+
+    static final List<String> BROCHURE_KEYS =
+            List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
+    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
+
+    private final ProjectFiles project;
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final LayoutCatalog layouts;
+    private final ImageCatalog images;
+    private final Map<String, Optional<SectionSchema>> schemas = new HashMap<>();
+
+    private ContentLoader(ProjectFiles project) {
+        this.project = project;
+        this.layouts = new LayoutCatalog(project);
+        this.images = new ImageCatalog(project, diagnostics);
+    }
+
+    public static BrochureContent load(ProjectFiles project) {
+        return new ContentLoader(project).run();
+    }
+
+    private BrochureContent run() {
+        if (!Files.isDirectory(project.contentDir())) {
+            throw BrochureException.of(SourceLocation.of(project.contentDir()), "content folder not found",
+                    "run in the folder that holds brochure-content/, or pass --content DIR");
+        }
+        YamlFile file = YamlFile.read(project.brochureFile());
+        NodeReader reader = new NodeReader(file.displayName(), diagnostics);
+        if (file.isEmpty()) {
+            throw BrochureException.of(file.whole(), "brochure.yaml is empty", "give at least 'title:' and 'sections:'");
+        }
+        Map<String, Node> top = reader.mapping(file.root(), "brochure.yaml", BROCHURE_KEYS).orElse(Map.of());
+        reader.requireKeys(file.root(), top, "brochure.yaml", List.of("title", "sections"));
+        DocumentInfo info = info(reader, top, file);
+        String themeName = opt(reader, top, "theme").orElse("default");
+        SourceLocation themeAt = top.containsKey("theme") ? reader.at(top.get("theme")) : file.whole();
+        Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, project, diagnostics);
+        List<Section> sections = sections(reader, top.get("sections"));
+        diagnostics.throwIfErrors();
+        return new BrochureContent(info, theme.orElseThrow(), sections, images.all(), project);
+    }
+
+    private DocumentInfo info(NodeReader reader, Map<String, Node> top, YamlFile file) {
+        String title = opt(reader, top, "title").orElse("");
+        String author = opt(reader, top, "author").orElse("");
+        String subject = opt(reader, top, "subject").orElse("");
+        List<String> keywords = keywords(reader, top.get("keywords"));
+        String language = opt(reader, top, "language").orElse("en-US");
+        if (!language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            diagnostics.error(reader.at(top.get("language")), "language '" + language + "' is not a language tag",
+                    "use a BCP 47 tag such as en-US or de");
+        }
+        Paper paper = opt(reader, top, "paper").flatMap(p -> paper(reader, top.get("paper"), p)).orElse(Paper.A4);
+        LocalDate date = opt(reader, top, "date").flatMap(d -> date(reader, top.get("date"), d)).orElse(null);
+        return new DocumentInfo(title, author, subject, keywords, language, paper, date, file.whole());
+    }
+
+    private Optional<String> opt(NodeReader reader, Map<String, Node> top, String key) {
+        Node node = top.get(key);
+        return node == null || NodeReader.isNull(node) ? Optional.empty() : reader.string(node, "'" + key + "'");
+    }
+
+    private List<String> keywords(NodeReader reader, Node node) {
+        if (node == null || NodeReader.isNull(node)) {
+            return List.of();
+        }
+        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+            return reader.sequence(node, "keywords").orElse(List.of()).stream()
+                    .map(n -> reader.string(n, "keyword")).flatMap(Optional::stream).toList();
+        }
+        return reader.string(node, "keywords")
+                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private Optional<Paper> paper(NodeReader reader, Node node, String word) {
+        try {
+            return Optional.of(Paper.valueOf(word.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(reader.at(node), "unknown paper '" + word + "'", Suggestions.hint(word, Paper.names()));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<LocalDate> date(NodeReader reader, Node node, String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            diagnostics.error(reader.at(node), "date '" + text + "' is not a date", "write it as YYYY-MM-DD");
+            return Optional.empty();
+        }
+    }
+
+    private List<Section> sections(NodeReader reader, Node node) {
+        List<Section> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        List<Node> refs = reader.sequence(node, "sections").orElse(List.of());
+        if (refs.isEmpty() && node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+            diagnostics.error(reader.at(node), "'sections' is empty", "list the section files, one per line: - sections/welcome.yaml");
+        }
+        Map<String, SourceLocation> ids = new LinkedHashMap<>();
+        for (Node ref : refs) {
+            reader.string(ref, "section file")
+                    .flatMap(r -> project.resolveContentFile(r, reader.at(ref), diagnostics))
+                    .flatMap(this::section)
+                    .ifPresent(section -> {
+                        SourceLocation first = ids.putIfAbsent(section.id(), section.where());
+                        if (first != null) {
+                            diagnostics.error(section.where(), "section id '" + section.id() + "' is used twice",
+                                    "it is already used by " + first.file() + "; give one of them another 'id:'");
+                        }
+                        out.add(section);
+                    });
+        }
+        return out;
+    }
+
+    private Optional<Section> section(Path path) {
+        YamlFile file;
+        try {
+            file = YamlFile.read(path);
+        } catch (BrochureException e) {
+            diagnostics.addAll(e.diagnostics());
+            return Optional.empty();
+        }
+        NodeReader reader = new NodeReader(file.displayName(), diagnostics);
+        if (file.isEmpty()) {
+            diagnostics.error(file.whole(), "section file is empty", "start it with 'layout: <name>'");
+            return Optional.empty();
+        }
+        Map<String, Node> raw = reader.mapping(file.root(), "section", null).orElse(null);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Node layoutNode = raw.get("layout");
+        if (layoutNode == null) {
+            diagnostics.error(reader.at(file.root()),
+                    "section is missing the required key 'layout'",
+                    "start the file with 'layout: <name>'; layouts: " + String.join(", ", layouts.available()));
+            return Optional.empty();
+        }
+        Optional<String> layout = reader.string(layoutNode, "layout");
+        Optional<SectionSchema> schema = layout.flatMap(name -> schema(name, reader.at(layoutNode)));
+        if (schema.isEmpty()) {
+            return Optional.empty();
+        }
+        FieldReader fields = new FieldReader(reader, images);
+        Optional<Value.Fields> values = fields.readRecord(file.root(), schema.get().root(), "section", SECTION_KEYS);
+        String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String id = Optional.ofNullable(raw.get("id")).flatMap(n -> reader.string(n, "id")).orElse(stem);
+        String title = Optional.ofNullable(raw.get("outline")).flatMap(n -> reader.string(n, "outline"))
+                .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
+                .orElse(id);
+        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root())));
+    }
+
+    private static Optional<String> plainText(Value value) {
+        return switch (value) {
+            case Value.Text t -> Optional.of(t.text().plainText());
+            case Value.Plain p -> Optional.of(p.text());
+            case null, default -> Optional.empty();
+        };
+    }
+
+    private Optional<SectionSchema> schema(String layout, SourceLocation usedAt) {
+        Optional<SectionSchema> known = schemas.computeIfAbsent(layout, name ->
+                layouts.find(name + LayoutCatalog.SCHEMA).flatMap(f -> {
+                    try {
+                        return SchemaReader.read(name, YamlFile.parse(f.displayName(), f.text()), diagnostics);
+                    } catch (BrochureException e) {
+                        diagnostics.addAll(e.diagnostics());
+                        return Optional.empty();
+                    }
+                }));
+        if (known.isEmpty() && layouts.find(layout + LayoutCatalog.SCHEMA).isEmpty()) {
+            diagnostics.error(usedAt, "unknown layout '" + layout + "'", Suggestions.hint(layout, layouts.available()));
+        }
+        return known;
+    }
+}

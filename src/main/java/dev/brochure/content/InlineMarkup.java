@@ -1,0 +1,163 @@
+package dev.brochure.content;
+
+import dev.brochure.content.model.RichText;
+import dev.brochure.content.model.RichText.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The light inline markup that content text may use, parsed into {@link RichText}:
+ * {@code **bold**}, {@code *italic*} or {@code _italic_}, {@code [label](https://…)}, web
+ * addresses and e-mail addresses (linked automatically), and {@code \} to escape a marker.
+ * Markup that is not closed stays literal text: the parser never fails.
+ */
+public final class InlineMarkup {
+
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]\"]+");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final String TRAILING_PUNCTUATION = ".,;:!?'\")";
+
+    private final String src;
+    private final List<Span> spans = new ArrayList<>();
+    private final StringBuilder pending = new StringBuilder();
+    private boolean bold;
+    private boolean italic;
+    private char italicMarker;
+
+    private InlineMarkup(String src) {
+        this.src = src;
+    }
+
+    public static RichText parse(String text) {
+        InlineMarkup parser = new InlineMarkup(text.replaceAll("\\s*\\R\\s*", " "));
+        parser.run();
+        return new RichText(parser.spans);
+    }
+
+    private void run() {
+        int i = 0;
+        while (i < src.length()) {
+            i = step(i);
+        }
+        flush(null);
+    }
+
+    private int step(int i) {
+        char c = src.charAt(i);
+        if (c == '\\' && i + 1 < src.length()) {
+            pending.append(src.charAt(i + 1));
+            return i + 2;
+        }
+        if (src.startsWith("**", i) && (bold || closes("**", i + 2))) {
+            flush(null);
+            bold = !bold;
+            return i + 2;
+        }
+        if ((c == '*' || c == '_') && isItalicMarker(c, i)) {
+            flush(null);
+            italic = !italic;
+            italicMarker = italic ? c : 0;
+            return i + 1;
+        }
+        if (c == '[') {
+            int end = linkEnd(i);
+            if (end > 0) {
+                return end;
+            }
+        }
+        if (atWordStart(i)) {
+            int end = autolink(i);
+            if (end > 0) {
+                return end;
+            }
+        }
+        pending.append(c);
+        return i + 1;
+    }
+
+    private boolean isItalicMarker(char c, int i) {
+        if (italic) {
+            return c == italicMarker && i > 0 && !Character.isWhitespace(src.charAt(i - 1));
+        }
+        boolean opensWord = i + 1 < src.length() && !Character.isWhitespace(src.charAt(i + 1));
+        if (c == '_' && i > 0 && Character.isLetterOrDigit(src.charAt(i - 1))) {
+            return false; // snake_case words keep their underscores
+        }
+        return opensWord && closes(String.valueOf(c), i + 1);
+    }
+
+    /** Whether a closing marker follows, so that a lone marker stays literal. */
+    private boolean closes(String marker, int from) {
+        int j = src.indexOf(marker, from);
+        while (j > from && marker.equals("*") && src.startsWith("**", j)) {
+            j = src.indexOf(marker, j + 2);
+        }
+        return j > from;
+    }
+
+    /** {@code [label](target)}: the label may itself hold emphasis. */
+    private int linkEnd(int i) {
+        int close = src.indexOf("](", i);
+        if (close < 0) {
+            return -1;
+        }
+        int end = src.indexOf(')', close + 2);
+        if (end < 0) {
+            return -1;
+        }
+        String target = src.substring(close + 2, end).trim();
+        if (target.isEmpty() || target.contains(" ")) {
+            return -1;
+        }
+        flush(null);
+        RichText label = parse(src.substring(i + 1, close));
+        String href = EMAIL.matcher(target).matches() ? "mailto:" + target : target;
+        for (Span s : label.spans()) {
+            spans.add(new Span(s.text(), s.bold() || bold, s.italic() || italic, href));
+        }
+        return end + 1;
+    }
+
+    private boolean atWordStart(int i) {
+        return i == 0 || !Character.isLetterOrDigit(src.charAt(i - 1));
+    }
+
+    private int autolink(int i) {
+        Matcher url = URL.matcher(src).region(i, src.length());
+        if (url.lookingAt()) {
+            String found = trimPunctuation(url.group());
+            return emitLink(found, found, i);
+        }
+        Matcher email = EMAIL.matcher(src).region(i, src.length());
+        if (email.lookingAt()) {
+            String found = trimPunctuation(email.group());
+            return emitLink(found, "mailto:" + found, i);
+        }
+        return -1;
+    }
+
+    private int emitLink(String text, String href, int i) {
+        flush(null);
+        pending.append(text);
+        flush(href);
+        return i + text.length();
+    }
+
+    private static String trimPunctuation(String s) {
+        int end = s.length();
+        while (end > 0 && TRAILING_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private void flush(String href) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        spans.add(new Span(pending.toString(), bold, italic, href));
+        pending.setLength(0);
+    }
+}

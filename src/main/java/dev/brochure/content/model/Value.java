@@ -1,0 +1,56 @@
+package dev.brochure.content.model;
+
+import dev.brochure.diag.SourceLocation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated content value, typed by the layout's schema and located in its YAML file.
+ * These are the only objects layout descriptors (templates) can see.
+ */
+public sealed interface Value {
+
+    SourceLocation where();
+
+    /** Text with inline formatting (bold, italic, links), parsed from the content's light markup. */
+    record Text(RichText text, SourceLocation where) implements Value {
+    }
+
+    /** Text taken literally: names, labels, and the chosen word of a choice field. */
+    record Plain(String text, SourceLocation where) implements Value {
+    }
+
+    record Num(double value, SourceLocation where) implements Value {
+    }
+
+    record Bool(boolean value, SourceLocation where) implements Value {
+    }
+
+    /** A resolved, existing image. */
+    record Image(ImageRef image, SourceLocation where) implements Value {
+    }
+
+    /** A link target: an {@code https:}/{@code http:} URL or a {@code mailto:} address. */
+    record Link(String url, SourceLocation where) implements Value {
+    }
+
+    /** A list of values of one type. */
+    record Items(List<Value> items, SourceLocation where) implements Value {
+        public Items {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** Named values in the order they were written. */
+    record Fields(Map<String, Value> fields, SourceLocation where) implements Value {
+        public Fields {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public Value get(String name) {
+            return fields.get(name);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.brochure.content.schema;
+
+import dev.brochure.content.ImageCatalog;
+import dev.brochure.content.InlineMarkup;
+import dev.brochure.content.NodeReader;
+import dev.brochure.content.model.Value;
+import dev.brochure.diag.SourceLocation;
+import dev.brochure.diag.Suggestions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Validates one YAML node against a schema {@link Field} and turns it into a {@link Value}.
+ * Every problem goes to the run's diagnostics with the node's line and column.
+ */
+public final class FieldReader {
+
+    private static final Pattern WEB = Pattern.compile("https?://[^\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("(mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
+    private final NodeReader reader;
+    private final ImageCatalog images;
+
+    public FieldReader(NodeReader reader, ImageCatalog images) {
+        this.reader = reader;
+        this.images = images;
+    }
+
+    /** Reads the fields of a record; {@code ignored} keys are handled by the caller (e.g. 'layout'). */
+    public Optional<Value.Fields> readRecord(Node node, Field schema, String what, List<String> ignored) {
+        List<String> allowed = new ArrayList<>(schema.fields().keySet());
+        allowed.addAll(ignored);
+        Optional<Map<String, Node>> entries = reader.mapping(node, what, allowed);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        for (Field field : schema.fields().values()) {
+            Node child = entries.get().get(field.name());
+            if (child == null || NodeReader.isNull(child)) {
+                if (field.required()) {
+                    reader.diagnostics().error(reader.at(child == null ? node : child),
+                            what + " is missing the required field '" + field.name() + "'",
+                            describe(field));
+                }
+                continue;
+            }
+            read(child, field, "'" + field.name() + "'").ifPresent(v -> values.put(field.name(), v));
+        }
+        return Optional.of(new Value.Fields(values, reader.at(node)));
+    }
+
+    private Optional<Value> read(Node node, Field field, String what) {
+        SourceLocation at = reader.at(node);
+        return switch (field.type()) {
+            case TEXT -> reader.string(node, what).map(s -> new Value.Text(InlineMarkup.parse(s), at));
+            case PLAIN -> reader.string(node, what).map(s -> new Value.Plain(s, at));
+            case NUMBER -> reader.number(node, what).map(n -> new Value.Num(n, at));
+            case BOOLEAN -> reader.bool(node, what).map(b -> new Value.Bool(b, at));
+            case IMAGE -> reader.string(node, what).flatMap(ref -> images.resolve(ref, at))
+                    .map(img -> new Value.Image(img, at));
+            case LINK -> reader.string(node, what).flatMap(s -> link(s, what, at));
+            case CHOICE -> reader.string(node, what).flatMap(s -> choice(s, field, what, at));
+            case LIST -> list(node, field, what);
+            case RECORD -> readRecord(node, field, what, List.of()).map(v -> v);
+        };
+    }
+
+    private Optional<Value> link(String text, String what, SourceLocation at) {
+        String t = text.trim();
+        if (WEB.matcher(t).matches()) {
+            return Optional.of(new Value.Link(t, at));
+        }
+        if (EMAIL.matcher(t).matches()) {
+            return Optional.of(new Value.Link(t.startsWith("mailto:") ? t : "mailto:" + t, at));
+        }
+        reader.diagnostics().error(at, what + " is not a web or e-mail address: '" + text + "'",
+                "write a full address such as https://example.org or name@example.org");
+        return Optional.empty();
+    }
+
+    private Optional<Value> choice(String word, Field field, String what, SourceLocation at) {
+        if (field.values().contains(word)) {
+            return Optional.of(new Value.Plain(word, at));
+        }
+        reader.diagnostics().error(at, what + " cannot be '" + word + "'", Suggestions.hint(word, field.values()));
+        return Optional.empty();
+    }
+
+    private Optional<Value> list(Node node, Field field, String what) {
+        Optional<List<Node>> items = reader.sequence(node, what);
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        int count = items.get().size();
+        if (count < field.min() || count > field.max()) {
+            String range = field.max() == Integer.MAX_VALUE ? "at least " + field.min()
+                    : field.min() == field.max() ? "exactly " + field.min()
+                    : "from " + field.min() + " to " + field.max();
+            reader.diagnostics().error(reader.at(node), what + " has " + count + " items; it needs " + range, null);
+        }
+        List<Value> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            read(items.get().get(i), field.of(), what + " item " + (i + 1)).ifPresent(values::add);
+        }
+        return Optional.of(new Value.Items(values, reader.at(node)));
+    }
+
+    private static String describe(Field field) {
+        String kind = switch (field.type()) {
+            case LIST -> "a list";
+            case RECORD -> "a mapping with " + String.join(", ", field.fields().keySet());
+            case CHOICE -> "one of " + String.join(", ", field.values());
+            case IMAGE -> "an image path such as images/photo.jpg";
+            case LINK -> "a web or e-mail address";
+            default -> "a " + field.type().word() + " value";
+        };
+        String about = field.description() == null || field.description().isBlank() ? "" : " (" + field.description() + ")";
+        return "add '" + field.name() + ":' with " + kind + about;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.brochure.content.theme;
+
+import dev.brochure.content.model.Rgb;
+import dev.brochure.content.theme.ThemeLoader.Located;
+import dev.brochure.diag.Suggestions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Resolves each style's {@code parent:} chain into one complete {@link TextStyle}. */
+final class StyleResolver {
+
+    private final Map<String, Map<String, Located>> raw;
+    private final ThemeValues values;
+    private final Map<String, Rgb> palette;
+    private final Collection<String> families;
+
+    StyleResolver(Map<String, Map<String, Located>> raw, ThemeValues values, Map<String, Rgb> palette,
+            Collection<String> families) {
+        this.raw = raw;
+        this.values = values;
+        this.palette = palette;
+        this.families = families;
+    }
+
+    Map<String, TextStyle> resolveAll() {
+        Map<String, TextStyle> out = new LinkedHashMap<>();
+        for (String name : raw.keySet()) {
+            flatten(name).ifPresent(props -> out.put(name, build(name, props)));
+        }
+        return out;
+    }
+
+    /** The style's own properties over those of its ancestors. */
+    private Optional<Map<String, Located>> flatten(String name) {
+        List<Map<String, Located>> lineage = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        String current = name;
+        while (current != null) {
+            if (seen.contains(current)) {
+                Located p = raw.get(name).get("parent");
+                values.reader(p).diagnostics().error(values.at(p),
+                        "style '" + name + "' inherits from itself (" + String.join(" -> ", seen) + ")", null);
+                return Optional.empty();
+            }
+            seen.add(current);
+            Map<String, Located> props = raw.get(current);
+            lineage.add(props);
+            Located parent = props.get("parent");
+            if (parent == null) {
+                break;
+            }
+            String parentName = values.string(parent, "parent").orElse(null);
+            if (parentName != null && !raw.containsKey(parentName)) {
+                values.reader(parent).diagnostics().error(values.at(parent),
+                        "style '" + current + "' has unknown parent '" + parentName + "'",
+                        Suggestions.hint(parentName, raw.keySet()));
+                return Optional.empty();
+            }
+            current = parentName;
+        }
+        Map<String, Located> merged = new LinkedHashMap<>();
+        for (int i = lineage.size() - 1; i >= 0; i--) {
+            merged.putAll(lineage.get(i));
+        }
+        return Optional.of(merged);
+    }
+
+    private TextStyle build(String name, Map<String, Located> p) {
+        String what = "style '" + name + "'";
+        String family = str(p, "font", what).orElse(null);
+        if (family == null) {
+            values.reader(p.values().iterator().next()).diagnostics().error(values.at(p.values().iterator().next()),
+                    what + " has no font", "add 'font:' naming one of the theme's font families");
+            family = families.stream().findFirst().orElse("");
+        } else if (!families.contains(family)) {
+            values.reader(p.get("font")).diagnostics().error(values.at(p.get("font")),
+                    what + " uses unknown font family '" + family + "'", Suggestions.hint(family, families));
+        }
+        double size = len(p, "size", what).orElse(10.0);
+        double leading = len(p, "leading", what).orElse(size * 1.25);
+        Rgb color = Optional.ofNullable(p.get("color")).flatMap(v -> values.color(v, what + " color", palette))
+                .orElse(palette.getOrDefault("ink", Rgb.BLACK));
+        Align align = str(p, "align", what).flatMap(word -> {
+            Optional<Align> a = Align.of(word);
+            if (a.isEmpty()) {
+                values.reader(p.get("align")).diagnostics().error(values.at(p.get("align")),
+                        what + ": unknown alignment '" + word + "'", Suggestions.hint(word, Align.words()));
+            }
+            return a;
+        }).orElse(Align.LEFT);
+        return new TextStyle(name, family, flag(p, "bold", what), flag(p, "italic", what), size, leading, color, align,
+                len(p, "space-before", what).orElse(0.0), len(p, "space-after", what).orElse(0.0),
+                len(p, "indent", what).orElse(0.0),
+                Optional.ofNullable(p.get("tracking")).flatMap(v -> values.reader(v).number(v.node(), what + " tracking"))
+                        .orElse(0.0),
+                flag(p, "uppercase", what), flag(p, "keep-with-next", what), flag(p, "hyphenate", what));
+    }
+
+    private Optional<String> str(Map<String, Located> p, String key, String what) {
+        return Optional.ofNullable(p.get(key)).flatMap(v -> values.string(v, what + " " + key));
+    }
+
+    private Optional<Double> len(Map<String, Located> p, String key, String what) {
+        return Optional.ofNullable(p.get(key)).flatMap(v -> values.length(v, what + " " + key));
+    }
+
+    private boolean flag(Map<String, Located> p, String key, String what) {
+        return Optional.ofNullable(p.get(key)).flatMap(v -> values.bool(v, what + " " + key)).orElse(false);
+    }
+}

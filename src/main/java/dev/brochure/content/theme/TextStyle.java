@@ -1,0 +1,25 @@
+package dev.brochure.content.theme;
+
+import dev.brochure.content.model.Rgb;
+
+/**
+ * A paragraph style of the theme, fully resolved (parents applied, colour looked up).
+ * Sizes and spaces are in points; {@code tracking} is in thousandths of an em.
+ */
+public record TextStyle(
+        String name,
+        String family,
+        boolean bold,
+        boolean italic,
+        double size,
+        double leading,
+        Rgb color,
+        Align align,
+        double spaceBefore,
+        double spaceAfter,
+        double indent,
+        double tracking,
+        boolean uppercase,
+        boolean keepWithNext,
+        boolean hyphenate) {
+}

@@ -1,0 +1,181 @@
+package dev.brochure.content.theme;
+
+import dev.brochure.content.Builtins;
+import dev.brochure.content.NodeReader;
+import dev.brochure.content.ProjectFiles;
+import dev.brochure.content.YamlFile;
+import dev.brochure.content.model.Rgb;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.SourceLocation;
+import dev.brochure.diag.Suggestions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a theme: {@code themes/<name>.yaml} of the content project, or a built-in theme. A theme
+ * may {@code extends:} another; the child's entries override the parent's property by property.
+ * Style {@code parent:} chains are resolved here, so later stages see complete styles.
+ */
+public final class ThemeLoader {
+
+    static final List<String> TOP_KEYS = List.of("extends", "colors", "fonts", "styles", "margins", "masters", "footer");
+    static final List<String> FACE_KEYS = List.of("regular", "bold", "italic", "bold-italic");
+    static final List<String> STYLE_KEYS = List.of("parent", "font", "bold", "italic", "size", "leading", "color", "align",
+            "space-before", "space-after", "indent", "tracking", "uppercase", "keep-with-next", "hyphenate");
+    static final List<String> MASTER_KEYS = List.of("margins", "columns", "gutter", "footer", "background");
+    static final List<String> FOOTER_KEYS = List.of("style", "left", "right", "baseline", "rule");
+    static final List<String> MARGIN_KEYS = List.of("top", "right", "bottom", "left");
+
+    private static final int MAX_EXTENDS = 10;
+
+    /** A node and the file it came from, so merged themes still point at the right file. */
+    record Located(Node node, String file) {
+    }
+
+    private final ProjectFiles project;
+    private final Diagnostics diagnostics;
+    private final Map<String, Located> colors = new LinkedHashMap<>();
+    private final Map<String, Map<String, Located>> fonts = new LinkedHashMap<>();
+    private final Map<String, Map<String, Located>> styles = new LinkedHashMap<>();
+    private final Map<String, Map<String, Located>> masters = new LinkedHashMap<>();
+    private final Map<String, Located> footer = new LinkedHashMap<>();
+    private Located margins;
+
+    private ThemeLoader(ProjectFiles project, Diagnostics diagnostics) {
+        this.project = project;
+        this.diagnostics = diagnostics;
+    }
+
+    public static Optional<Theme> load(String name, SourceLocation requestedAt, ProjectFiles project,
+            Diagnostics diagnostics) {
+        ThemeLoader loader = new ThemeLoader(project, diagnostics);
+        List<YamlFile> chain = loader.chain(name, requestedAt);
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            loader.merge(chain.get(i));
+        }
+        return Optional.of(loader.build(name));
+    }
+
+    /** All theme names a project can use: its own themes/ and the built-in ones. */
+    public static Set<String> available(ProjectFiles project) {
+        Set<String> names = new TreeSet<>();
+        Builtins.list("themes").stream().filter(n -> n.endsWith(".yaml")).forEach(n -> names.add(n.replace(".yaml", "")));
+        try (var files = Files.list(project.themesDir())) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .forEach(n -> names.add(n.replace(".yaml", "")));
+        } catch (java.io.IOException ignored) {
+            // no themes/ folder: only the built-in themes exist
+        }
+        return names;
+    }
+
+    private List<YamlFile> chain(String name, SourceLocation requestedAt) {
+        List<YamlFile> files = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        String current = name;
+        SourceLocation at = requestedAt;
+        while (current != null) {
+            if (!seen.add(current) || seen.size() > MAX_EXTENDS) {
+                diagnostics.error(at, "theme '" + current + "' extends itself (" + String.join(" -> ", seen) + ")",
+                        "remove the 'extends:' line that closes the loop");
+                return List.of();
+            }
+            Optional<YamlFile> file = find(current, at);
+            if (file.isEmpty()) {
+                return List.of();
+            }
+            files.add(file.get());
+            Node extendsNode = topLevel(file.get()).get("extends");
+            NodeReader reader = new NodeReader(file.get().displayName(), diagnostics);
+            current = extendsNode == null ? null : reader.string(extendsNode, "extends").orElse(null);
+            at = reader.at(extendsNode);
+        }
+        return files;
+    }
+
+    private Optional<YamlFile> find(String name, SourceLocation at) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            diagnostics.error(at, "theme name '" + name + "' may only use letters, digits, '-' and '_'", null);
+            return Optional.empty();
+        }
+        Path own = project.themesDir().resolve(name + ".yaml");
+        if (Files.isRegularFile(own)) {
+            return Optional.of(YamlFile.read(own));
+        }
+        Optional<String> builtin = Builtins.read("themes", name + ".yaml");
+        if (builtin.isPresent()) {
+            return Optional.of(YamlFile.parse(Builtins.displayName("themes", name + ".yaml"), builtin.get()));
+        }
+        diagnostics.error(at, "unknown theme '" + name + "'", Suggestions.hint(name, available(project)));
+        return Optional.empty();
+    }
+
+    private Map<String, Node> topLevel(YamlFile file) {
+        if (file.isEmpty()) {
+            return Map.of();
+        }
+        return new NodeReader(file.displayName(), diagnostics).mapping(file.root(), "theme", TOP_KEYS).orElse(Map.of());
+    }
+
+    private void merge(YamlFile file) {
+        NodeReader reader = new NodeReader(file.displayName(), diagnostics);
+        Map<String, Node> top = topLevel(file);
+        mergeFlat(reader, top.get("colors"), "colors", null, colors);
+        mergeNested(reader, top.get("fonts"), "fonts", FACE_KEYS, fonts);
+        mergeNested(reader, top.get("styles"), "styles", STYLE_KEYS, styles);
+        mergeNested(reader, top.get("masters"), "masters", MASTER_KEYS, masters);
+        mergeFlat(reader, top.get("footer"), "footer", FOOTER_KEYS, footer);
+        if (top.containsKey("margins")) {
+            margins = new Located(top.get("margins"), file.displayName());
+        }
+    }
+
+    private void mergeFlat(NodeReader reader, Node node, String what, List<String> keys, Map<String, Located> into) {
+        if (node == null) {
+            return;
+        }
+        reader.mapping(node, what, keys).ifPresent(entries ->
+                entries.forEach((k, v) -> into.put(k, new Located(v, reader.file()))));
+    }
+
+    private void mergeNested(NodeReader reader, Node node, String what, List<String> keys,
+            Map<String, Map<String, Located>> into) {
+        if (node == null) {
+            return;
+        }
+        reader.mapping(node, what, null).ifPresent(entries -> entries.forEach((name, value) ->
+                mergeFlat(reader, value, what + " '" + name + "'", keys,
+                        into.computeIfAbsent(name, n -> new LinkedHashMap<>()))));
+    }
+
+    private Theme build(String name) {
+        ThemeValues values = new ThemeValues(project, diagnostics);
+        Map<String, Rgb> palette = new LinkedHashMap<>();
+        colors.forEach((k, v) -> values.color(v, "colour '" + k + "'", Map.of()).ifPresent(c -> palette.put(k, c)));
+
+        Map<String, FontFamily> families = new LinkedHashMap<>();
+        fonts.forEach((k, faces) -> values.family(k, faces).ifPresent(f -> families.put(k, f)));
+
+        Margins pageMargins = margins == null ? Margins.all(54) : values.margins(margins).orElse(Margins.all(54));
+        Map<String, TextStyle> resolved = new StyleResolver(styles, values, palette, families.keySet()).resolveAll();
+        Map<String, MasterSpec> masterSpecs = new LinkedHashMap<>();
+        masters.forEach((k, props) -> masterSpecs.put(k, values.master(k, props, pageMargins, palette)));
+        if (!masterSpecs.containsKey("body")) {
+            masterSpecs.put("body", new MasterSpec("body", pageMargins, 1, 12, true, null));
+        }
+        FooterSpec footerSpec = values.footer(footer, pageMargins, resolved.keySet());
+        return new Theme(name, palette, families, resolved, masterSpecs, footerSpec);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.brochure.diag;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/** "Did you mean" suggestions for misspelt keys, layout names, styles and colours. */
+public final class Suggestions {
+
+    private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
+
+    private Suggestions() {
+    }
+
+    /** The known name closest to {@code typo}, if it is close enough to be a plausible typo. */
+    public static Optional<String> closest(String typo, Collection<String> known) {
+        String lower = typo.toLowerCase();
+        return known.stream()
+                .min(Comparator.comparingInt((String k) -> DISTANCE.apply(lower, k.toLowerCase())).thenComparing(k -> k))
+                .filter(k -> DISTANCE.apply(lower, k.toLowerCase()) <= Math.max(2, k.length() / 3));
+    }
+
+    /** A hint line: "did you mean 'x'?" or the list of what is allowed. */
+    public static String hint(String typo, Collection<String> known) {
+        return closest(typo, known)
+                .map(k -> "did you mean '" + k + "'?")
+                .orElseGet(() -> "expected one of: " + String.join(", ", known.stream().sorted().toList()));
+    }
+}

@@ -1,0 +1,235 @@
+package dev.brochure.layout;
+
+import dev.brochure.content.Units;
+import dev.brochure.content.model.Rgb;
+import dev.brochure.content.theme.Align;
+import dev.brochure.content.theme.TextStyle;
+import dev.brochure.content.theme.Theme;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.SourceLocation;
+import dev.brochure.diag.Suggestions;
+import dev.brochure.layout.Markup.Element;
+import dev.brochure.layout.tree.Fit;
+import dev.brochure.layout.tree.Insets;
+import dev.brochure.layout.tree.Length;
+import dev.brochure.layout.tree.VAlign;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Typed reading of layout element attributes (lengths, colours, styles, choices), reporting
+ * unknown attributes and bad values against the template that produced them.
+ */
+final class AttributeReader {
+
+    private final Theme theme;
+    private final Diagnostics diagnostics;
+    private final SourceLocation template;
+    private final String context;
+
+    AttributeReader(Theme theme, Diagnostics diagnostics, SourceLocation template, String context) {
+        this.theme = theme;
+        this.diagnostics = diagnostics;
+        this.template = template;
+        this.context = context;
+    }
+
+    void error(Element e, String message, String hint) {
+        diagnostics.error(template, "<" + e.name() + "> at layout output line " + e.line() + context + ": " + message,
+                hint);
+    }
+
+    /** Reports attributes the element does not take. */
+    void only(Element e, List<String> allowed) {
+        for (String name : e.attributes().keySet()) {
+            if (!allowed.contains(name)) {
+                error(e, "unknown attribute '" + name + "'",
+                        allowed.isEmpty() ? "<" + e.name() + "> takes no attributes" : Suggestions.hint(name, allowed));
+            }
+        }
+    }
+
+    Optional<String> string(Element e, String name) {
+        return Optional.ofNullable(e.attributes().get(name)).map(String::trim);
+    }
+
+    TextStyle style(Element e, String attribute, String fallback) {
+        String name = string(e, attribute).orElse(fallback);
+        TextStyle style = theme.styles().get(name);
+        if (style != null) {
+            return style;
+        }
+        error(e, "style '" + name + "' is not defined in theme '" + theme.name() + "'",
+                Suggestions.hint(name, theme.styles().keySet()));
+        return theme.styles().values().stream().findFirst().orElseThrow();
+    }
+
+    Rgb color(Element e, String name, Rgb fallback) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty() || text.get().isEmpty() || text.get().equals("none")) {
+            return text.isPresent() ? null : fallback;
+        }
+        Optional<Rgb> color = theme.color(text.get());
+        if (color.isEmpty()) {
+            error(e, name + "='" + text.get() + "' is not a colour",
+                    "write #RRGGBB or a palette name; " + Suggestions.hint(text.get(), theme.colors().keySet()));
+            return fallback;
+        }
+        return color.get();
+    }
+
+    double points(Element e, String name, double fallback) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        Optional<Double> value = Units.toPoints(text.get());
+        if (value.isEmpty()) {
+            error(e, name + "='" + text.get() + "' is not a length", "use pt, mm, cm or in, for example 6mm");
+            return fallback;
+        }
+        return value.get();
+    }
+
+    /** A length that may also be a percentage of the containing box. */
+    Length length(Element e, String name, Length fallback) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty() || text.get().equals("auto")) {
+            return fallback;
+        }
+        String t = text.get();
+        if (t.endsWith("%")) {
+            try {
+                return Length.percent(Double.parseDouble(t.substring(0, t.length() - 1).trim()));
+            } catch (NumberFormatException ex) {
+                error(e, name + "='" + t + "' is not a percentage", null);
+                return fallback;
+            }
+        }
+        return Units.toPoints(t).map(Length::points).orElseGet(() -> {
+            error(e, name + "='" + t + "' is not a length", "use pt, mm, cm, in or %, for example 50% or 60mm");
+            return fallback;
+        });
+    }
+
+    /** Padding like CSS: one, two (vertical horizontal) or four (top right bottom left) lengths. */
+    Insets insets(Element e, String name, Insets fallback) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        String[] parts = text.get().trim().split("\\s+");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Optional<Double> p = Units.toPoints(parts[i]);
+            if (p.isEmpty()) {
+                error(e, name + "='" + text.get() + "' is not a list of lengths", "for example 4mm or 4mm 6mm");
+                return fallback;
+            }
+            v[i] = p.get();
+        }
+        return switch (v.length) {
+            case 1 -> Insets.all(v[0]);
+            case 2 -> new Insets(v[0], v[1], v[0], v[1]);
+            case 4 -> new Insets(v[0], v[1], v[2], v[3]);
+            default -> {
+                error(e, name + " takes one, two or four lengths", null);
+                yield fallback;
+            }
+        };
+    }
+
+    boolean flag(Element e, String name, boolean fallback) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        return switch (text.get()) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> {
+                error(e, name + " must be true or false", null);
+                yield fallback;
+            }
+        };
+    }
+
+    int integer(Element e, String name, int fallback, int min, int max) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        error(e, name + " must be a whole number from " + min + " to " + max, null);
+        return fallback;
+    }
+
+    double number(Element e, String name, double fallback) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(text.get());
+        } catch (NumberFormatException ex) {
+            error(e, name + " must be a number", null);
+            return fallback;
+        }
+    }
+
+    /** {@code 3:2} or {@code 1.5}: width divided by height. */
+    Double aspect(Element e, String name) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            String[] parts = text.get().split(":");
+            double value = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])
+                    : Double.parseDouble(parts[0]);
+            if (value > 0 && Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        error(e, name + "='" + text.get() + "' is not an aspect ratio", "write width:height, for example 3:2");
+        return null;
+    }
+
+    Align align(Element e, String name, Align fallback) {
+        return choice(e, name, Align.class, fallback);
+    }
+
+    VAlign valign(Element e, String name, VAlign fallback) {
+        return choice(e, name, VAlign.class, fallback);
+    }
+
+    Fit fit(Element e, String name, Fit fallback) {
+        return choice(e, name, Fit.class, fallback);
+    }
+
+    private <T extends Enum<T>> T choice(Element e, String name, Class<T> type, T fallback) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        List<String> words = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        for (T constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text.get())) {
+                return constant;
+            }
+        }
+        error(e, name + "='" + text.get() + "' is not allowed", Suggestions.hint(text.get(), words));
+        return fallback;
+    }
+}

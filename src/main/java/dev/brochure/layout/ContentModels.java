@@ -1,0 +1,239 @@
+package dev.brochure.layout;
+
+import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.content.model.RichText;
+import dev.brochure.content.model.Section;
+import dev.brochure.content.model.Value;
+import freemarker.core.TemplateXMLOutputModel;
+import freemarker.core.XMLOutputFormat;
+import freemarker.template.SimpleNumber;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateBooleanModel;
+import freemarker.template.TemplateCollectionModel;
+import freemarker.template.TemplateHashModelEx;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateModelIterator;
+import freemarker.template.TemplateSequenceModel;
+import freemarker.template.utility.NullArgumentException;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a layout template sees: the section's fields and the brochure's settings, wrapped as
+ * read-only template models. Nothing else of Java is reachable from a template.
+ *
+ * <p>Text fields become XML markup (their bold, italic and links as layout elements), preceded
+ * by a {@code <?src file:line:col?>} marker so later stages can name the YAML line a block
+ * came from. Plain fields, choices, image and link references become ordinary strings, which
+ * Freemarker escapes. {@code plain(x)} gives a text field's words without formatting, for
+ * attributes.
+ */
+final class ContentModels {
+
+    private final Map<TemplateModel, String> plainOfMarkup = new IdentityHashMap<>();
+
+    /** The root data model for one run of a section's template. */
+    Map<String, TemplateModel> root(Section section, DocumentInfo info) {
+        Map<String, TemplateModel> root = new LinkedHashMap<>();
+        root.put("section", new FieldsModel(section.fields(), this));
+        root.put("sectionId", new SimpleScalar(section.id()));
+        root.put("sectionTitle", new SimpleScalar(section.title()));
+        root.put("brochure", brochure(info));
+        root.put("plain", (TemplateMethodModelEx) this::plain);
+        return root;
+    }
+
+    private TemplateModel brochure(DocumentInfo info) {
+        Map<String, TemplateModel> b = new LinkedHashMap<>();
+        b.put("title", new SimpleScalar(info.title()));
+        b.put("author", new SimpleScalar(info.author()));
+        b.put("subject", new SimpleScalar(info.subject()));
+        b.put("language", new SimpleScalar(info.language()));
+        b.put("paper", new SimpleScalar(info.paper().name()));
+        return new MapModel(b);
+    }
+
+    TemplateModel wrap(Value value) throws TemplateModelException {
+        return switch (value) {
+            case null -> null;
+            case Value.Text t -> markup(t);
+            case Value.Plain p -> new SimpleScalar(p.text());
+            case Value.Num n -> new SimpleNumber(n.value() == Math.rint(n.value()) ? (Number) (long) n.value() : n.value());
+            case Value.Bool b -> b.value() ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
+            case Value.Image i -> new SimpleScalar(i.image().ref());
+            case Value.Link l -> new SimpleScalar(l.url());
+            case Value.Items items -> new ItemsModel(items.items(), this);
+            case Value.Fields f -> new FieldsModel(f, this);
+        };
+    }
+
+    private TemplateModel markup(Value.Text text) throws TemplateModelException {
+        String xml = "<?src " + text.where() + "?>" + RichTextMarkup.toXml(text.text());
+        TemplateXMLOutputModel model = XMLOutputFormat.INSTANCE.fromMarkup(xml);
+        plainOfMarkup.put(model, text.text().plainText());
+        return model;
+    }
+
+    /** {@code plain(x)}: the words of a text field, or a string as it is. */
+    private Object plain(List<?> args) throws TemplateModelException {
+        if (args.size() != 1) {
+            throw new TemplateModelException("plain() takes one argument");
+        }
+        Object arg = args.get(0);
+        if (arg == null) {
+            throw new NullArgumentException("plain() got a missing value; guard it with ?? or !");
+        }
+        String known = plainOfMarkup.get(arg);
+        if (known != null) {
+            return new SimpleScalar(known);
+        }
+        if (arg instanceof freemarker.template.TemplateScalarModel s) {
+            return new SimpleScalar(s.getAsString());
+        }
+        throw new TemplateModelException("plain() needs a text value");
+    }
+
+    /** Rich text to the layout vocabulary's inline elements. */
+    static final class RichTextMarkup {
+        private RichTextMarkup() {
+        }
+
+        static String toXml(RichText text) {
+            StringBuilder out = new StringBuilder();
+            for (RichText.Span span : text.spans()) {
+                StringBuilder open = new StringBuilder();
+                StringBuilder close = new StringBuilder();
+                if (span.href() != null) {
+                    open.append("<a href=\"").append(XMLOutputFormat.INSTANCE.escapePlainText(span.href())).append("\">");
+                    close.insert(0, "</a>");
+                }
+                if (span.bold()) {
+                    open.append("<b>");
+                    close.insert(0, "</b>");
+                }
+                if (span.italic()) {
+                    open.append("<i>");
+                    close.insert(0, "</i>");
+                }
+                out.append(open).append(XMLOutputFormat.INSTANCE.escapePlainText(span.text())).append(close);
+            }
+            return out.toString();
+        }
+    }
+
+    /** Already wrapped models as a collection a template can {@code #list}. */
+    static TemplateCollectionModel collection(List<TemplateModel> items) {
+        return () -> new TemplateModelIterator() {
+            private int next;
+
+            @Override
+            public TemplateModel next() {
+                return items.get(next++);
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < items.size();
+            }
+        };
+    }
+
+    /** A section's (or a record item's) fields; absent optional fields are missing values. */
+    static final class FieldsModel implements TemplateHashModelEx {
+        private final Value.Fields fields;
+        private final ContentModels models;
+
+        FieldsModel(Value.Fields fields, ContentModels models) {
+            this.fields = fields;
+            this.models = models;
+        }
+
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            return models.wrap(fields.get(key));
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return fields.fields().isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return fields.fields().size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() {
+            return collection(fields.fields().keySet().stream().map(k -> (TemplateModel) new SimpleScalar(k)).toList());
+        }
+
+        @Override
+        public TemplateCollectionModel values() throws TemplateModelException {
+            List<TemplateModel> out = new java.util.ArrayList<>();
+            for (Value v : fields.fields().values()) {
+                out.add(models.wrap(v));
+            }
+            return collection(out);
+        }
+    }
+
+    /** A list field. */
+    static final class ItemsModel implements TemplateSequenceModel {
+        private final List<Value> items;
+        private final ContentModels models;
+
+        ItemsModel(List<Value> items, ContentModels models) {
+            this.items = items;
+            this.models = models;
+        }
+
+        @Override
+        public TemplateModel get(int index) throws TemplateModelException {
+            return index < 0 || index >= items.size() ? null : models.wrap(items.get(index));
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+
+    /** A fixed map of already wrapped values. */
+    static final class MapModel implements TemplateHashModelEx {
+        private final Map<String, TemplateModel> map;
+
+        MapModel(Map<String, TemplateModel> map) {
+            this.map = Map.copyOf(map);
+        }
+
+        @Override
+        public TemplateModel get(String key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() {
+            return collection(map.keySet().stream().sorted().map(k -> (TemplateModel) new SimpleScalar(k)).toList());
+        }
+
+        @Override
+        public TemplateCollectionModel values() {
+            return collection(map.keySet().stream().sorted().map(map::get).toList());
+        }
+    }
+}

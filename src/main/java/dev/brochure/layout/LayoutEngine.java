@@ -1,0 +1,152 @@
+package dev.brochure.layout;
+
+import dev.brochure.content.Builtins;
+import dev.brochure.content.ImageCatalog;
+import dev.brochure.content.LayoutCatalog;
+import dev.brochure.content.ProjectFiles;
+import dev.brochure.content.model.BrochureContent;
+import dev.brochure.content.model.ImageRef;
+import dev.brochure.content.model.Section;
+import dev.brochure.content.theme.MasterSpec;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.SourceLocation;
+import dev.brochure.layout.Markup.Element;
+import dev.brochure.layout.tree.Block;
+import dev.brochure.layout.tree.LayoutDocument;
+import dev.brochure.layout.tree.LayoutSection;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The layout stage: runs each section's layout descriptor (a Freemarker template) over its
+ * content and reads the produced markup into a {@link LayoutDocument}. One engine serves one
+ * content project and keeps its compiled templates, so repeated builds compile nothing again.
+ */
+public final class LayoutEngine {
+
+    private final ProjectFiles project;
+    private final Configuration freemarker;
+
+    public LayoutEngine(ProjectFiles project) {
+        this.project = project;
+        this.freemarker = TemplateConfig.create(project);
+    }
+
+    public LayoutDocument layout(BrochureContent content) {
+        Diagnostics diagnostics = new Diagnostics();
+        ImageCatalog extraImages = new ImageCatalog(project, diagnostics);
+        List<LayoutSection> sections = new ArrayList<>();
+        for (Section section : content.sections()) {
+            run(section, content, diagnostics, extraImages).ifPresent(sections::add);
+        }
+        diagnostics.throwIfErrors();
+        return new LayoutDocument(content.info(), content.theme(), sections);
+    }
+
+    private Optional<LayoutSection> run(Section section, BrochureContent content, Diagnostics diagnostics,
+            ImageCatalog extraImages) {
+        String templateName = section.layout() + LayoutCatalog.TEMPLATE;
+        SourceLocation templateAt = SourceLocation.of(displayName(templateName));
+        String xml;
+        try {
+            Template template = freemarker.getTemplate(templateName);
+            StringWriter out = new StringWriter();
+            template.process(new ContentModels().root(section, content.info()), out);
+            xml = out.toString();
+        } catch (TemplateNotFoundException e) {
+            diagnostics.error(section.where(), "layout '" + section.layout() + "' has a schema but no template "
+                    + templateName, "add layouts/" + templateName + " beside its schema");
+            return Optional.empty();
+        } catch (ParseException e) {
+            diagnostics.error(new SourceLocation(displayName(e.getTemplateName()), e.getLineNumber(),
+                    e.getColumnNumber()), "layout template syntax error: " + firstLine(e.getEditorMessage()),
+                    "see the Freemarker manual for directive syntax");
+            return Optional.empty();
+        } catch (TemplateException e) {
+            diagnostics.error(new SourceLocation(displayName(e.getTemplateSourceName()),
+                            e.getLineNumber() == null ? 0 : e.getLineNumber(),
+                            e.getColumnNumber() == null ? 0 : e.getColumnNumber()),
+                    "layout template failed while setting " + section.where().file() + ": "
+                            + firstLine(e.getMessageWithoutStackTop()),
+                    e.getBlamedExpressionString() == null ? null
+                            : "check '" + e.getBlamedExpressionString() + "'; guard optional fields with ?? or !\"\"");
+            return Optional.empty();
+        } catch (IOException e) {
+            diagnostics.error(templateAt, "cannot read layout template: " + e.getMessage(), null);
+            return Optional.empty();
+        }
+        return read(xml, section, content, templateAt, diagnostics, extraImages);
+    }
+
+    private Optional<LayoutSection> read(String xml, Section section, BrochureContent content,
+            SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
+        Element root;
+        try {
+            root = Markup.parse(xml);
+        } catch (Markup.MalformedException e) {
+            diagnostics.error(templateAt, "layout produced malformed markup at output line " + e.line
+                            + " while setting " + section.where().file() + ": " + e.getMessage(),
+                    "output line " + e.line + " is: " + outputLine(xml, e.line).strip()
+                            + " (a text field used inside an attribute needs plain(...))");
+            return Optional.empty();
+        }
+        String context = " (setting " + section.where().file() + ")";
+        AttributeReader attrs = new AttributeReader(content.theme(), diagnostics, templateAt, context);
+        BlockReader reader = new BlockReader(content.theme(), attrs,
+                ref -> image(ref, content, extraImages, templateAt), section.where());
+        if (!root.name().equals("section")) {
+            attrs.error(root, "a layout must produce one <section> element", "wrap the layout in <section>...</section>");
+            return Optional.empty();
+        }
+        attrs.only(root, List.of("master", "start", "columns", "gap"));
+        MasterSpec master = reader.master(root, attrs.string(root, "master").orElse("body"));
+        String start = attrs.string(root, "start").orElse("page");
+        if (!start.equals("page") && !start.equals("continue")) {
+            attrs.error(root, "start must be 'page' or 'continue'", null);
+        }
+        List<Block> blocks = reader.blocks(root);
+        int columns = attrs.integer(root, "columns", master.columns(), 1, 6);
+        if (columns > 1) {
+            blocks = List.of(new Block.Columns(columns, attrs.points(root, "gap", master.gutter()), blocks, section.where()));
+        }
+        return Optional.of(new LayoutSection(section.id(), section.title(), master, start.equals("page"), blocks,
+                section.where(), templateAt.file()));
+    }
+
+    /** An image named in the layout: one the content referred to, or one the template names itself. */
+    private static Optional<ImageRef> image(String ref, BrochureContent content, ImageCatalog extra,
+            SourceLocation templateAt) {
+        ImageRef known = content.images().get(ref);
+        return known != null ? Optional.of(known) : extra.resolve(ref, templateAt);
+    }
+
+    private String displayName(String templateName) {
+        if (templateName == null) {
+            return "layout";
+        }
+        var own = project.layoutsDir().resolve(templateName);
+        return Files.isRegularFile(own) ? SourceLocation.display(own)
+                : Builtins.displayName(LayoutCatalog.FOLDER, templateName);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        String line = message.strip().lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    private static String outputLine(String text, int line) {
+        return text.lines().skip(Math.max(0, line - 1)).findFirst().orElse("");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.brochure.layout;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The XML a layout descriptor produced, read into a small immutable tree. The parser accepts
+ * no DTD and resolves no entities, so template output can never pull in outside files.
+ */
+final class Markup {
+
+    /** A node of the tree: an element, a run of text, or a source marker left by a content value. */
+    sealed interface Node permits Element, Text, SourceMark {
+    }
+
+    record Element(String name, Map<String, String> attributes, List<Node> children, int line) implements Node {
+        Element {
+            attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            children = List.copyOf(children);
+        }
+
+        List<Element> elements() {
+            return children.stream().filter(Element.class::isInstance).map(Element.class::cast).toList();
+        }
+    }
+
+    record Text(String text) implements Node {
+    }
+
+    /** {@code <?src file:line:col?>}, written before each content text value. */
+    record SourceMark(String location) implements Node {
+    }
+
+    /** Malformed output: the message and the output line it is on. */
+    static final class MalformedException extends Exception {
+        final int line;
+
+        MalformedException(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    private Markup() {
+    }
+
+    static Element parse(String xml) throws MalformedException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        try {
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        } catch (IllegalArgumentException ignored) {
+            // not every StAX implementation knows the property; DTDs are off anyway
+        }
+        XMLStreamReader in = null;
+        try {
+            in = factory.createXMLStreamReader(new StringReader(xml));
+            while (in.hasNext() && in.next() != XMLStreamConstants.START_ELEMENT) {
+                // skip the prolog
+            }
+            if (in.getEventType() != XMLStreamConstants.START_ELEMENT) {
+                throw new MalformedException("the layout produced no element", 1);
+            }
+            return element(in);
+        } catch (XMLStreamException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+            String message = e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", "");
+            throw new MalformedException(message, line);
+        } finally {
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing to release
+                }
+            }
+        }
+    }
+
+    private static Element element(XMLStreamReader in) throws XMLStreamException {
+        String name = in.getLocalName();
+        int line = in.getLocation().getLineNumber();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < in.getAttributeCount(); i++) {
+            attributes.put(in.getAttributeLocalName(i), in.getAttributeValue(i));
+        }
+        List<Node> children = new ArrayList<>();
+        while (in.hasNext()) {
+            int event = in.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> children.add(element(in));
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        children.add(new Text(in.getText()));
+                case XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                    if ("src".equals(in.getPITarget())) {
+                        children.add(new SourceMark(in.getPIData().trim()));
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return new Element(name, attributes, children, line);
+                }
+                default -> { }
+            }
+        }
+        return new Element(name, attributes, children, line);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.brochure.layout;
+
+import dev.brochure.content.LayoutCatalog;
+import dev.brochure.content.ProjectFiles;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * The Freemarker configuration layouts run under. Templates are sandboxed: {@code ?new} can
+ * instantiate nothing, {@code ?api} is off, and the object wrapper exposes only simple values,
+ * so a template can reach no Java object beyond the content model. {@code .ftlx} templates use
+ * the XML output format, so every interpolated value is escaped unless it is already markup
+ * the content stage produced.
+ */
+final class TemplateConfig {
+
+    private TemplateConfig() {
+    }
+
+    static Configuration create(ProjectFiles project) {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
+        cfg.setTemplateLoader(loader(project));
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_35));
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setAttemptExceptionReporter((te, env) -> { });
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setLocalizedLookup(false);
+        cfg.setLocale(Locale.ROOT);
+        cfg.setNumberFormat("computer");
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        cfg.setDefaultEncoding("UTF-8");
+        // Templates are compiled once per process and re-checked on every lookup, so a long-running
+        // process (watch mode, batch) sees edits immediately.
+        cfg.setTemplateUpdateDelayMilliseconds(0);
+        return cfg;
+    }
+
+    private static TemplateLoader loader(ProjectFiles project) {
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (Files.isDirectory(project.layoutsDir())) {
+            try {
+                // FileTemplateLoader refuses names that resolve outside its folder (symbolic links included).
+                loaders.add(new FileTemplateLoader(project.layoutsDir().toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(TemplateConfig.class, "/" + LayoutCatalog.FOLDER));
+        return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.brochure.layout.tree;
+
+import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.content.theme.Theme;
+import java.util.List;
+
+/** The layout stage's result: the document's sections as layout trees, with the theme they use. */
+public record LayoutDocument(DocumentInfo info, Theme theme, List<LayoutSection> sections) {
+
+    public LayoutDocument {
+        sections = List.copyOf(sections);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.brochure.render;
+
+import dev.brochure.content.model.Rgb;
+import dev.brochure.typeset.page.Page;
+import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Rect;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Image;
+import org.openpdf.text.pdf.PdfAction;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfGlyphArray;
+
+/**
+ * Draws one typeset page with OpenPDF. It only translates: page coordinates (y down from the
+ * trim box's top) become PDF coordinates (y up from the media box's bottom), and every glyph is
+ * put exactly where typesetting placed it. No layout decision is taken here.
+ */
+final class PageDrawer {
+
+    private final PdfContentByte cb;
+    private final PdfImages images;
+    private final double height;
+    private final double offset;
+
+    PageDrawer(PdfContentByte cb, PdfImages images, Page page) {
+        this.cb = cb;
+        this.images = images;
+        this.offset = page.bleed();
+        this.height = page.height() + 2 * page.bleed();
+    }
+
+    void draw(Page page) throws DocumentException {
+        if (page.background() != null) {
+            fill(page.background());
+            cb.rectangle(0, 0, (float) (page.width() + 2 * offset), (float) height);
+            cb.fill();
+        }
+        for (PageItem item : page.items()) {
+            switch (item) {
+                case PageItem.Box box -> box(box);
+                case PageItem.Line line -> line(line);
+                case PageItem.PlacedImage image -> image(image);
+                case PageItem.GlyphRun run -> text(run);
+                case PageItem.Link link -> link(link);
+            }
+        }
+    }
+
+    private float x(double x) {
+        return (float) (x + offset);
+    }
+
+    private float y(double y) {
+        return (float) (height - (y + offset));
+    }
+
+    private void fill(Rgb c) {
+        cb.setRGBColorFill(c.red(), c.green(), c.blue());
+    }
+
+    private void stroke(Rgb c) {
+        cb.setRGBColorStroke(c.red(), c.green(), c.blue());
+    }
+
+    private void path(Rect r, double radius) {
+        if (radius > 0) {
+            cb.roundRectangle(x(r.x()), y(r.bottom()), (float) r.width(), (float) r.height(), (float) radius);
+        } else {
+            cb.rectangle(x(r.x()), y(r.bottom()), (float) r.width(), (float) r.height());
+        }
+    }
+
+    private void box(PageItem.Box box) {
+        if (box.fill() != null) {
+            fill(box.fill());
+            path(box.rect(), box.radius());
+            cb.fill();
+        }
+        if (box.stroke() != null && box.strokeWidth() > 0) {
+            stroke(box.stroke());
+            cb.setLineWidth((float) box.strokeWidth());
+            double inset = box.strokeWidth() / 2;
+            Rect r = box.rect();
+            path(new Rect(r.x() + inset, r.y() + inset, r.width() - 2 * inset, r.height() - 2 * inset), box.radius());
+            cb.stroke();
+        }
+    }
+
+    private void line(PageItem.Line line) {
+        stroke(line.color());
+        cb.setLineWidth((float) line.width());
+        cb.moveTo(x(line.x1()), y(line.y1()));
+        cb.lineTo(x(line.x2()), y(line.y2()));
+        cb.stroke();
+    }
+
+    private void image(PageItem.PlacedImage placed) throws DocumentException {
+        Image image = images.get(placed.image());
+        cb.saveState();
+        if (placed.clip() != null) {
+            path(placed.clip(), placed.radius());
+            cb.clip();
+            cb.newPath();
+        }
+        cb.addImage(image, (float) placed.width(), 0, 0, (float) placed.height(), x(placed.x()),
+                y(placed.y() + placed.height()));
+        cb.restoreState();
+    }
+
+    /**
+     * Glyphs with explicit positions: after each glyph the PDF advances by the glyph's width in
+     * the font's /W array; a TJ displacement makes up the difference to the typeset position.
+     */
+    private void text(PageItem.GlyphRun run) {
+        PdfFonts.PdfFont font = PdfFonts.get(run.font());
+        double size = run.size();
+        PdfGlyphArray array = new PdfGlyphArray();
+        double pen = 0;
+        int[] glyphs = run.glyphs();
+        double[] positions = run.positions();
+        for (int i = 0; i < glyphs.length; i++) {
+            double target = positions[i] * 1000 / size;
+            double displacement = pen - target;
+            if (Math.abs(displacement) >= 0.005) {
+                float rounded = Math.round(displacement * 100) / 100f;
+                array.add(rounded);
+                pen -= rounded;
+            }
+            array.add(glyphs[i]);
+            pen += font.width(glyphs[i]);
+        }
+        cb.beginText();
+        cb.setFontAndSize(font.base(), (float) size);
+        UnicodeMapper.register(cb, font.base(), font.face(), run);
+        fill(run.color());
+        cb.setTextMatrix(x(run.x()), y(run.baseline()));
+        cb.showText(array);
+        cb.endText();
+    }
+
+    private void link(PageItem.Link link) {
+        Rect r = link.rect();
+        PdfAction action = link.target().startsWith("#")
+                ? PdfAction.gotoLocalPage(link.target().substring(1), false)
+                : new PdfAction(link.target());
+        cb.setAction(action, x(r.x()), y(r.bottom()), x(r.right()), y(r.y()));
+    }
+}

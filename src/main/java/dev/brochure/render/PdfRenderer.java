@@ -1,0 +1,112 @@
+package dev.brochure.render;
+
+import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.typeset.page.Destination;
+import dev.brochure.typeset.page.OutlineEntry;
+import dev.brochure.typeset.page.Page;
+import dev.brochure.typeset.page.TypesetDocument;
+import java.io.OutputStream;
+import java.util.GregorianCalendar;
+import java.util.List;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.PdfAction;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfDestination;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfOutline;
+import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * The render stage: writes a typeset document as PDF with OpenPDF (pages, embedded subset
+ * fonts, images, links, bookmarks and metadata). This is the only place OpenPDF is used.
+ */
+public final class PdfRenderer {
+
+    private PdfRenderer() {
+    }
+
+    public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
+        Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
+        Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first);
+        Document document = new Document(size, 0, 0, 0, 0);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            writer.setCompressionLevel(9);
+            metadata(document, writer, doc.info(), options);
+            document.open();
+            PdfImages images = new PdfImages();
+            for (Page page : doc.pages()) {
+                document.setPageSize(mediaBox(page));
+                document.newPage();
+                PdfContentByte cb = writer.getDirectContent();
+                new PageDrawer(cb, images, page).draw(page);
+                destinations(cb, doc.destinations(), page);
+                writer.setPageEmpty(false);
+            }
+            outline(writer, doc);
+            dates(writer, options);
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("PDF writing failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Rectangle mediaBox(Page page) {
+        return new Rectangle((float) (page.width() + 2 * page.bleed()), (float) (page.height() + 2 * page.bleed()));
+    }
+
+    private static void metadata(Document document, PdfWriter writer, DocumentInfo info, RenderOptions options) {
+        document.addTitle(info.title());
+        if (!info.author().isBlank()) {
+            document.addAuthor(info.author());
+        }
+        if (!info.subject().isBlank()) {
+            document.addSubject(info.subject());
+        }
+        if (!info.keywords().isEmpty()) {
+            document.addKeywords(String.join(", ", info.keywords()));
+        }
+        document.addCreator(options.producer());
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString(info.language()));
+        // Viewers show the title rather than the file name.
+        writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, org.openpdf.text.pdf.PdfBoolean.PDFTRUE);
+    }
+
+    private static void dates(PdfWriter writer, RenderOptions options) {
+        PdfDate date = new PdfDate(GregorianCalendar.from(options.date()));
+        writer.getInfo().put(PdfName.CREATIONDATE, date);
+        writer.getInfo().put(PdfName.MODDATE, date);
+    }
+
+    private static void destinations(PdfContentByte cb, List<Destination> destinations, Page page) {
+        for (Destination d : destinations) {
+            if (d.pageIndex() == page.number() - 1) {
+                float top = (float) (page.height() + page.bleed() - d.y());
+                cb.localDestination(d.name(), new PdfDestination(PdfDestination.XYZ, -1, top, 0));
+            }
+        }
+    }
+
+    private static void outline(PdfWriter writer, TypesetDocument doc) {
+        PdfOutline root = writer.getDirectContent().getRootOutline();
+        for (OutlineEntry entry : doc.outline()) {
+            add(root, entry, writer, doc);
+        }
+    }
+
+    private static void add(PdfOutline parent, OutlineEntry entry, PdfWriter writer, TypesetDocument doc) {
+        Page page = doc.pages().get(entry.pageIndex());
+        float top = (float) (page.height() + page.bleed() - entry.y());
+        PdfAction action = PdfAction.gotoLocalPage(entry.pageIndex() + 1,
+                new PdfDestination(PdfDestination.XYZ, -1, top, 0), writer);
+        PdfOutline node = new PdfOutline(parent, action, entry.title(), false);
+        for (OutlineEntry child : entry.children()) {
+            add(node, child, writer, doc);
+        }
+    }
+}

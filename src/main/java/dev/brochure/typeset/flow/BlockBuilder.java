@@ -1,0 +1,271 @@
+package dev.brochure.typeset.flow;
+
+import dev.brochure.content.theme.Align;
+import dev.brochure.content.theme.TextStyle;
+import dev.brochure.content.theme.Theme;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.layout.tree.Block;
+import dev.brochure.layout.tree.Inline;
+import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Rect;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns layout blocks into the vertical list: text becomes line boxes with the penalties that
+ * keep headings with what follows and avoid widows and orphans; images, quotes, panels and rows
+ * become single unbreakable boxes; space between blocks is the larger of the two blocks' spaces.
+ */
+final class BlockBuilder {
+
+    private final Theme theme;
+    private final TextSetter text;
+    private final Diagnostics diagnostics;
+    private final double blockGap;
+
+    BlockBuilder(Theme theme, TextSetter text, Diagnostics diagnostics) {
+        this.theme = theme;
+        this.text = text;
+        this.diagnostics = diagnostics;
+        TextStyle body = theme.styles().get("body");
+        this.blockGap = body == null ? 6 : body.spaceAfter();
+    }
+
+    /** The vertical list of {@code blocks} set {@code width} wide. */
+    List<VItem> build(List<Block> blocks, double width, boolean topLevel) {
+        List<VItem> out = new ArrayList<>();
+        double pendingAfter = -1;
+        for (Block block : blocks) {
+            double before = spaceBefore(block);
+            if (pendingAfter >= 0 && !(block instanceof Block.PageBreak || block instanceof Block.ColumnBreak)) {
+                out.add(new VItem.VGlue(Math.max(pendingAfter, before)));
+            }
+            out.addAll(block(block, width, topLevel));
+            pendingAfter = spaceAfter(block);
+            if (block instanceof Block.PageBreak || block instanceof Block.ColumnBreak || block instanceof Block.FixedPage) {
+                pendingAfter = -1;
+            }
+        }
+        return out;
+    }
+
+    /** A nested list of blocks (inside a panel, cell, quote or frame) stacked into one box. */
+    VItem.VBox stacked(List<Block> blocks, double width, dev.brochure.diag.SourceLocation where) {
+        return Stacker.stack(build(blocks, width, false), where, this::balanced);
+    }
+
+    private List<VItem> block(Block block, double width, boolean topLevel) {
+        return switch (block) {
+            case Block.Paragraph p -> paragraph(p.text(), p.style(), p.align(), width, p);
+            case Block.Heading h -> heading(h, width);
+            case Block.ListBlock l -> list(l, width);
+            case Block.Image i -> List.of(new ImageBox(text, diagnostics).image(i, width));
+            case Block.Quote q -> List.of(quote(q, width));
+            case Block.Spacer s -> List.of(new VItem.VBox(s.height(), List.of(), List.of(), Double.NaN, s.where()));
+            case Block.Rule r -> {
+                double w = Math.min(width, r.width().resolve(width));
+                yield List.of(new VItem.VBox(r.thickness(), List.of(new PageItem.Line(0, r.thickness() / 2, w,
+                        r.thickness() / 2, r.color(), r.thickness())), List.of(), Double.NaN, r.where()));
+            }
+            case Block.Panel p -> List.of(panel(p, width, 0));
+            case Block.Row r -> List.of(row(r, width));
+            case Block.Columns c -> {
+                double colWidth = (width - c.gap() * (c.count() - 1)) / c.count();
+                List<VItem> inner = build(c.blocks(), colWidth, false);
+                VItem.VColumns columns = new VItem.VColumns(c.count(), c.gap(), colWidth, inner, c.where());
+                yield topLevel ? List.of(columns) : List.of(balanced(columns));
+            }
+            case Block.PageBreak b -> topLevel ? List.of(new VItem.VPenalty(-VItem.INFINITY, true)) : List.of();
+            case Block.ColumnBreak b -> topLevel ? List.of(new VItem.VPenalty(-VItem.INFINITY, false)) : List.of();
+            case Block.FixedPage f -> {
+                if (!topLevel) {
+                    diagnostics.error(f.where(), "a <page> can only stand at the top level of a section",
+                            "move the <page> out of the panel, row or frame that holds it");
+                    yield List.of();
+                }
+                yield List.of(new VItem.VFixedPage(f));
+            }
+        };
+    }
+
+    private List<VItem> paragraph(List<Inline> inlines, TextStyle style, Align align, double width, Block block) {
+        List<VItem.VBox> lines = text.lines(inlines, style, align, width, block.where());
+        List<VItem> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                // No single line of a paragraph is left alone at a column's foot (orphan) or head (widow).
+                boolean lonely = i == 1 || i == lines.size() - 1;
+                out.add(lonely ? VItem.VPenalty.forbid() : VItem.VPenalty.allow());
+            }
+            out.add(lines.get(i));
+        }
+        if (style.keepWithNext()) {
+            out.add(VItem.VPenalty.forbid());
+        }
+        return out;
+    }
+
+    private List<VItem> heading(Block.Heading h, double width) {
+        List<VItem.VBox> lines = text.lines(h.text(), h.style(), null, width, h.where());
+        List<VItem> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            VItem.VBox line = lines.get(i);
+            if (i == 0 && h.outline()) {
+                String title = h.text().stream().filter(Inline.Run.class::isInstance)
+                        .map(r -> ((Inline.Run) r).text()).reduce("", String::concat).replaceAll("\\s+", " ").strip();
+                line = line.withMarkers(List.of(new VItem.Marker(title, 1, null, 0)));
+            }
+            if (i > 0) {
+                out.add(VItem.VPenalty.forbid());
+            }
+            out.add(line);
+        }
+        out.add(VItem.VPenalty.forbid());
+        return out;
+    }
+
+    private List<VItem> list(Block.ListBlock l, double width) {
+        TextStyle style = l.style();
+        double indent = Math.max(style.size() * 1.4, markerWidth(l) + style.size() * 0.6);
+        List<VItem> out = new ArrayList<>();
+        for (int n = 0; n < l.items().size(); n++) {
+            if (n > 0) {
+                out.add(new VItem.VGlue(style.spaceAfter() / 2));
+            }
+            String marker = l.ordered() ? (n + 1) + "." : l.marker();
+            List<VItem> item = build(l.items().get(n), width - indent, false);
+            boolean markerPlaced = false;
+            for (VItem v : item) {
+                if (v instanceof VItem.VBox box) {
+                    VItem.VBox shifted = box.moved(indent, 0);
+                    if (!markerPlaced) {
+                        shifted = withMarker(shifted, marker, l, box.baseline());
+                        markerPlaced = true;
+                    }
+                    out.add(shifted);
+                } else if (v instanceof VItem.VColumns c) {
+                    out.add(balanced(c).moved(indent, 0));
+                } else {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private VItem.VBox withMarker(VItem.VBox box, String marker, Block.ListBlock l, double baseline) {
+        List<Inline> run = List.of(new Inline.Run(marker, false, false, null, l.markerColor()));
+        VItem.VBox m = text.lines(run, l.style(), Align.LEFT, 1000, l.where()).getFirst();
+        double dy = (Double.isNaN(baseline) ? m.baseline() : baseline) - m.baseline();
+        List<PageItem> items = new ArrayList<>(box.items());
+        m.items().forEach(i -> items.add(i.moved(0, dy)));
+        return new VItem.VBox(box.height(), items, box.markers(), box.baseline(), box.where());
+    }
+
+    private double markerWidth(Block.ListBlock l) {
+        String widest = l.ordered() ? l.items().size() + "." : l.marker();
+        List<Inline> run = List.of(new Inline.Run(widest, false, false, null, null));
+        return text.lines(run, l.style(), Align.LEFT, 1000, l.where()).getFirst().items().stream()
+                .filter(PageItem.GlyphRun.class::isInstance).mapToDouble(i -> ((PageItem.GlyphRun) i).width()).sum();
+    }
+
+    private VItem.VBox quote(Block.Quote q, double width) {
+        double inset = q.bar() == null ? 0 : 14;
+        VItem.VBox body = stacked(q.body(), width - inset, q.where());
+        List<PageItem> items = new ArrayList<>(body.moved(inset, 0).items());
+        double y = body.height();
+        if (!q.attribution().isEmpty()) {
+            y += q.attributionStyle().spaceBefore();
+            for (VItem.VBox line : text.lines(q.attribution(), q.attributionStyle(), null, width - inset, q.where())) {
+                items.addAll(line.moved(inset, y).items());
+                y += line.height();
+            }
+        }
+        if (q.bar() != null) {
+            items.addFirst(new PageItem.Line(1.5, 0, 1.5, y, q.bar(), 3));
+        }
+        return new VItem.VBox(y, items, body.markers(), body.baseline(), q.where());
+    }
+
+    VItem.VBox panel(Block.Panel p, double width, double stretchTo) {
+        double innerWidth = width - p.padding().horizontal();
+        VItem.VBox inner = stacked(p.blocks(), innerWidth, p.where());
+        double height = Math.max(Math.max(p.minHeight(), stretchTo), inner.height() + p.padding().vertical());
+        double free = height - p.padding().vertical() - inner.height();
+        double dy = p.padding().top() + switch (p.valign()) {
+            case TOP -> 0;
+            case MIDDLE -> free / 2;
+            case BOTTOM -> free;
+        };
+        List<PageItem> items = new ArrayList<>();
+        if (p.fill() != null || p.stroke() != null) {
+            items.add(new PageItem.Box(new Rect(0, 0, width, height), p.fill(), p.stroke(), p.strokeWidth(), p.radius()));
+        }
+        VItem.VBox placed = inner.moved(p.padding().left(), dy);
+        items.addAll(placed.items());
+        return new VItem.VBox(height, items, placed.markers(), inner.baseline() + dy, p.where());
+    }
+
+    private VItem.VBox row(Block.Row r, double width) {
+        double[] widths = RowWidths.of(r, width);
+        List<VItem.VBox> cells = new ArrayList<>();
+        double height = 0;
+        for (int i = 0; i < r.cells().size(); i++) {
+            VItem.VBox cell = stacked(r.cells().get(i).blocks(), widths[i], r.where());
+            cells.add(cell);
+            height = Math.max(height, cell.height());
+        }
+        if (r.equalHeight()) {
+            for (int i = 0; i < cells.size(); i++) {
+                List<Block> blocks = r.cells().get(i).blocks();
+                if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Panel p) {
+                    cells.set(i, panel(p, widths[i], height));
+                }
+            }
+        }
+        List<PageItem> items = new ArrayList<>();
+        List<VItem.Marker> markers = new ArrayList<>();
+        double x = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            VItem.VBox cell = cells.get(i);
+            double free = height - cell.height();
+            double dy = switch (r.valign()) {
+                case TOP -> 0;
+                case MIDDLE -> free / 2;
+                case BOTTOM -> free;
+            };
+            VItem.VBox placed = cell.moved(x, dy);
+            items.addAll(placed.items());
+            markers.addAll(placed.markers());
+            x += widths[i] + r.gap();
+        }
+        return new VItem.VBox(height, items, markers, cells.isEmpty() ? Double.NaN : cells.getFirst().baseline(),
+                r.where());
+    }
+
+    /** Columns inside a box: balanced, never broken across pages. */
+    VItem.VBox balanced(VItem.VColumns c) {
+        return ColumnFiller.balancedBox(c, this::balanced);
+    }
+
+    private double spaceBefore(Block block) {
+        return switch (block) {
+            case Block.Paragraph p -> p.style().spaceBefore();
+            case Block.Heading h -> h.style().spaceBefore();
+            case Block.ListBlock l -> l.style().spaceBefore();
+            case Block.Spacer s -> 0;
+            default -> blockGap;
+        };
+    }
+
+    private double spaceAfter(Block block) {
+        return switch (block) {
+            case Block.Paragraph p -> p.style().spaceAfter();
+            case Block.Heading h -> h.style().spaceAfter();
+            case Block.ListBlock l -> l.style().spaceAfter();
+            case Block.Image i -> i.caption().isEmpty() ? blockGap : Math.max(blockGap, i.captionStyle().spaceAfter());
+            case Block.Spacer s -> 0;
+            default -> blockGap;
+        };
+    }
+}

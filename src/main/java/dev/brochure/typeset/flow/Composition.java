@@ -1,0 +1,77 @@
+package dev.brochure.typeset.flow;
+
+import dev.brochure.content.model.Paper;
+import dev.brochure.content.theme.Theme;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.layout.tree.LayoutDocument;
+import dev.brochure.layout.tree.LayoutSection;
+import dev.brochure.typeset.TypesetOptions;
+import dev.brochure.typeset.flow.PageDraft.PlacedMarker;
+import dev.brochure.typeset.page.Destination;
+import dev.brochure.typeset.page.OutlineEntry;
+import dev.brochure.typeset.page.Page;
+import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.typeset.text.ParagraphBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires the typesetting steps for one document: blocks to vertical lists, pages, footers, outline. */
+public final class Composition {
+
+    private Composition() {
+    }
+
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
+        Theme theme = layout.theme();
+        Paper paper = layout.info().paper();
+        TypesetStats stats = new TypesetStats(diagnostics);
+        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, diagnostics), options.lineBreaker(), stats);
+        BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
+        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
+        for (LayoutSection section : layout.sections()) {
+            composer.section(section);
+        }
+        composer.finish();
+
+        List<PageDraft> drafts = composer.pages();
+        FooterSetter footer = new FooterSetter(theme.footer(), theme.styles().get(theme.footer().style()), text,
+                layout.info().title());
+        List<Page> pages = new ArrayList<>();
+        for (PageDraft draft : drafts) {
+            footer.add(draft, drafts.size(), paper.width(), paper.height());
+            pages.add(new Page(draft.index + 1, paper.width(), paper.height(), options.bleed(), draft.background,
+                    draft.items, draft.section));
+        }
+        return new TypesetDocument(layout.info(), pages, outline(composer.markers()), destinations(composer.markers()));
+    }
+
+    private static List<OutlineEntry> outline(List<PlacedMarker> markers) {
+        List<OutlineEntry> top = new ArrayList<>();
+        PlacedMarker section = null;
+        List<OutlineEntry> children = new ArrayList<>();
+        for (PlacedMarker m : markers) {
+            if (m.marker().level() == 0) {
+                if (section != null) {
+                    top.add(entry(section, children));
+                }
+                section = m;
+                children = new ArrayList<>();
+            } else if (section != null) {
+                children.add(entry(m, List.of()));
+            }
+        }
+        if (section != null) {
+            top.add(entry(section, children));
+        }
+        return top;
+    }
+
+    private static OutlineEntry entry(PlacedMarker m, List<OutlineEntry> children) {
+        return new OutlineEntry(m.marker().title(), m.pageIndex(), m.y(), children);
+    }
+
+    private static List<Destination> destinations(List<PlacedMarker> markers) {
+        return markers.stream().filter(m -> m.marker().id() != null)
+                .map(m -> new Destination(m.marker().id(), m.pageIndex(), m.y())).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.brochure.typeset.flow;
+
+import dev.brochure.content.model.ImageRef;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.layout.tree.Block;
+import dev.brochure.layout.tree.Fit;
+import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Rect;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sizes an image block: its box from the width and height, aspect or the image's own proportions;
+ * the picture scaled to cover the box (cropped by a clip) or to fit inside it; the caption below.
+ */
+final class ImageBox {
+
+    private final TextSetter text;
+    private final Diagnostics diagnostics;
+
+    ImageBox(TextSetter text, Diagnostics diagnostics) {
+        this.text = text;
+        this.diagnostics = diagnostics;
+    }
+
+    VItem.VBox image(Block.Image block, double available) {
+        ImageRef image = block.image();
+        double width = Math.min(available, block.width().resolve(available));
+        if (block.height() != null && block.height().percent()) {
+            diagnostics.error(block.where(), "an image height in percent only works inside a <frame> of fixed height",
+                    "give the height as a length, or set aspect=\"3:2\"");
+        }
+        double height = block.height() != null && !block.height().percent() ? block.height().value()
+                : width / (block.aspect() != null ? block.aspect() : image.aspectRatio());
+        double x = switch (block.align() == null ? dev.brochure.content.theme.Align.LEFT : block.align()) {
+            case CENTER -> (available - width) / 2;
+            case RIGHT -> available - width;
+            default -> 0;
+        };
+        List<PageItem> items = new ArrayList<>();
+        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.radius()));
+        double y = height;
+        if (!block.caption().isEmpty()) {
+            y += block.captionStyle().spaceBefore();
+            for (VItem.VBox line : text.lines(block.caption(), block.captionStyle(), null, width, block.where())) {
+                items.addAll(line.moved(x, y).items());
+                y += line.height();
+            }
+        }
+        return new VItem.VBox(y, items, List.of(), Double.NaN, block.where());
+    }
+
+    /** The image drawn into {@code box}: covering it (and clipped to it) or contained in it. */
+    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, double radius) {
+        double sx = box.width() / image.pixelWidth();
+        double sy = box.height() / image.pixelHeight();
+        double scale = fit == Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
+        double w = image.pixelWidth() * scale;
+        double h = image.pixelHeight() * scale;
+        double x = box.x() + (box.width() - w) / 2;
+        double y = box.y() + (box.height() - h) / 2;
+        boolean cropped = w > box.width() + 0.01 || h > box.height() + 0.01;
+        Rect clip = cropped || radius > 0 ? (fit == Fit.COVER ? box : new Rect(x, y, w, h)) : null;
+        return new PageItem.PlacedImage(image, x, y, w, h, clip, radius);
+    }
+}

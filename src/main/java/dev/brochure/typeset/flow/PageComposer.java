@@ -1,0 +1,191 @@
+package dev.brochure.typeset.flow;
+
+import dev.brochure.content.theme.Margins;
+import dev.brochure.content.theme.MasterSpec;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.layout.tree.LayoutSection;
+import dev.brochure.typeset.flow.PageDraft.PlacedMarker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Distributes each section's vertical list over pages: into the body of the section's page
+ * master, through balanced columns where the layout asks for them, with fixed pages placed as
+ * they come. Collects where bookmarks and link destinations ended up.
+ */
+public final class PageComposer {
+
+    private final double pageWidth;
+    private final double pageHeight;
+    private final double bleed;
+    private final BlockBuilder builder;
+    private final FrameSetter frames;
+    private final Diagnostics diagnostics;
+    private final List<PageDraft> pages = new ArrayList<>();
+    private final List<PlacedMarker> markers = new ArrayList<>();
+    private PageDraft current;
+    private double cursor;
+    private LayoutSection section;
+
+    PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, Diagnostics diagnostics) {
+        this.pageWidth = pageWidth;
+        this.pageHeight = pageHeight;
+        this.bleed = bleed;
+        this.builder = builder;
+        this.frames = new FrameSetter(builder, diagnostics);
+        this.diagnostics = diagnostics;
+    }
+
+    List<PageDraft> pages() {
+        return pages;
+    }
+
+    List<PlacedMarker> markers() {
+        return markers;
+    }
+
+    void section(LayoutSection s) {
+        section = s;
+        if (current != null && (s.newPage() || current.fixed)) {
+            finishPage();
+        }
+        Margins m = s.master().margins();
+        double bodyWidth = pageWidth - m.left() - m.right();
+        List<VItem> items = new ArrayList<>();
+        // The section's bookmark and destination ride on a zero-height box glued to what follows.
+        items.add(new VItem.VBox(0, List.of(), List.of(new VItem.Marker(s.title(), 0, s.id(), 0)), Double.NaN,
+                s.where()));
+        items.add(VItem.VPenalty.forbid());
+        items.addAll(builder.build(s.blocks(), bodyWidth, true));
+        flow(items);
+    }
+
+    void finish() {
+        finishPage();
+    }
+
+    private void flow(List<VItem> items) {
+        List<VItem> run = new ArrayList<>();
+        for (VItem item : items) {
+            switch (item) {
+                case VItem.VColumns c -> {
+                    flowRun(run);
+                    flowColumns(c.items(), c.count(), c.gap(), c.columnWidth());
+                }
+                case VItem.VFixedPage f -> {
+                    flowRun(run);
+                    fixedPage(f);
+                }
+                default -> run.add(item);
+            }
+        }
+        flowRun(run);
+    }
+
+    private void flowRun(List<VItem> run) {
+        if (!run.isEmpty()) {
+            Margins m = master().margins();
+            flowColumns(List.copyOf(run), 1, 0, pageWidth - m.left() - m.right());
+            run.clear();
+        }
+    }
+
+    private void flowColumns(List<VItem> items, int count, double gap, double columnWidth) {
+        int index = 0;
+        while (index < items.size()) {
+            if (ColumnFiller.skipDiscardable(items, index) >= items.size()) {
+                cursor += trailingGlue(items, index);
+                return;
+            }
+            ensurePage();
+            Margins m = current.master.margins();
+            double top = cursor;
+            double height = pageHeight - m.bottom() - top;
+            List<ColumnFiller.Fill> fills = ColumnFiller.fillColumns(items, index, count, height);
+            ColumnFiller.Fill first = fills.getFirst();
+            if (first.stuck()) {
+                if (current.hasContent) {
+                    finishPage();
+                    continue;
+                }
+                VItem stuck = items.get(first.start());
+                double tall = stuck instanceof VItem.VBox b ? b.height() : 0;
+                diagnostics.error(stuck instanceof VItem.VBox b ? b.where() : section.where(), String.format(Locale.ROOT,
+                                "a block of section '%s' is %.0fpt tall but a page holds only %.0fpt",
+                                section.id(), tall, height),
+                        "shorten it, or make its image or panel smaller in the layout");
+                index = first.start() + 1;
+                continue;
+            }
+            boolean allFit = ColumnFiller.fitsAll(fills, items.size()) && fills.stream().noneMatch(ColumnFiller.Fill::newPage);
+            if (allFit && count > 1) {
+                fills = ColumnFiller.fillColumns(items, index, count, ColumnFiller.balance(items, index, count, height));
+            }
+            double used = 0;
+            for (int c = 0; c < fills.size(); c++) {
+                used = Math.max(used, placeColumn(items, fills.get(c), m.left() + c * (columnWidth + gap), top));
+            }
+            cursor = top + used;
+            ColumnFiller.Fill last = fills.getLast();
+            index = last.next();
+            if (last.newPage() || !allFit) {
+                finishPage();
+            }
+        }
+    }
+
+    private double placeColumn(List<VItem> items, ColumnFiller.Fill fill, double x, double top) {
+        double y = top;
+        for (int i = fill.start(); i < fill.end(); i++) {
+            VItem item = items.get(i);
+            if (item instanceof VItem.VBox box) {
+                markers.addAll(current.place(box, x, y));
+                y += box.height();
+            } else if (item instanceof VItem.VGlue glue) {
+                y += glue.height();
+            }
+        }
+        return fill.used();
+    }
+
+    private static double trailingGlue(List<VItem> items, int from) {
+        double sum = 0;
+        for (int i = from; i < items.size(); i++) {
+            if (items.get(i) instanceof VItem.VGlue g) {
+                sum += g.height();
+            }
+        }
+        return sum;
+    }
+
+    private void fixedPage(VItem.VFixedPage f) {
+        if (current != null) {
+            finishPage();
+        }
+        PageDraft page = new PageDraft(pages.size(), f.page().master(), section.id(), section.title(), true,
+                f.page().background());
+        pages.add(page);
+        frames.place(f.page(), page, pageWidth, pageHeight, bleed);
+    }
+
+    private MasterSpec master() {
+        return current != null ? current.master : section.master();
+    }
+
+    private void ensurePage() {
+        if (current == null) {
+            current = new PageDraft(pages.size(), section.master(), section.id(), section.title(), false,
+                    section.master().background());
+            pages.add(current);
+            cursor = section.master().margins().top();
+        }
+    }
+
+    private void finishPage() {
+        if (current != null && !current.hasContent && !current.fixed) {
+            pages.remove(current);
+        }
+        current = null;
+    }
+}

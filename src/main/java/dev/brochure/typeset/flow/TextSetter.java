@@ -1,0 +1,64 @@
+package dev.brochure.typeset.flow;
+
+import dev.brochure.content.theme.Align;
+import dev.brochure.content.theme.TextStyle;
+import dev.brochure.content.theme.Theme;
+import dev.brochure.diag.SourceLocation;
+import dev.brochure.layout.tree.Inline;
+import dev.brochure.typeset.font.FontBook;
+import dev.brochure.typeset.font.FontFace;
+import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.text.Item;
+import dev.brochure.typeset.text.LineBreaker;
+import dev.brochure.typeset.text.LineSetter;
+import dev.brochure.typeset.text.ParagraphBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sets a paragraph into line boxes: builds its items, breaks them with the configured line
+ * breaker, and gives each line a box one leading tall with the baseline placed so the text sits
+ * centred in it (half the leading above, half below, as in CSS).
+ */
+final class TextSetter {
+
+    private final Theme theme;
+    private final ParagraphBuilder builder;
+    private final LineBreaker breaker;
+    private final TypesetStats stats;
+
+    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, TypesetStats stats) {
+        this.theme = theme;
+        this.builder = builder;
+        this.breaker = breaker;
+        this.stats = stats;
+    }
+
+    /** The lines of a paragraph, each a box of the style's leading. */
+    List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
+        Align align = alignOverride != null ? alignOverride : style.align();
+        boolean justify = align == Align.JUSTIFY;
+        List<Item> items = builder.build(text, style, justify, style.indent(), where);
+        List<LineBreaker.Line> lines = breaker.breakLines(items, width, justify);
+        double baseline = baseline(style);
+        List<VItem.VBox> boxes = new ArrayList<>(lines.size());
+        for (LineBreaker.Line line : lines) {
+            LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align);
+            stats.line(line, set, width, justify, where);
+            List<PageItem> placed = new ArrayList<>(set.items().size());
+            for (PageItem item : set.items()) {
+                placed.add(item.moved(0, baseline));
+            }
+            boxes.add(new VItem.VBox(style.leading(), placed, List.of(), baseline, where));
+        }
+        return boxes;
+    }
+
+    /** The first baseline's distance from the top of a line box of this style. */
+    double baseline(TextStyle style) {
+        FontFace face = FontBook.face(theme.fonts().get(style.family()), style.bold(), style.italic());
+        double ascent = face.ascent() * style.size();
+        double descent = face.descent() * style.size();
+        return (style.leading() - ascent - descent) / 2 + ascent;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.brochure.typeset.page;
+
+import dev.brochure.content.model.ImageRef;
+import dev.brochure.content.model.Rgb;
+import java.nio.file.Path;
+
+/**
+ * Something drawn at a fixed position on a page. Coordinates are PDF points measured from the
+ * top-left corner of the trim box, y growing downwards; the renderer only converts them.
+ */
+public sealed interface PageItem {
+
+    /** A copy moved by (dx, dy): typesetting builds items relative to their box, then places it. */
+    PageItem moved(double dx, double dy);
+
+    /**
+     * Glyphs of one font, size and colour on one baseline. {@code positions[i]} is glyph i's x
+     * offset from {@code x}; the renderer must draw each glyph exactly there, so measuring and
+     * drawing agree. {@code text} is the text the run shows; glyph i shows the characters of
+     * {@code text} from {@code clusters[i]} up to the next glyph's cluster (several for a
+     * ligature). The arrays are never modified after construction.
+     */
+    record GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
+            int[] clusters, double width, String text) implements PageItem {
+        @Override
+        public GlyphRun moved(double dx, double dy) {
+            return new GlyphRun(x + dx, baseline + dy, font, size, color, glyphs, positions, clusters, width, text);
+        }
+
+        /** The characters glyph {@code i} stands for (empty for the second glyph of a split character). */
+        public String textOf(int i) {
+            int start = clusters[i];
+            int end = text.length();
+            for (int j = 0; j < clusters.length; j++) {
+                if (clusters[j] > start && clusters[j] < end) {
+                    end = clusters[j];
+                }
+            }
+            for (int j = 0; j < i; j++) {
+                if (clusters[j] == start) {
+                    return "";
+                }
+            }
+            return text.substring(start, end);
+        }
+    }
+
+    /**
+     * An image drawn at (x, y, width, height), shown only inside {@code clip} (null for no
+     * clipping), whose corners are rounded by {@code radius}.
+     */
+    record PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius)
+            implements PageItem {
+        @Override
+        public PlacedImage moved(double dx, double dy) {
+            return new PlacedImage(image, x + dx, y + dy, width, height, clip == null ? null : clip.moved(dx, dy), radius);
+        }
+    }
+
+    /** A rectangle, filled and/or stroked (either colour may be null), with rounded corners. */
+    record Box(Rect rect, Rgb fill, Rgb stroke, double strokeWidth, double radius) implements PageItem {
+        @Override
+        public Box moved(double dx, double dy) {
+            return new Box(rect.moved(dx, dy), fill, stroke, strokeWidth, radius);
+        }
+    }
+
+    record Line(double x1, double y1, double x2, double y2, Rgb color, double width) implements PageItem {
+        @Override
+        public Line moved(double dx, double dy) {
+            return new Line(x1 + dx, y1 + dy, x2 + dx, y2 + dy, color, width);
+        }
+    }
+
+    /**
+     * A clickable area. {@code target} is a URI ({@code https:}, {@code mailto:}) or
+     * {@code #id}, a destination inside the document.
+     */
+    record Link(Rect rect, String target) implements PageItem {
+        @Override
+        public Link moved(double dx, double dy) {
+            return new Link(rect.moved(dx, dy), target);
+        }
+    }
+}

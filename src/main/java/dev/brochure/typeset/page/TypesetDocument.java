@@ -1,0 +1,15 @@
+package dev.brochure.typeset.page;
+
+import dev.brochure.content.model.DocumentInfo;
+import java.util.List;
+
+/** The typeset stage's result: finished pages, bookmarks and link destinations. */
+public record TypesetDocument(DocumentInfo info, List<Page> pages, List<OutlineEntry> outline,
+        List<Destination> destinations) {
+
+    public TypesetDocument {
+        pages = List.copyOf(pages);
+        outline = List.copyOf(outline);
+        destinations = List.copyOf(destinations);
+    }
+}

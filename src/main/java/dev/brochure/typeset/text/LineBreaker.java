@@ -1,0 +1,21 @@
+package dev.brochure.typeset.text;
+
+import java.util.List;
+
+/**
+ * Chooses where a paragraph's lines end. Implementations: {@link GreedyLineBreaker} (first fit).
+ * A breaker never fails: a box wider than the measure gets a line of its own (overfull).
+ */
+public interface LineBreaker {
+
+    /**
+     * One line: items {@code [start, end)} are on it, the line ends at item {@code end} (a glue,
+     * penalty, or {@code items.size()}), and {@code ratio} is how far its glue is stretched
+     * (positive) or shrunk (negative), as a fraction of what the glue allows.
+     */
+    record Line(int start, int end, double ratio) {
+    }
+
+    /** Breaks {@code items} into lines of {@code width} points. */
+    List<Line> breakLines(List<Item> items, double width, boolean justify);
+}

@@ -1,0 +1,152 @@
+package dev.brochure.typeset.text;
+
+import dev.brochure.content.theme.Align;
+import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Rect;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sets broken lines: positions every glyph of a line (glue stretched or shrunk by the line's
+ * ratio, the line shifted for its alignment) and emits glyph runs and link areas relative to
+ * the line's start on its baseline. The glyph positions are final: drawing must not move them.
+ */
+public final class LineSetter {
+
+    /** A set line: its items (baseline at y = 0), and its natural and final widths. */
+    public record SetLine(List<PageItem> items, double width, boolean hyphenated) {
+    }
+
+    private LineSetter() {
+    }
+
+    public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align) {
+        double ratio = Math.max(-1, line.ratio() >= Item.INFINITY ? 0 : line.ratio());
+        RunCollector runs = new RunCollector();
+        double x = 0;
+        for (int i = line.start(); i < line.end(); i++) {
+            Item item = items.get(i);
+            switch (item) {
+                case Item.Box box -> {
+                    for (Fragment f : box.fragments()) {
+                        runs.add(f, x, f.width());
+                        x += f.width();
+                    }
+                    if (box.fragments().isEmpty()) {
+                        x += box.width();
+                    }
+                }
+                case Item.Glue glue -> {
+                    double w = glue.width() + (ratio >= 0 ? ratio * glue.stretch() : ratio * glue.shrink());
+                    if (glue.space() != null && i > line.start()) {
+                        runs.add(glue.space(), x, w);
+                    }
+                    x += w;
+                }
+                case Item.Penalty p -> { }
+            }
+        }
+        boolean hyphenated = false;
+        if (line.end() < items.size() && items.get(line.end()) instanceof Item.Penalty p && p.hyphen() != null) {
+            runs.add(p.hyphen(), x, p.hyphen().width());
+            x += p.hyphen().width();
+            hyphenated = true;
+        }
+        double shift = switch (align) {
+            case RIGHT -> measure - x;
+            case CENTER -> (measure - x) / 2;
+            default -> 0;
+        };
+        List<PageItem> out = new ArrayList<>();
+        for (PageItem item : runs.finish()) {
+            out.add(shift == 0 ? item : item.moved(shift, 0));
+        }
+        return new SetLine(out, x, hyphenated);
+    }
+
+    /** Merges neighbouring fragments of the same look into one glyph run, and links into areas. */
+    private static final class RunCollector {
+        private final List<PageItem> out = new ArrayList<>();
+        private final List<PageItem> links = new ArrayList<>();
+        private Fragment look;
+        private double runX;
+        private final List<Integer> glyphs = new ArrayList<>();
+        private final List<Double> positions = new ArrayList<>();
+        private final List<Integer> clusters = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private double runEnd;
+        private String linkHref;
+        private double linkX;
+        private double linkEnd;
+        private double linkTop;
+        private double linkBottom;
+
+        /** Adds a fragment drawn from {@code x}, taking {@code advance} (wider than natural for glue). */
+        void add(Fragment f, double x, double advance) {
+            if (look == null || !look.sameLook(f)) {
+                flushRun();
+                look = f;
+                runX = x;
+            }
+            double scale = f.size() / 1000.0;
+            double gx = x;
+            int[] g = f.shaped().glyphs();
+            double[] adv = f.shaped().advances();
+            int[] fragmentClusters = f.shaped().clusters();
+            int offset = text.length();
+            for (int i = 0; i < g.length; i++) {
+                glyphs.add(g[i]);
+                clusters.add(offset + fragmentClusters[i]);
+                positions.add(gx - runX);
+                gx += adv[i] * scale + f.trackingPoints();
+            }
+            text.append(f.shaped().text());
+            runEnd = x + advance;
+            link(f, x, advance);
+        }
+
+        private void link(Fragment f, double x, double advance) {
+            if (f.href() != null && f.href().equals(linkHref) && Math.abs(x - linkEnd) < 0.01) {
+                linkEnd = x + advance;
+                return;
+            }
+            flushLink();
+            if (f.href() != null && !f.shaped().text().isBlank()) {
+                linkHref = f.href();
+                linkX = x;
+                linkEnd = x + advance;
+                linkTop = -f.face().ascent() * f.size();
+                linkBottom = f.face().descent() * f.size();
+            }
+        }
+
+        private void flushLink() {
+            if (linkHref != null) {
+                links.add(new PageItem.Link(new Rect(linkX, linkTop, linkEnd - linkX, linkBottom - linkTop), linkHref));
+            }
+            linkHref = null;
+        }
+
+        private void flushRun() {
+            if (look != null && !glyphs.isEmpty()) {
+                int[] g = glyphs.stream().mapToInt(Integer::intValue).toArray();
+                double[] p = positions.stream().mapToDouble(Double::doubleValue).toArray();
+                int[] cps = clusters.stream().mapToInt(Integer::intValue).toArray();
+                out.add(new PageItem.GlyphRun(runX, 0, look.face().file(), look.size(), look.color(), g, p, cps,
+                        runEnd - runX, text.toString()));
+            }
+            glyphs.clear();
+            clusters.clear();
+            positions.clear();
+            text.setLength(0);
+        }
+
+        List<PageItem> finish() {
+            flushRun();
+            flushLink();
+            List<PageItem> all = new ArrayList<>(out);
+            all.addAll(links);
+            return all;
+        }
+    }
+}
