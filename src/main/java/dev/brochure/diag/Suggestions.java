@@ -25,6 +25,7 @@ public final class Suggestions {
     public static String hint(String typo, Collection<String> known) {
         return closest(typo, known)
                 .map(k -> "did you mean '" + k + "'?")
-                .orElseGet(() -> "expected one of: " + String.join(", ", known.stream().sorted().toList()));
+                .orElseGet(() -> known.isEmpty() ? "nothing of that kind is defined"
+                        : "expected one of: " + String.join(", ", known.stream().sorted().toList()));
     }
 }

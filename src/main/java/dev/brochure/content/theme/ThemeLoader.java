@@ -169,7 +169,9 @@ public final class ThemeLoader {
         fonts.forEach((k, faces) -> values.family(k, faces).ifPresent(f -> families.put(k, f)));
 
         Margins pageMargins = margins == null ? Margins.all(54) : values.margins(margins).orElse(Margins.all(54));
-        Map<String, TextStyle> resolved = new StyleResolver(styles, values, palette, families.keySet()).resolveAll();
+        // Styles are checked against the families the theme declares, so a family whose file is missing
+        // is reported once, not again for every style that uses it.
+        Map<String, TextStyle> resolved = new StyleResolver(styles, values, palette, fonts.keySet()).resolveAll();
         Map<String, MasterSpec> masterSpecs = new LinkedHashMap<>();
         masters.forEach((k, props) -> masterSpecs.put(k, values.master(k, props, pageMargins, palette)));
         if (!masterSpecs.containsKey("body")) {

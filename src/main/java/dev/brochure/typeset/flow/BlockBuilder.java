@@ -157,8 +157,10 @@ final class BlockBuilder {
         List<Inline> run = List.of(new Inline.Run(marker, false, false, null, l.markerColor()));
         VItem.VBox m = text.lines(run, l.style(), Align.LEFT, 1000, l.where()).getFirst();
         double dy = (Double.isNaN(baseline) ? m.baseline() : baseline) - m.baseline();
-        List<PageItem> items = new ArrayList<>(box.items());
+        // The marker is drawn first, so it also comes first when the text is read or extracted.
+        List<PageItem> items = new ArrayList<>();
         m.items().forEach(i -> items.add(i.moved(0, dy)));
+        items.addAll(box.items());
         return new VItem.VBox(box.height(), items, box.markers(), box.baseline(), box.where());
     }
 

@@ -1,0 +1,175 @@
+package dev.brochure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brochure.pipeline.BuildRequest;
+import dev.brochure.pipeline.BuildResult;
+import dev.brochure.pipeline.Pipeline;
+import dev.brochure.testing.TestProject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: exit codes and messages of each class of outcome, run in-process. */
+class CliTest {
+
+    @TempDir
+    Path temp;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    /** Runs the CLI; content paths are relative to the test project, fonts come from the repo. */
+    private Outcome run(Pipeline pipeline, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), pipeline, args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private Outcome run(String... args) {
+        return run(new Pipeline(Map.of()), args);
+    }
+
+    private String[] build(TestProject project, Path pdf) {
+        return new String[] {"build", "--content", project.content().toString(), "-o", pdf.toString()};
+    }
+
+    /** The repo's fonts/ must be reachable: copy them beside the temporary content folder. */
+    private TestProject project() {
+        TestProject project = TestProject.copy("minimal", temp);
+        TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("fonts"));
+        return project;
+    }
+
+    private static final Pattern LOCATED = Pattern.compile("(?m)^\\S+:\\d+:\\d+: error: .+$");
+
+    @Test
+    void buildWritesThePdfAndExitsZero() {
+        Path pdf = temp.resolve("out/b.pdf");
+        Outcome o = run(build(project(), pdf));
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.isRegularFile(pdf));
+        assertTrue(o.out().contains("2 pages"), o.out());
+    }
+
+    @Test
+    void validateChecksWithoutWriting() {
+        TestProject project = project();
+        Outcome o = run("validate", "--content", project.content().toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("ok (2 sections, 2 pages)"), o.out());
+    }
+
+    @Test
+    void yamlSyntaxErrorExitsOneWithLineAndColumn() {
+        TestProject project = project().replace("sections/story.yaml", "kicker: Chapter one", "kicker: \"Chapter one");
+        Path pdf = temp.resolve("b.pdf");
+        Outcome o = run(build(project, pdf));
+        assertEquals(1, o.code());
+        assertTrue(LOCATED.matcher(o.err()).find(), o.err());
+        assertTrue(o.err().contains("story.yaml:") && o.err().contains("YAML syntax error"), o.err());
+        assertFalse(Files.exists(pdf));
+        assertFalse(o.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void unknownKeyExitsOneWithLineColumnAndHint() {
+        TestProject project = project().replace("sections/story.yaml", "intro:", "intrp:");
+        Outcome o = run(build(project, temp.resolve("b.pdf")));
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("sections/story.yaml:4:1: error: unknown key 'intrp' in section"), o.err());
+        assertTrue(o.err().contains("hint: did you mean 'intro'?"), o.err());
+    }
+
+    @Test
+    void wrongTypeExitsOne() {
+        TestProject project = project().replace("brochure.yaml", "title: Fixture Brochure", "title: [Fixture]");
+        Outcome o = run(build(project, temp.resolve("b.pdf")));
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("brochure.yaml:2:8: error: 'title' must be a text value, not a list"), o.err());
+    }
+
+    @Test
+    void missingRequiredFieldExitsOne() {
+        TestProject project = project().replace("brochure.yaml", "title: Fixture Brochure\n", "");
+        Outcome o = run(build(project, temp.resolve("b.pdf")));
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("brochure.yaml:2:1: error: brochure.yaml is missing the required key 'title'"),
+                o.err());
+    }
+
+    @Test
+    void missingImageExitsOneAndKeepsThePreviousPdf() throws Exception {
+        Path pdf = temp.resolve("b.pdf");
+        Files.writeString(pdf, "previous good pdf");
+        TestProject project = project().replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg");
+        Outcome o = run(build(project, pdf));
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("sections/cover.yaml:6:8: error: file not found: 'images/nope.jpg'"), o.err());
+        assertEquals("previous good pdf", Files.readString(pdf));
+    }
+
+    @Test
+    void missingFontExitsOne() {
+        TestProject project = project().write("themes/t.yaml", "extends: default\nfonts:\n  serif:\n    regular: fonts/X.ttf\n")
+                .replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: t");
+        Outcome o = run(build(project, temp.resolve("b.pdf")));
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("themes/t.yaml:4:14: error: file not found: 'fonts/X.ttf'"), o.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorExitingTwo() {
+        Outcome o = run("build", "--no-such-flag");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("Unknown option: '--no-such-flag'"), o.err());
+    }
+
+    @Test
+    void badPaperValueIsAUsageError() {
+        assertEquals(2, run("build", "--paper", "A3").code());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(2, run().code());
+    }
+
+    @Test
+    void internalErrorsExitThreeWithAStackTraceOnlyWithDebug() {
+        Pipeline broken = new Pipeline(Map.of()) {
+            @Override
+            public BuildResult build(BuildRequest request) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        Outcome quiet = run(broken, "build");
+        assertEquals(3, quiet.code());
+        assertTrue(quiet.err().contains("internal error: java.lang.IllegalStateException: boom"), quiet.err());
+        assertFalse(quiet.err().contains("\tat "), quiet.err());
+        Outcome debug = run(broken, "build", "--debug");
+        assertEquals(3, debug.code());
+        assertTrue(debug.err().contains("\tat "), "stack trace with --debug");
+    }
+
+    @Test
+    void helpAndVersionWorkOnEveryCommand() {
+        for (String command : new String[] {"build", "validate"}) {
+            Outcome help = run(command, "--help");
+            assertEquals(0, help.code());
+            assertTrue(help.out().contains("Usage: brochure " + command), help.out());
+            Outcome version = run(command, "--version");
+            assertEquals(0, version.code());
+            assertTrue(version.out().startsWith("brochure "), version.out());
+        }
+        assertEquals(0, run("--version").code());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.brochure.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.content.model.Paper;
+import dev.brochure.diag.SourceLocation;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BuildDatesTest {
+
+    private static DocumentInfo info(LocalDate date) {
+        return new DocumentInfo("t", "", "", List.of(), "en", Paper.A4, date, SourceLocation.of("brochure.yaml"));
+    }
+
+    @Test
+    void sourceDateEpochWins() {
+        assertEquals(ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                BuildDates.of(info(LocalDate.of(2025, 9, 1)), Map.of("SOURCE_DATE_EPOCH", "1577836800")));
+    }
+
+    @Test
+    void thenTheBrochureDateThenAFixedDate() {
+        assertEquals(ZonedDateTime.of(2025, 9, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                BuildDates.of(info(LocalDate.of(2025, 9, 1)), Map.of()));
+        assertEquals(BuildDates.FIXED, BuildDates.of(info(null), Map.of("SOURCE_DATE_EPOCH", "soon")));
+    }
+}
