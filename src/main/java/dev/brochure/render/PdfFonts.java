@@ -43,6 +43,7 @@ final class PdfFonts {
         try {
             BaseFont base = BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, null, null);
             base.setSubset(true);
+            base.setSecureRandom(new SubsetTags(file));
             return new PdfFont(base, FontBook.load(file), new ConcurrentHashMap<>());
         } catch (DocumentException | IOException e) {
             throw BrochureException.of(SourceLocation.of(file), "cannot embed font: " + e.getMessage(),

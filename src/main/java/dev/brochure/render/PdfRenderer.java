@@ -5,7 +5,16 @@ import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.typeset.page.PageItem;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.GregorianCalendar;
 import java.util.List;
 import org.openpdf.text.Document;
@@ -29,7 +38,41 @@ public final class PdfRenderer {
     private PdfRenderer() {
     }
 
+    /**
+     * Writes the PDF. The same document and options always give the same bytes: dates come from
+     * the options, font subset tags from the glyphs used, the file identifier from the content.
+     */
     public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+        SubsetTags.begin(glyphsByFont(doc));
+        try {
+            write(doc, options, buffer);
+        } finally {
+            SubsetTags.end();
+        }
+        try {
+            out.write(DocumentId.stamp(buffer.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Path, Set<Integer>> glyphsByFont(TypesetDocument doc) {
+        Map<Path, Set<Integer>> glyphs = new HashMap<>();
+        for (Page page : doc.pages()) {
+            for (PageItem item : page.items()) {
+                if (item instanceof PageItem.GlyphRun run) {
+                    Set<Integer> set = glyphs.computeIfAbsent(run.font(), f -> new HashSet<>());
+                    for (int g : run.glyphs()) {
+                        set.add(g);
+                    }
+                }
+            }
+        }
+        return glyphs;
+    }
+
+    private static void write(TypesetDocument doc, RenderOptions options, OutputStream out) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first);
         Document document = new Document(size, 0, 0, 0, 0);
