@@ -3,6 +3,7 @@ package dev.brochure.cli;
 import dev.brochure.content.model.Paper;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.BuildResult;
+import dev.brochure.pipeline.OutputProfile;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,6 +30,14 @@ final class BuildCommand implements Callable<Integer> {
             description = "Trim size, overriding brochure.yaml: ${COMPLETION-CANDIDATES}.")
     Paper paper;
 
+    @Option(names = "--profile", paramLabel = "screen|print|email", defaultValue = "screen",
+            description = "Output profile: screen (default), print (3 mm bleed, crop marks, 300 ppi check) "
+                    + "or email (small file).")
+    OutputProfile profile;
+
+    @Option(names = "--strict", description = "Treat preflight warnings (such as low image resolution) as errors.")
+    boolean strict;
+
     private final Context context;
 
     BuildCommand(Context context) {
@@ -38,7 +47,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        BuildRequest request = content.request(output).withPaper(paper);
+        BuildRequest request = content.request(output).withPaper(paper).withProfile(profile, strict);
         BuildResult result = context.pipeline().build(request);
         context.report(result.warnings());
         context.out().printf(Locale.ROOT, "wrote %s (%d pages, %s) in %.2f s%n", output, result.pages(),

@@ -5,20 +5,27 @@ import java.nio.file.Path;
 
 /**
  * What to build: the content folder, the project root its shared images/ and fonts/ live in,
- * where the PDF goes, and an optional paper size overriding {@code brochure.yaml}'s.
+ * where the PDF goes, an optional paper size overriding {@code brochure.yaml}'s, the output
+ * profile, and whether preflight warnings are errors ({@code strict}).
  */
-public record BuildRequest(Path contentDir, Path projectRoot, Path output, Paper paper) {
+public record BuildRequest(Path contentDir, Path projectRoot, Path output, Paper paper, OutputProfile profile,
+        boolean strict) {
 
     public static BuildRequest of(Path contentDir, Path output) {
         Path abs = contentDir.toAbsolutePath().normalize();
-        return new BuildRequest(abs, abs.getParent() == null ? abs : abs.getParent(), output, null);
+        return new BuildRequest(abs, abs.getParent() == null ? abs : abs.getParent(), output, null,
+                OutputProfile.SCREEN, false);
     }
 
     public BuildRequest withPaper(Paper other) {
-        return new BuildRequest(contentDir, projectRoot, output, other);
+        return new BuildRequest(contentDir, projectRoot, output, other, profile, strict);
     }
 
     public BuildRequest withProjectRoot(Path root) {
-        return new BuildRequest(contentDir, root, output, paper);
+        return new BuildRequest(contentDir, root, output, paper, profile, strict);
+    }
+
+    public BuildRequest withProfile(OutputProfile other, boolean strictPreflight) {
+        return new BuildRequest(contentDir, projectRoot, output, paper, other, strictPreflight);
     }
 }

@@ -9,7 +9,11 @@ import dev.brochure.render.PdfRenderer;
 import dev.brochure.render.RenderOptions;
 import dev.brochure.typeset.TypesetOptions;
 import dev.brochure.typeset.Typesetter;
+import dev.brochure.diag.Diagnostic;
+import dev.brochure.diag.Diagnostics;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,14 +39,28 @@ public class Pipeline {
 
     /** Reads and validates the content, and runs its layouts and typesetting, writing nothing. */
     public Typesetter.Result check(BuildRequest request) {
-        return typeset(request, TypesetOptions.defaults());
+        return typeset(request, typesetOptions(request.profile()));
     }
 
     public BuildResult build(BuildRequest request) {
-        Typesetter.Result typeset = typeset(request, TypesetOptions.defaults());
-        RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER);
+        OutputProfile profile = request.profile();
+        Typesetter.Result typeset = typeset(request, typesetOptions(profile));
+        List<Diagnostic> warnings = new ArrayList<>(typeset.warnings());
+        if (profile.minPpi() > 0) {
+            Diagnostics preflight = new Diagnostics();
+            preflight.addAll(ImageResolution.below(typeset.document().pages(), profile.minPpi(), request.strict()));
+            preflight.throwIfErrors();
+            warnings.addAll(preflight.warnings());
+        }
+        RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
+                profile.slug(), profile.cropMarks(), profile.compactObjects());
         long bytes = AtomicOutput.write(request.output(), out -> PdfRenderer.render(typeset.document(), options, out));
-        return new BuildResult(request.output(), typeset.document().pages().size(), bytes, typeset.warnings());
+        return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings);
+    }
+
+    private static TypesetOptions typesetOptions(OutputProfile profile) {
+        TypesetOptions defaults = TypesetOptions.defaults();
+        return new TypesetOptions(profile.bleed(), defaults.lineBreaker());
     }
 
     public BrochureContent content(BuildRequest request) {

@@ -22,17 +22,20 @@ final class PageDrawer {
     private final double height;
     private final double offset;
 
-    PageDrawer(PdfContentByte cb, PdfImages images, Page page) {
+    /** {@code offset}: from the media box's edge to the trim box's (bleed plus any slug). */
+    PageDrawer(PdfContentByte cb, PdfImages images, Page page, double offset) {
         this.cb = cb;
         this.images = images;
-        this.offset = page.bleed();
-        this.height = page.height() + 2 * page.bleed();
+        this.offset = offset;
+        this.height = page.height() + 2 * offset;
     }
 
     void draw(Page page) throws DocumentException {
         if (page.background() != null) {
+            // The background covers the page and its bleed, never the slug with the marks.
+            double b = page.bleed();
             fill(page.background());
-            cb.rectangle(0, 0, (float) (page.width() + 2 * offset), (float) height);
+            cb.rectangle(x(-b), y(page.height() + b), (float) (page.width() + 2 * b), (float) (page.height() + 2 * b));
             cb.fill();
         }
         for (PageItem item : page.items()) {

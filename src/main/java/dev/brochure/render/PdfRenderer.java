@@ -74,24 +74,36 @@ public final class PdfRenderer {
 
     private static void write(TypesetDocument doc, RenderOptions options, OutputStream out) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
-        Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first);
+        Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
             writer.setCompressionLevel(9);
+            if (options.compactObjects()) {
+                writer.setFullCompression();
+            }
             metadata(document, writer, doc.info(), options);
+            if (first != null) {
+                // OpenPDF copies the boxes into a page when it starts it: the first at open().
+                pageBoxes(writer, first, options);
+            }
             document.open();
             PdfImages images = new PdfImages();
             for (Page page : doc.pages()) {
-                document.setPageSize(mediaBox(page));
+                document.setPageSize(mediaBox(page, options));
+                pageBoxes(writer, page, options);
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
-                new PageDrawer(cb, images, page).draw(page);
-                destinations(cb, doc.destinations(), page);
+                double offset = page.bleed() + options.slug();
+                new PageDrawer(cb, images, page, offset).draw(page);
+                if (options.cropMarks()) {
+                    CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
+                }
+                destinations(cb, doc.destinations(), page, offset);
                 writer.setPageEmpty(false);
             }
-            outline(writer, doc);
+            outline(writer, doc, options);
             dates(writer, options);
             document.close();
         } catch (DocumentException e) {
@@ -99,8 +111,24 @@ public final class PdfRenderer {
         }
     }
 
-    private static Rectangle mediaBox(Page page) {
-        return new Rectangle((float) (page.width() + 2 * page.bleed()), (float) (page.height() + 2 * page.bleed()));
+    private static Rectangle mediaBox(Page page, RenderOptions options) {
+        double margin = 2 * (page.bleed() + options.slug());
+        return new Rectangle((float) (page.width() + margin), (float) (page.height() + margin));
+    }
+
+    /** TrimBox and BleedBox, for print: where the page is cut, and how far its art runs beyond. */
+    private static void pageBoxes(PdfWriter writer, Page page, RenderOptions options) {
+        double offset = page.bleed() + options.slug();
+        if (offset <= 0) {
+            writer.setBoxSize("trim", null);
+            writer.setBoxSize("bleed", null);
+            return;
+        }
+        writer.setBoxSize("trim", new Rectangle((float) offset, (float) offset, (float) (offset + page.width()),
+                (float) (offset + page.height())));
+        double b = options.slug();
+        writer.setBoxSize("bleed", new Rectangle((float) b, (float) b, (float) (offset + page.width() + page.bleed()),
+                (float) (offset + page.height() + page.bleed())));
     }
 
     private static void metadata(Document document, PdfWriter writer, DocumentInfo info, RenderOptions options) {
@@ -126,30 +154,31 @@ public final class PdfRenderer {
         writer.getInfo().put(PdfName.MODDATE, date);
     }
 
-    private static void destinations(PdfContentByte cb, List<Destination> destinations, Page page) {
+    private static void destinations(PdfContentByte cb, List<Destination> destinations, Page page, double offset) {
         for (Destination d : destinations) {
             if (d.pageIndex() == page.number() - 1) {
-                float top = (float) (page.height() + page.bleed() - d.y());
+                float top = (float) (page.height() + offset - d.y());
                 cb.localDestination(d.name(), new PdfDestination(PdfDestination.XYZ, -1, top, 0));
             }
         }
     }
 
-    private static void outline(PdfWriter writer, TypesetDocument doc) {
+    private static void outline(PdfWriter writer, TypesetDocument doc, RenderOptions options) {
         PdfOutline root = writer.getDirectContent().getRootOutline();
         for (OutlineEntry entry : doc.outline()) {
-            add(root, entry, writer, doc);
+            add(root, entry, writer, doc, options);
         }
     }
 
-    private static void add(PdfOutline parent, OutlineEntry entry, PdfWriter writer, TypesetDocument doc) {
+    private static void add(PdfOutline parent, OutlineEntry entry, PdfWriter writer, TypesetDocument doc,
+            RenderOptions options) {
         Page page = doc.pages().get(entry.pageIndex());
-        float top = (float) (page.height() + page.bleed() - entry.y());
+        float top = (float) (page.height() + page.bleed() + options.slug() - entry.y());
         PdfAction action = PdfAction.gotoLocalPage(entry.pageIndex() + 1,
                 new PdfDestination(PdfDestination.XYZ, -1, top, 0), writer);
         PdfOutline node = new PdfOutline(parent, action, entry.title(), false);
         for (OutlineEntry child : entry.children()) {
-            add(node, child, writer, doc);
+            add(node, child, writer, doc, options);
         }
     }
 }

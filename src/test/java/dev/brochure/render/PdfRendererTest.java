@@ -34,7 +34,7 @@ class PdfRendererTest {
         TestProject project = TestProject.copy("minimal", temp);
         Typesetter.Result typeset = new Pipeline(Map.of()).check(project.request(temp.resolve("x.pdf")));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PdfRenderer.render(typeset.document(), new RenderOptions(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+        PdfRenderer.render(typeset.document(), RenderOptions.screen(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                 "test"), bytes);
         Path pdf = Files.write(temp.resolve("out.pdf"), bytes.toByteArray());
 
