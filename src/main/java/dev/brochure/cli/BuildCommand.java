@@ -38,6 +38,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat preflight warnings (such as low image resolution) as errors.")
     boolean strict;
 
+    @Option(names = "--max-size", paramLabel = "SIZE", converter = Sizes.class,
+            description = "Size budget (e.g. 2MB): image resolution and JPEG quality are lowered as far as needed; "
+                    + "fails if even the smallest setting does not fit.")
+    Long maxSize;
+
     private final Context context;
 
     BuildCommand(Context context) {
@@ -47,11 +52,17 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        BuildRequest request = content.request(output).withPaper(paper).withProfile(profile, strict);
+        BuildRequest request = content.request(output).withPaper(paper).withProfile(profile, strict)
+                .withMaxSize(maxSize == null ? 0 : maxSize);
         BuildResult result = context.pipeline().build(request);
         context.report(result.warnings());
-        context.out().printf(Locale.ROOT, "wrote %s (%d pages, %s) in %.2f s%n", output, result.pages(),
-                Sizes.human(result.bytes()), (System.nanoTime() - start) / 1e9);
+        String images = result.images().maxPpi() > 0 || result.images().reencode()
+                ? String.format(Locale.ROOT, ", images at most %d ppi%s", result.images().maxPpi(),
+                        result.images().reencode() ? String.format(Locale.ROOT, ", JPEG quality %.2f",
+                                result.images().jpegQuality()) : "")
+                : "";
+        context.out().printf(Locale.ROOT, "wrote %s (%d pages, %s, %s profile%s) in %.2f s%n", output, result.pages(),
+                Sizes.human(result.bytes()), profile.word(), images, (System.nanoTime() - start) / 1e9);
         return ExitCode.OK;
     }
 }

@@ -6,26 +6,31 @@ import java.nio.file.Path;
 /**
  * What to build: the content folder, the project root its shared images/ and fonts/ live in,
  * where the PDF goes, an optional paper size overriding {@code brochure.yaml}'s, the output
- * profile, and whether preflight warnings are errors ({@code strict}).
+ * profile, whether preflight warnings are errors ({@code strict}), and a size budget in bytes
+ * ({@code maxSize}, 0 for none).
  */
 public record BuildRequest(Path contentDir, Path projectRoot, Path output, Paper paper, OutputProfile profile,
-        boolean strict) {
+        boolean strict, long maxSize) {
 
     public static BuildRequest of(Path contentDir, Path output) {
         Path abs = contentDir.toAbsolutePath().normalize();
         return new BuildRequest(abs, abs.getParent() == null ? abs : abs.getParent(), output, null,
-                OutputProfile.SCREEN, false);
+                OutputProfile.SCREEN, false, 0);
     }
 
     public BuildRequest withPaper(Paper other) {
-        return new BuildRequest(contentDir, projectRoot, output, other, profile, strict);
+        return new BuildRequest(contentDir, projectRoot, output, other, profile, strict, maxSize);
     }
 
     public BuildRequest withProjectRoot(Path root) {
-        return new BuildRequest(contentDir, root, output, paper, profile, strict);
+        return new BuildRequest(contentDir, root, output, paper, profile, strict, maxSize);
     }
 
     public BuildRequest withProfile(OutputProfile other, boolean strictPreflight) {
-        return new BuildRequest(contentDir, projectRoot, output, paper, other, strictPreflight);
+        return new BuildRequest(contentDir, projectRoot, output, paper, other, strictPreflight, maxSize);
+    }
+
+    public BuildRequest withMaxSize(long bytes) {
+        return new BuildRequest(contentDir, projectRoot, output, paper, profile, strict, bytes);
     }
 }

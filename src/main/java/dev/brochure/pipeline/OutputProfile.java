@@ -1,6 +1,7 @@
 package dev.brochure.pipeline;
 
 import dev.brochure.content.Units;
+import dev.brochure.render.ImagePolicy;
 import java.util.Locale;
 
 /**
@@ -49,6 +50,15 @@ public enum OutputProfile {
 
     public boolean compactObjects() {
         return compact;
+    }
+
+    /** How images are resampled and encoded for this profile. */
+    public ImagePolicy images() {
+        return switch (this) {
+            case SCREEN -> new ImagePolicy(maxPpi, 0.9f, false);
+            case PRINT -> ImagePolicy.ORIGINAL;
+            case EMAIL -> new ImagePolicy(maxPpi, 0.8f, true);
+        };
     }
 
     /** The highest effective resolution images keep; 0 keeps them as they are. */

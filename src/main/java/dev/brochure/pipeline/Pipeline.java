@@ -53,9 +53,16 @@ public class Pipeline {
             warnings.addAll(preflight.warnings());
         }
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
-                profile.slug(), profile.cropMarks(), profile.compactObjects());
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images());
+        if (request.maxSize() > 0) {
+            int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
+            SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, request.maxSize(), startPpi,
+                    request.output().toString());
+            long bytes = AtomicOutput.write(request.output(), out -> out.write(fit.pdf()));
+            return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, fit.images());
+        }
         long bytes = AtomicOutput.write(request.output(), out -> PdfRenderer.render(typeset.document(), options, out));
-        return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings);
+        return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, options.images());
     }
 
     private static TypesetOptions typesetOptions(OutputProfile profile) {

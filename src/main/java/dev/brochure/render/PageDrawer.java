@@ -5,7 +5,6 @@ import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Image;
 import org.openpdf.text.pdf.PdfAction;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfGlyphArray;
@@ -98,15 +97,16 @@ final class PageDrawer {
     }
 
     private void image(PageItem.PlacedImage placed) throws DocumentException {
-        Image image = images.get(placed.image());
+        PdfImages.Prepared prepared = images.get(placed);
+        Rect drawn = prepared.drawn();
         cb.saveState();
         if (placed.clip() != null) {
             path(placed.clip(), placed.radius());
             cb.clip();
             cb.newPath();
         }
-        cb.addImage(image, (float) placed.width(), 0, 0, (float) placed.height(), x(placed.x()),
-                y(placed.y() + placed.height()));
+        cb.addImage(prepared.image(), (float) drawn.width(), 0, 0, (float) drawn.height(), x(drawn.x()),
+                y(drawn.bottom()));
         cb.restoreState();
     }
 

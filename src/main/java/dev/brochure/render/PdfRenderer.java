@@ -89,7 +89,7 @@ public final class PdfRenderer {
                 pageBoxes(writer, first, options);
             }
             document.open();
-            PdfImages images = new PdfImages();
+            PdfImages images = new PdfImages(options.images());
             for (Page page : doc.pages()) {
                 document.setPageSize(mediaBox(page, options));
                 pageBoxes(writer, page, options);

@@ -6,13 +6,18 @@ import java.time.ZonedDateTime;
  * How to write the PDF. {@code date} becomes the document's creation and modification date; it
  * is passed in (never read from the clock here) so that a build can be reproducible.
  * {@code slug} is extra paper around the bleed where {@code cropMarks} are drawn (0 for screen).
- * {@code compactObjects} packs objects into compressed object streams (smaller files).
+ * {@code compactObjects} packs objects into compressed object streams (smaller files);
+ * {@code images} says how images are resampled and encoded.
  */
 public record RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks,
-        boolean compactObjects) {
+        boolean compactObjects, ImagePolicy images) {
 
-    /** Plain screen output: no slug, no marks. */
+    /** Plain output: no slug, no marks, images as they are. */
     public static RenderOptions screen(ZonedDateTime date, String producer) {
-        return new RenderOptions(date, producer, 0, false, false);
+        return new RenderOptions(date, producer, 0, false, false, ImagePolicy.ORIGINAL);
+    }
+
+    public RenderOptions withImages(ImagePolicy other) {
+        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other);
     }
 }

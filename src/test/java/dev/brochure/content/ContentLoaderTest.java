@@ -52,8 +52,8 @@ class ContentLoaderTest {
         Value.Text intro = assertInstanceOf(Value.Text.class, story.fields().get("intro"));
         assertTrue(intro.text().spans().stream().anyMatch(s -> s.bold() && s.text().equals("bold words")));
         Value.Image photo = assertInstanceOf(Value.Image.class, story.fields().get("photo"));
-        assertEquals(640, photo.image().pixelWidth());
-        assertEquals(400, photo.image().pixelHeight());
+        assertEquals(1200, photo.image().pixelWidth());
+        assertEquals(750, photo.image().pixelHeight());
         Value.Items paragraphs = assertInstanceOf(Value.Items.class, story.fields().get("paragraphs"));
         assertEquals(2, paragraphs.items().size());
         assertEquals(4, intro.where().line(), "values keep their YAML line");

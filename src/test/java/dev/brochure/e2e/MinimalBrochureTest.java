@@ -83,10 +83,13 @@ class MinimalBrochureTest {
         try (PDDocument doc = PdfFiles.open(pdf)) {
             var cover = PlacedImages.on(doc.getPage(0));
             assertEquals(1, cover.size());
-            assertEquals(640, cover.getFirst().pixelWidth());
-            // The cover photo covers the top 60% of the page: cropped, so drawn at least that large.
+            // The cover photo fills the top 60% of the page: it is cropped at the sides, and only the
+            // visible part is kept (the 1200 px wide photo is wider than the page in proportion).
             float pageWidth = doc.getPage(0).getMediaBox().getWidth();
-            assertTrue(cover.getFirst().bounds().getWidth() >= pageWidth - 0.5);
+            float pageHeight = doc.getPage(0).getMediaBox().getHeight();
+            assertEquals(pageWidth, cover.getFirst().bounds().getWidth(), 0.5);
+            assertEquals(pageHeight * 0.6, cover.getFirst().bounds().getHeight(), 0.5);
+            assertTrue(cover.getFirst().pixelWidth() < 1200, "cropped: " + cover.getFirst().pixelWidth());
             assertEquals(1, PlacedImages.on(doc.getPage(1)).size());
         }
     }
