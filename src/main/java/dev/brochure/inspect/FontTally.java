@@ -79,7 +79,21 @@ final class FontTally {
         if (!hasGlyph(font, code)) {
             return GlyphProblem.NOTDEF;
         }
-        return unicode(font, code) == null ? GlyphProblem.NO_UNICODE : OK;
+        return unicode(font, code) == null || identityWithoutToUnicode(font) ? GlyphProblem.NO_UNICODE : OK;
+    }
+
+    /**
+     * A composite font with Identity encoding has codes that are glyph ids, which mean nothing
+     * outside the font: only its ToUnicode map says which characters they are. PDFBox guesses
+     * from the embedded font's own character map when the ToUnicode map is missing, but other
+     * readers do not (their search and copy come out empty), so such a font counts as unmapped.
+     */
+    private static boolean identityWithoutToUnicode(PDFont font) {
+        if (!(font instanceof PDType0Font) || font.getCOSObject().containsKey(COSName.TO_UNICODE)) {
+            return false;
+        }
+        COSName encoding = font.getCOSObject().getCOSName(COSName.ENCODING);
+        return encoding != null && encoding.getName().startsWith("Identity-");
     }
 
     private static String unicode(PDFont font, int code) {

@@ -31,7 +31,7 @@ final class TextSearch {
     record Normalized(String source, String text, int[] origin) {
     }
 
-    /** Whether a unit was found; if not, how much of it (in source characters) was. */
+    /** Whether a unit was found; if not, up to which word of its (NFKC) source it was. */
     record Match(boolean found, int foundUpTo) {
     }
 
@@ -61,7 +61,16 @@ final class TextSearch {
         if (done == u.length()) {
             return new Match(true, unit.source().length());
         }
-        return new Match(false, done == 0 ? 0 : unit.origin()[done - 1] + 1);
+        return new Match(false, done == 0 ? 0 : wordStart(unit.source(), unit.origin()[done - 1] + 1));
+    }
+
+    /** Matching may run into the first letters of the missing part; people read from a word's start. */
+    private static int wordStart(String source, int index) {
+        int i = index;
+        while (i > 0 && !Character.isWhitespace(source.charAt(i - 1))) {
+            i--;
+        }
+        return i;
     }
 
     /**
