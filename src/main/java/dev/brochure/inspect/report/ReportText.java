@@ -124,15 +124,21 @@ public final class ReportText {
 
     /** How a target reads in one line: where it goes, and what is wrong with it. */
     public static String target(Target t) {
-        String where = switch (t.kind()) {
-            case "uri" -> t.value() == null ? "URI" : t.value();
-            case "named" -> "#" + t.value() + (t.page() == null ? "" : " -> page " + t.page());
-            case "page" -> t.page() == null ? "page ?" : "-> page " + t.page();
-            case "remote" -> "other file " + (t.value() == null ? "?" : t.value());
-            case "none" -> "(no destination)";
-            default -> t.kind() + " " + (t.value() == null ? "" : t.value());
-        };
+        String where = destination(t);
+        where = where.isEmpty() ? "explicit destination" : where;
         return t.problem() == null ? where : where + "  BROKEN: " + t.problem();
+    }
+
+    /** Where a target goes, as far as that is known: a URI, {@code #name -> page 3}, {@code -> page 3}, or nothing. */
+    public static String destination(Target t) {
+        return switch (t.kind()) {
+            case "uri" -> t.value() == null ? "" : t.value();
+            case "named" -> "#" + t.value() + (t.page() == null ? "" : " -> page " + t.page());
+            case "page" -> t.page() == null ? "" : "-> page " + t.page();
+            case "remote" -> t.value() == null ? "" : "other file " + t.value();
+            case "none" -> "(no destination)";
+            default -> (t.kind() + " " + (t.value() == null ? "" : t.value())).strip();
+        };
     }
 
     /** Page numbers as ranges: 1-3, 5. */

@@ -11,6 +11,7 @@ import dev.brochure.inspect.report.InspectReport;
 import dev.brochure.inspect.report.LinkInfo;
 import dev.brochure.inspect.report.OutlineItem;
 import dev.brochure.inspect.report.ReportText;
+import dev.brochure.inspect.report.Target;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,8 +91,7 @@ public final class Verifier {
     private static void links(InspectReport report, List<Failure> failures) {
         for (LinkInfo link : report.links()) {
             if (link.target().broken()) {
-                failures.add(new Failure(Rule.LINK_TARGET, "page " + link.page() + ": link "
-                        + ReportText.target(link.target()).replace("  BROKEN: ", ": ")));
+                failures.add(new Failure(Rule.LINK_TARGET, "page " + link.page() + ": link" + broken(link.target())));
             }
         }
         outline(report.outline(), failures);
@@ -100,11 +100,16 @@ public final class Verifier {
     private static void outline(List<OutlineItem> items, List<Failure> failures) {
         for (OutlineItem item : items) {
             if (item.target().broken()) {
-                failures.add(new Failure(Rule.LINK_TARGET, "bookmark '" + item.title() + "' "
-                        + ReportText.target(item.target()).replace("  BROKEN: ", ": ")));
+                failures.add(new Failure(Rule.LINK_TARGET, "bookmark '" + item.title() + "'" + broken(item.target())));
             }
             outline(item.children(), failures);
         }
+    }
+
+    /** " to where: why", or ": why" when the target does not even say where. */
+    private static String broken(Target target) {
+        String where = ReportText.destination(target);
+        return (where.isEmpty() ? "" : " to " + where) + ": " + target.problem();
     }
 
     private static String extract(PDDocument document, Path file) {

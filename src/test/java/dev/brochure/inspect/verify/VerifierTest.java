@@ -83,11 +83,11 @@ class VerifierTest {
                 .peek(f -> assertEquals(Rule.LINK_TARGET, f.rule()))
                 .map(Failure::message).toList();
         assertEquals(5, messages.size(), messages.toString());
-        assertEquals("page 2: link #nowhere: no destination named 'nowhere' in the document", messages.get(0));
-        assertEquals("page 2: link page ?: page 7 is out of range (the document has 2 pages)", messages.get(1));
-        assertTrue(messages.get(2).startsWith("page 2: link https://exa mple.org/with space: malformed URI"), messages.get(2));
-        assertEquals("page 2: link www.example.org: not an absolute URI (no scheme such as https:)", messages.get(3));
-        assertEquals("bookmark 'Stray' page ?: points to a page that is not in the document", messages.get(4));
+        assertEquals("page 2: link to #nowhere: no destination named 'nowhere' in the document", messages.get(0));
+        assertEquals("page 2: link: page 7 is out of range (the document has 2 pages)", messages.get(1));
+        assertTrue(messages.get(2).startsWith("page 2: link to https://exa mple.org/with space: malformed URI"), messages.get(2));
+        assertEquals("page 2: link to www.example.org: not an absolute URI (no scheme such as https:)", messages.get(3));
+        assertEquals("bookmark 'Stray': points to a page that is not in the document", messages.get(4));
     }
 
     @Test
