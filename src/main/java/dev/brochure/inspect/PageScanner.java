@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDInlineImage;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
@@ -40,8 +41,12 @@ final class PageScanner extends PDFGraphicsStreamEngine {
         this.images = images;
     }
 
+    /** The page's content, then the appearances of its annotations (form fields draw text and images too). */
     void scan() throws IOException {
         processPage(getPage());
+        for (PDAnnotation annotation : getPage().getAnnotations()) {
+            showAnnotation(annotation);
+        }
     }
 
     @Override

@@ -26,7 +26,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,6 +169,34 @@ class InspectorTest {
         OutlineItem stray = report.outline().getLast();
         assertEquals("Stray", stray.title());
         assertEquals("points to a page that is not in the document", stray.target().problem());
+    }
+
+    @Test
+    void countsFontsThatOnlyAnAnnotationsAppearanceUses() throws IOException {
+        Path pdf = dir.resolve("stamp.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A5);
+            doc.addPage(page);
+            PDAnnotationSquare stamp = new PDAnnotationSquare();
+            stamp.setRectangle(new PDRectangle(50, 50, 200, 40));
+            PDAppearanceStream appearance = new PDAppearanceStream(doc);
+            appearance.setBBox(new PDRectangle(200, 40));
+            appearance.setResources(new PDResources());
+            try (PDPageContentStream cs = new PDPageContentStream(doc, appearance)) {
+                cs.beginText();
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.COURIER), 12);
+                cs.newLineAtOffset(4, 14);
+                cs.showText("APPROVED");
+                cs.endText();
+            }
+            PDAppearanceDictionary appearances = new PDAppearanceDictionary();
+            appearances.setNormalAppearance(appearance);
+            stamp.setAppearance(appearances);
+            page.getAnnotations().add(stamp);
+            doc.save(pdf.toFile());
+        }
+        InspectReport report = Inspector.inspect(pdf);
+        assertEquals(List.of(new FontInfo("Courier", "Type1", false, false, List.of(1))), report.fonts());
     }
 
     @Test
