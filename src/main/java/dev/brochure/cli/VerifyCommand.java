@@ -1,0 +1,101 @@
+package dev.brochure.cli;
+
+import dev.brochure.content.ContentText;
+import dev.brochure.content.model.BrochureContent;
+import dev.brochure.inspect.verify.ExpectedText;
+import dev.brochure.inspect.verify.Failure;
+import dev.brochure.inspect.verify.Rule;
+import dev.brochure.inspect.verify.Verifier;
+import dev.brochure.inspect.verify.VerifyOptions;
+import dev.brochure.inspect.verify.VerifyResult;
+import dev.brochure.pipeline.BuildRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code brochure verify}: inspect plus rules, for CI. Prints one line per failure to standard
+ * error and exits 1 when any rule fails; prints the rules that passed and exits 0 otherwise.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check a PDF for release: fonts embedded, no missing glyphs, images at or above --min-ppi,"
+                + " links that go somewhere, the content's text all present (with --content), size within"
+                + " --max-size. Exits 1 with one line per problem.")
+final class VerifyCommand implements Callable<Integer> {
+
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", defaultValue = "out/brochure.pdf",
+            description = "The PDF to verify (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--content", paramLabel = "DIR",
+            description = "A content folder whose text must all be found in the PDF (for example brochure-content).")
+    Path content;
+
+    @Option(names = "--min-ppi", paramLabel = "N", defaultValue = "150",
+            description = "The lowest effective resolution a placed image may have (default: ${DEFAULT-VALUE}).")
+    double minPpi;
+
+    @Option(names = "--max-size", paramLabel = "SIZE", converter = Sizes.class,
+            description = "The largest the file may be: bytes, or with a decimal suffix k, M or G (800k, 5M).")
+    Long maxSize;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Context context;
+
+    VerifyCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!(minPpi >= 0) || Double.isInfinite(minPpi)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--min-ppi must be a number of 0 or more");
+        }
+        Long budget = maxSize;
+        List<ExpectedText> expected = content == null ? null : expectedText(content);
+        VerifyResult result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected));
+        String name = result.report().file();
+        if (result.passed()) {
+            context.out().printf("%s: ok: %s%n", name,
+                    result.checked().stream().map(r -> describe(r, budget, expected)).collect(Collectors.joining(", ")));
+            return ExitCode.OK;
+        }
+        for (Failure failure : result.failures()) {
+            context.err().println(failure.line(name));
+        }
+        int n = result.failures().size();
+        context.err().printf("%s: %d problem%s; failed: %s%n", name, n, n == 1 ? "" : "s",
+                result.failedRules().stream().map(Rule::id).collect(Collectors.joining(", ")));
+        context.err().flush();
+        return ExitCode.USER_ERROR;
+    }
+
+    private List<ExpectedText> expectedText(Path dir) {
+        BrochureContent loaded = context.pipeline().content(BuildRequest.of(dir, Path.of("unused.pdf")));
+        return ContentText.units(loaded).stream().map(u -> new ExpectedText(u.text(), u.where().toString())).toList();
+    }
+
+    private String describe(Rule rule, Long budget, List<ExpectedText> expected) {
+        return switch (rule) {
+            case IMAGE_RESOLUTION -> String.format(Locale.ROOT, "%s (>= %.0f ppi)", rule.id(), minPpi);
+            case CONTENT_TEXT -> rule.id() + " (" + expected.size() + " text units)";
+            case FILE_SIZE -> rule.id() + " (<= " + Sizes.human(budget) + ")";
+            default -> rule.id();
+        };
+    }
+}
