@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The performance benchmark of brochure. Measures, for the brochure in brochure-content/:
+#   - cold command-line builds (./brochure build: whole process, JVM start included), median of
+#     several runs, with hyperfine;
+#   - peak resident memory of a cold build (/usr/bin/time);
+#   - the first builds of one process (how much the second gains from the first);
+#   - warm in-process builds after warm-up, as average time and throughput (JMH);
+#   - the output size of each profile.
+# and writes the figures, the machine and these commands to docs/performance.md.
+# Usage: bench/run.sh            (about 2 minutes on 2 cores)
+#        RUNS=5 bench/run.sh     (fewer cold runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-10}
+out=target/bench
+mkdir -p "$out"
+
+echo "== building" >&2
+mvn -B -q -DskipTests package
+mvn -B -q -Pbench -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+java=$(BROCHURE_PRINT_JAVA=1 ./brochure)
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+./brochure build -o "$out/warmup.pdf" >/dev/null 2>&1   # lets the launcher prepare its start-up cache
+
+echo "== cold command-line builds ($runs runs)" >&2
+hyperfine --style basic --warmup 2 --runs "$runs" --export-json "$out/cold.json" \
+    "./brochure build -o $out/cold.pdf" >&2
+cold_median=$(python3 -c "import json;print('%.3f' % json.load(open('$out/cold.json'))['results'][0]['median'])")
+cold_mean=$(python3 -c "import json;r=json.load(open('$out/cold.json'))['results'][0];print('%.3f ± %.3f' % (r['mean'], r['stddev']))")
+
+echo "== peak memory" >&2
+rss=0
+for _ in 1 2 3; do
+    kb=$( { /usr/bin/time -f "%M" ./brochure build -o "$out/rss.pdf" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+    [ "$kb" -gt "$rss" ] && rss=$kb
+done
+
+echo "== first builds of one process" >&2
+"$java" -Djava.awt.headless=true -cp "$cp" dev.brochure.bench.FirstBuilds 5 | tee "$out/first.txt" >&2
+
+echo "== warm in-process builds (JMH)" >&2
+"$java" -cp "$cp" org.openjdk.jmh.Main BuildBenchmark -rf json -rff "$out/jmh.json" > "$out/jmh.txt"
+warm=$(python3 - "$out/jmh.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+for r in rows:
+    m = r["primaryMetric"]
+    print("%s|%.1f ± %.1f %s" % (r["mode"], m["score"], m["scoreError"], m["scoreUnit"]))
+PY
+)
+warm_avg=$(echo "$warm" | sed -n 's/^avgt|//p')
+warm_thrpt=$(echo "$warm" | sed -n 's/^thrpt|//p')
+
+echo "== output size per profile" >&2
+sizes=""
+for profile in screen print email; do
+    ./brochure build --profile "$profile" -o "$out/$profile.pdf" >/dev/null 2>&1
+    sizes="$sizes| \`$profile\` | $(stat -c %s "$out/$profile.pdf") bytes ($(python3 -c "print('%.2f MB' % ($(stat -c %s "$out/$profile.pdf")/1e6))")) |
+"
+done
+
+cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
+mem=$(free -h | awk '/^Mem:/ {print $2}')
+jdk=$("$java" -version 2>&1 | head -n 1)
+pages=$(python3 -c "import re;print(len(re.findall(rb'/Type\s*/Page[^s]', open('$out/cold.pdf','rb').read())))")
+
+python3 - "$out" <<PY
+import re, sys
+doc = open("docs/performance.md").read() if __import__("os").path.exists("docs/performance.md") else ""
+start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+block = f"""{start}
+Measured with \`bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($cpu), $mem RAM, $jdk.
+The brochure: \`brochure-content/\`, $pages pages.
+
+| figure | value |
+|---|---|
+| cold \`./brochure build\`, median of $runs (JVM start included) | **$cold_median s** (mean $cold_mean s) |
+| peak resident memory of a cold build | **$((rss / 1024)) MB** |
+| warm in-process build (JMH, after warm-up) | **$warm_avg** |
+| throughput of repeated in-process builds (JMH) | **$warm_thrpt** |
+
+First builds of one process (\`dev.brochure.bench.FirstBuilds\`):
+
+\`\`\`
+$(cat "$out/first.txt")
+\`\`\`
+
+| profile | size |
+|---|---|
+$sizes{end}"""
+if start in doc:
+    doc = doc[:doc.index(start)] + block + doc[doc.index(end) + len(end):]
+else:
+    doc = doc + "\n" + block + "\n"
+open("docs/performance.md", "w").write(doc)
+PY
+echo "== written to docs/performance.md" >&2
