@@ -143,7 +143,9 @@ class BuiltinLayoutsTest {
         assertInstanceOf(Block.FixedPage.class, cta.blocks().getLast(), "the slogan gets a back cover");
         Block.Row logos = sections.get(7).blocks().stream().filter(Block.Row.class::isInstance)
                 .map(Block.Row.class::cast).findFirst().orElseThrow();
-        assertEquals(3, logos.cells().size(), "logo tiles keep a grid of three, empty cells filling the row");
+        assertEquals(4, logos.cells().size(), "two tiles of a grid of three, between two empty cells");
+        assertEquals(List.of(0, 1, 1, 0), logos.cells().stream().map(c -> c.blocks().size()).toList());
+        assertEquals(logos.cells().getFirst().weight(), logos.cells().getLast().weight(), 1e-9, "centred");
     }
 
     // ------------------------------------------------------------------ helpers
