@@ -2,9 +2,12 @@ package dev.brochure.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.model.BrochureContent;
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Diagnostic;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.layout.tree.LayoutDocument;
@@ -61,6 +64,13 @@ class BuiltinLayoutsTest {
         assertEquals(List.of(2, 2), cardsPerRow(testimonials(4, "")));
         assertEquals(List.of(3, 2), cardsPerRow(testimonials(5, "")));
         assertEquals(List.of(2, 2, 1), cardsPerRow(testimonials(5, "columns: 2\n")));
+    }
+
+    @Test
+    void anImpossibleNumberOfColumnsIsAContentErrorAtItsLine() {
+        BrochureException e = assertThrows(BrochureException.class, () -> testimonials(3, "columns: 0\n"));
+        String report = e.diagnostics().stream().map(Diagnostic::format).reduce("", String::concat);
+        assertTrue(report.contains("sections/voices.yaml:3:10: error: 'columns' cannot be '0'"), report);
     }
 
     @Test
