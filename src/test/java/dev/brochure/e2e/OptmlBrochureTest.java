@@ -108,6 +108,10 @@ class OptmlBrochureTest {
         List<PdfInspection.PlacedImage> images = pdf.images();
         List<Person> people = people();
         assertTrue(people.size() >= 13, "people found in the content: " + people);
+        Set<String> portraits = new TreeSet<>();
+        for (Person person : people) {
+            portraits.add(PdfInspection.sha256(person.portrait()));
+        }
         for (Person person : people) {
             PdfInspection.Found name = pdf.find(person.name());
             PdfInspection.Found words = pdf.find(firstWords(person.words(), 12));
@@ -117,7 +121,19 @@ class OptmlBrochureTest {
             String portrait = PdfInspection.sha256(person.portrait());
             assertTrue(images.stream().anyMatch(i -> i.page() == words.page() && portrait.equals(i.sha256())),
                     person.name() + "'s portrait " + person.portrait() + " is drawn on page " + (words.page() + 1));
+            // Attributed as the original evidently did: of all the portraits on the page, the one
+            // whose centre is nearest to the start of the person's name and of their words is their own.
+            assertEquals(portrait, nearestPortrait(images, portraits, name), person.name() + "'s name is by their portrait");
+            assertEquals(portrait, nearestPortrait(images, portraits, words), person.name() + "'s words are by their portrait");
         }
+    }
+
+    private static String nearestPortrait(List<PdfInspection.PlacedImage> images, Set<String> portraits,
+            PdfInspection.Found text) {
+        return images.stream().filter(i -> i.page() == text.page() && portraits.contains(i.sha256()))
+                .min(java.util.Comparator.comparingDouble(i -> java.awt.geom.Point2D.distance(i.area().getCenterX(),
+                        i.area().getCenterY(), text.box().getMinX(), text.box().getMinY())))
+                .map(PdfInspection.PlacedImage::sha256).orElse(null);
     }
 
     @Test
