@@ -5,6 +5,7 @@ import dev.brochure.content.theme.TextStyle;
 import dev.brochure.content.theme.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Block;
+import dev.brochure.layout.tree.Fit;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
@@ -222,6 +223,10 @@ final class BlockBuilder {
                 List<Block> blocks = r.cells().get(i).blocks();
                 if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Panel p) {
                     cells.set(i, panel(p, widths[i], height));
+                } else if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER
+                        && height - cells.get(i).height() > 0.01) {
+                    // A photo alone in its cell grows to the row's height, cropped to fill it.
+                    cells.set(i, new ImageBox(text, diagnostics).taller(img, widths[i], height - cells.get(i).height()));
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.brochure.content.model.ImageRef;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Fit;
+import dev.brochure.layout.tree.Length;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import java.util.ArrayList;
@@ -48,6 +49,15 @@ final class ImageBox {
             }
         }
         return new VItem.VBox(y, items, List.of(), Double.NaN, block.where());
+    }
+
+    /** The image block set {@code available} wide with its picture {@code extra} points taller than it would be. */
+    VItem.VBox taller(Block.Image block, double available, double extra) {
+        double width = Math.min(available, block.width().resolve(available));
+        double height = block.height() != null && !block.height().percent() ? block.height().value()
+                : width / (block.aspect() != null ? block.aspect() : block.image().aspectRatio());
+        return image(new Block.Image(block.image(), block.fit(), block.width(), Length.points(height + extra), null,
+                block.align(), block.caption(), block.captionStyle(), block.radius(), block.where()), available);
     }
 
     /** The image drawn into {@code box}: covering it (and clipped to it) or contained in it. */

@@ -1,0 +1,303 @@
+package dev.brochure.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brochure.content.model.BrochureContent;
+import dev.brochure.content.model.Paper;
+import dev.brochure.content.model.Section;
+import dev.brochure.content.model.Value;
+import dev.brochure.diag.Diagnostic;
+import dev.brochure.pipeline.BuildRequest;
+import dev.brochure.pipeline.BuildResult;
+import dev.brochure.pipeline.Pipeline;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The acceptance tests of the OPTML brochure (issue 3): builds {@code brochure-content/} as
+ * {@code ./brochure build} does, on A4 and on US Letter, and reads the PDFs back with PDFBox.
+ */
+class OptmlBrochureTest {
+
+    private static final Path CONTENT = Path.of("brochure-content");
+
+    @TempDir
+    static Path temp;
+
+    private static BuildResult a4;
+    private static BuildResult letter;
+    private static PdfInspection pdf;
+    private static PdfInspection letterPdf;
+    private static BrochureContent content;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Pipeline pipeline = new Pipeline(Map.of());
+        BuildRequest request = BuildRequest.of(CONTENT, temp.resolve("brochure.pdf"));
+        a4 = pipeline.build(request);
+        letter = pipeline.build(BuildRequest.of(CONTENT, temp.resolve("letter.pdf")).withPaper(Paper.LETTER));
+        content = pipeline.content(request);
+        pdf = PdfInspection.open(a4.output());
+        letterPdf = PdfInspection.open(letter.output());
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        pdf.close();
+        letterPdf.close();
+    }
+
+    @Test
+    void everyTextUnitOfTheSeedIsInThePdfInTheSeedsOrder() throws IOException {
+        assertSeedOrder(pdf.text());
+    }
+
+    @Test
+    void letterPaperGivesLetterPagesWithTheSameTextAndNoWarnings() throws IOException {
+        for (PDPage page : letterPdf.document.getPages()) {
+            assertEquals(PDRectangle.LETTER.getWidth(), page.getMediaBox().getWidth(), 0.5);
+            assertEquals(PDRectangle.LETTER.getHeight(), page.getMediaBox().getHeight(), 0.5);
+        }
+        assertSeedOrder(letterPdf.text());
+        assertEquals(List.of(), letter.warnings().stream().map(Diagnostic::format).toList(),
+                "no overfull line, no block too tall on Letter");
+    }
+
+    @Test
+    void a4IsTheDefaultAndTheBuildRaisesNoWarnings() {
+        for (PDPage page : pdf.document.getPages()) {
+            assertEquals(PDRectangle.A4.getWidth(), page.getMediaBox().getWidth(), 0.5);
+            assertEquals(PDRectangle.A4.getHeight(), page.getMediaBox().getHeight(), 0.5);
+        }
+        assertEquals(List.of(), a4.warnings().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void atLeastThirtyFiveImagesAreDrawn() throws IOException {
+        List<PdfInspection.PlacedImage> images = pdf.images();
+        assertTrue(images.size() >= 35, "only " + images.size() + " images drawn");
+        assertTrue(images.stream().allMatch(i -> i.area().getWidth() > 20 && i.area().getHeight() > 20),
+                "every image is visible at a real size");
+    }
+
+    @Test
+    void everyPersonWithATestimonialOrProfileHasTheirPortraitOnThePageOfTheirWords() throws IOException {
+        List<PdfInspection.PlacedImage> images = pdf.images();
+        List<Person> people = people();
+        assertTrue(people.size() >= 13, "people found in the content: " + people);
+        Set<String> portraits = new TreeSet<>();
+        for (Person person : people) {
+            portraits.add(PdfInspection.sha256(person.portrait()));
+        }
+        for (Person person : people) {
+            PdfInspection.Found name = pdf.find(person.name());
+            PdfInspection.Found words = pdf.find(firstWords(person.words(), 12));
+            assertNotNull(name, person.name() + " is in the PDF");
+            assertNotNull(words, person.name() + "'s words are in the PDF");
+            assertEquals(name.page(), words.page(), person.name() + "'s name and words are on one page");
+            String portrait = PdfInspection.sha256(person.portrait());
+            assertTrue(images.stream().anyMatch(i -> i.page() == words.page() && portrait.equals(i.sha256())),
+                    person.name() + "'s portrait " + person.portrait() + " is drawn on page " + (words.page() + 1));
+            // Attributed as the original evidently did: of all the portraits on the page, the one
+            // whose centre is nearest to the start of the person's name and of their words is their own.
+            assertEquals(portrait, nearestPortrait(images, portraits, name), person.name() + "'s name is by their portrait");
+            assertEquals(portrait, nearestPortrait(images, portraits, words), person.name() + "'s words are by their portrait");
+        }
+    }
+
+    private static String nearestPortrait(List<PdfInspection.PlacedImage> images, Set<String> portraits,
+            PdfInspection.Found text) {
+        return images.stream().filter(i -> i.page() == text.page() && portraits.contains(i.sha256()))
+                .min(java.util.Comparator.comparingDouble(i -> java.awt.geom.Point2D.distance(i.area().getCenterX(),
+                        i.area().getCenterY(), text.box().getMinX(), text.box().getMinY())))
+                .map(PdfInspection.PlacedImage::sha256).orElse(null);
+    }
+
+    @Test
+    void everyCaptionSitsNextToItsPhoto() throws IOException {
+        List<PdfInspection.PlacedImage> images = pdf.images();
+        List<Captioned> captions = captions();
+        assertTrue(captions.size() >= 11, "captions found in the content: " + captions.size());
+        for (Captioned c : captions) {
+            PdfInspection.Found text = pdf.find(c.caption());
+            assertNotNull(text, "caption '" + c.caption() + "' is in the PDF");
+            String hash = PdfInspection.sha256(c.photo());
+            List<PdfInspection.PlacedImage> photos = images.stream()
+                    .filter(i -> i.page() == text.page() && hash.equals(i.sha256())).toList();
+            assertFalse(photos.isEmpty(), c.photo() + " is drawn on the page of its caption '" + c.caption() + "'");
+            Rectangle2D photo = photos.getFirst().area();
+            Rectangle2D box = text.box();
+            // Under the photo, starting within its width; or in the key beside the photo's row (its
+            // middle within the photo's height, to the right of it).
+            boolean below = box.getMinY() >= photo.getMaxY() - 1 && box.getMinY() - photo.getMaxY() <= 16
+                    && box.getMinX() >= photo.getMinX() - 1 && box.getMinX() < photo.getMaxX();
+            boolean beside = box.getMinX() >= photo.getMaxX() - 1 && box.getMinX() - photo.getMaxX() < 300
+                    && box.getCenterY() >= photo.getMinY() && box.getCenterY() <= photo.getMaxY();
+            assertTrue(below || beside, "caption '" + c.caption() + "' at " + box + " is next to its photo at " + photo);
+        }
+    }
+
+    @Test
+    void theWebsiteAndTheEmailAddressAreLinks() throws IOException {
+        Set<String> uris = new TreeSet<>();
+        for (PDPage page : pdf.document.getPages()) {
+            for (PDAnnotation annotation : page.getAnnotations()) {
+                if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
+                    uris.add(uri.getURI());
+                }
+            }
+        }
+        assertTrue(uris.contains("https://www.optml-group.com"), "links: " + uris);
+        assertTrue(uris.contains("mailto:liusiji5@msu.edu"), "links: " + uris);
+    }
+
+    @Test
+    void everyFontIsEmbeddedAndEveryCharacterHasAGlyph() throws IOException {
+        for (int p = 0; p < pdf.pages(); p++) {
+            PDPage page = pdf.document.getPage(p);
+            for (var name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                assertTrue(font.isEmbedded(), font.getName() + " on page " + (p + 1) + " is embedded");
+            }
+            for (TextPosition t : pdf.characters(p)) {
+                assertTrue(t.getUnicode() != null && !t.getUnicode().isEmpty() && !t.getUnicode().contains("\uFFFD"),
+                        "a character on page " + (p + 1) + " maps to text");
+                if (t.getFont() instanceof PDType0Font font) {
+                    for (int code : t.getCharacterCodes()) {
+                        assertTrue(font.codeToGID(code) != 0, "'" + t.getUnicode() + "' on page " + (p + 1)
+                                + " is drawn with a real glyph of " + font.getName() + ", not .notdef");
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Checks that every unit of the seed (see the resource's header) is found, in order. */
+    private static void assertSeedOrder(String extracted) throws IOException {
+        String text = PdfInspection.normalise(extracted);
+        List<List<String>> units = seedUnits();
+        assertTrue(units.size() > 100, "the seed has its units");
+        int cursor = 0;
+        for (List<String> block : units) {
+            int end = cursor;
+            for (String unit : block) {
+                String wanted = PdfInspection.normalise(unit);
+                int at = text.indexOf(wanted, cursor);
+                if (at < 0) {
+                    int anywhere = text.indexOf(wanted);
+                    throw new AssertionError((anywhere < 0 ? "missing from the PDF: " : "out of the seed's order: ")
+                            + unit + "\n  after: ..." + text.substring(Math.max(0, cursor - 120), cursor));
+                }
+                end = Math.max(end, at + wanted.length());
+            }
+            cursor = end;
+        }
+    }
+
+    /** The units in order; a testimonial block (in braces) is one entry whose units may come in any order. */
+    private static List<List<String>> seedUnits() throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        List<String> block = null;
+        for (String line : Files.readAllLines(Path.of("src/test/resources/optml/seed-text-units.txt"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.equals("{")) {
+                block = new ArrayList<>();
+            } else if (line.equals("}")) {
+                out.add(block);
+                block = null;
+            } else if (block != null) {
+                block.add(line);
+            } else {
+                out.add(List.of(line));
+            }
+        }
+        return out;
+    }
+
+    private record Person(String name, String words, Path portrait) {
+    }
+
+    private record Captioned(String caption, Path photo) {
+    }
+
+    /** Everyone the content gives a portrait: testimonials and profiles (name and quote), letters (title and text). */
+    private static List<Person> people() {
+        List<Person> out = new ArrayList<>();
+        for (Section section : content.sections()) {
+            walk(section.fields(), fields -> {
+                if (fields.get("portrait") instanceof Value.Image portrait) {
+                    String name = words(fields.get("name") != null ? fields.get("name") : section.fields().get("title"));
+                    Value said = fields.get("quote") != null ? fields.get("quote") : fields.get("paragraphs");
+                    out.add(new Person(name.replaceFirst("^Dr\\. ", ""), words(said), portrait.image().path()));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Every photo with a caption, the caption as printed (after its position label, if any). */
+    private static List<Captioned> captions() {
+        List<Captioned> out = new ArrayList<>();
+        for (Section section : content.sections()) {
+            walk(section.fields(), fields -> {
+                if (fields.get("caption") != null && fields.get("photo") instanceof Value.Image photo) {
+                    String caption = words(fields.get("caption"));
+                    String position = fields.get("position") == null ? "" : "[" + words(fields.get("position")) + "] ";
+                    out.add(new Captioned(position + caption, photo.image().path()));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void walk(Value value, java.util.function.Consumer<Value.Fields> visit) {
+        switch (value) {
+            case Value.Fields f -> {
+                visit.accept(f);
+                f.fields().values().forEach(v -> walk(v, visit));
+            }
+            case Value.Items items -> items.items().forEach(v -> walk(v, visit));
+            default -> { }
+        }
+    }
+
+    private static String words(Value value) {
+        return switch (value) {
+            case Value.Text t -> t.text().plainText();
+            case Value.Plain p -> p.text();
+            case Value.Items items -> items.items().isEmpty() ? "" : words(items.items().getFirst());
+            default -> throw new IllegalArgumentException("not text: " + value);
+        };
+    }
+
+    private static String firstWords(String text, int count) {
+        return List.of(text.trim().split("\\s+")).stream().limit(count).collect(Collectors.joining(" "));
+    }
+}
