@@ -62,7 +62,7 @@ public final class GenerateImages {
 
         jpeg("images/campus/cover-campus.jpg", coverCampus(2000, 1700));
         jpeg("images/campus/optimization-landscape.jpg", landscape(2000, 1125, 11, false));
-        jpeg("images/campus/global-optimum.jpg", landscape(2000, 1700, 23, true));
+        jpeg("images/campus/global-optimum.jpg", landscape(1800, 2550, 23, true));
         jpeg("images/campus/red-cedar-winter.jpg", winterRiver(2000, 1333));
         jpeg("images/campus/campus-autumn.jpg", autumnCampus(2000, 1333));
         jpeg("images/campus/mentorship-path.jpg", mentorshipPath(1600, 2000));

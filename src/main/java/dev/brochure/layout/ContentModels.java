@@ -62,6 +62,7 @@ final class ContentModels {
             case null -> null;
             case Value.Text t -> markup(t);
             case Value.Plain p -> new SimpleScalar(p.text());
+            case Value.Choice c -> new SimpleScalar(c.word());
             case Value.Num n -> new SimpleNumber(n.value() == Math.rint(n.value()) ? (Number) (long) n.value() : n.value());
             case Value.Bool b -> b.value() ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
             case Value.Image i -> new SimpleScalar(i.image().ref());

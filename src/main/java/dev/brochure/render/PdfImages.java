@@ -91,8 +91,9 @@ final class PdfImages {
             double needed = placed.width() / 72.0 * policy.maxPpi() / ref.pixelWidth();
             scale = Math.min(1.0, needed);
         }
-        int targetWidth = Math.max(1, (int) Math.round(width * scale));
-        int targetHeight = Math.max(1, (int) Math.round(height * scale));
+        // Rounded down, so the effective resolution never exceeds the cap.
+        int targetWidth = Math.max(1, (int) Math.floor(width * scale + 1e-9));
+        int targetHeight = Math.max(1, (int) Math.floor(height * scale + 1e-9));
         return new Variant(ref.path(), x0, y0, width, height, targetWidth, targetHeight);
     }
 

@@ -48,7 +48,7 @@ class ContentTextTest {
                 layout: card
                 title: "Hello **bold** and *italic* [site](https://example.org)"
                 tone: dark
-                photo: images/art/cover-test.jpg
+                photo: images/campus/cover-campus.jpg
                 site: https://example.org
                 count: 3
                 people:

@@ -12,6 +12,7 @@ import dev.brochure.content.model.Value;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.BuildResult;
+import dev.brochure.pipeline.OutputProfile;
 import dev.brochure.pipeline.Pipeline;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -51,6 +52,8 @@ class OptmlBrochureTest {
     private static BuildResult letter;
     private static PdfInspection pdf;
     private static PdfInspection letterPdf;
+    /** The print profile embeds every image byte for byte, so a drawn image can be matched to its file. */
+    private static PdfInspection printPdf;
     private static BrochureContent content;
 
     @BeforeAll
@@ -62,12 +65,16 @@ class OptmlBrochureTest {
         content = pipeline.content(request);
         pdf = PdfInspection.open(a4.output());
         letterPdf = PdfInspection.open(letter.output());
+        BuildResult print = pipeline.build(BuildRequest.of(CONTENT, temp.resolve("print.pdf"))
+                .withProfile(OutputProfile.PRINT, false));
+        printPdf = PdfInspection.open(print.output());
     }
 
     @AfterAll
     static void close() throws IOException {
         pdf.close();
         letterPdf.close();
+        printPdf.close();
     }
 
     @Test
@@ -105,6 +112,7 @@ class OptmlBrochureTest {
 
     @Test
     void everyPersonWithATestimonialOrProfileHasTheirPortraitOnThePageOfTheirWords() throws IOException {
+        PdfInspection pdf = printPdf;
         List<PdfInspection.PlacedImage> images = pdf.images();
         List<Person> people = people();
         assertTrue(people.size() >= 13, "people found in the content: " + people);
@@ -138,6 +146,7 @@ class OptmlBrochureTest {
 
     @Test
     void everyCaptionSitsNextToItsPhoto() throws IOException {
+        PdfInspection pdf = printPdf;
         List<PdfInspection.PlacedImage> images = pdf.images();
         List<Captioned> captions = captions();
         assertTrue(captions.size() >= 11, "captions found in the content: " + captions.size());

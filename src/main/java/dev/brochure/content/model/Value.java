@@ -18,8 +18,12 @@ public sealed interface Value {
     record Text(RichText text, SourceLocation where) implements Value {
     }
 
-    /** Text taken literally: names, labels, and the chosen word of a choice field. */
+    /** Text taken literally: names, labels, figures. */
     record Plain(String text, SourceLocation where) implements Value {
+    }
+
+    /** The word chosen for a choice field: a setting for the layout, not text to print. */
+    record Choice(String word, SourceLocation where) implements Value {
     }
 
     record Num(double value, SourceLocation where) implements Value {

@@ -86,7 +86,7 @@ public final class FieldReader {
 
     private Optional<Value> choice(String word, Field field, String what, SourceLocation at) {
         if (field.values().contains(word)) {
-            return Optional.of(new Value.Plain(word, at));
+            return Optional.of(new Value.Choice(word, at));
         }
         reader.diagnostics().error(at, what + " cannot be '" + word + "'", Suggestions.hint(word, field.values()));
         return Optional.empty();
