@@ -53,7 +53,7 @@ public class Pipeline {
             warnings.addAll(preflight.warnings());
         }
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
-                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images());
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, request.maxSize(), startPpi,
@@ -63,6 +63,23 @@ public class Pipeline {
         }
         long bytes = AtomicOutput.write(request.output(), out -> PdfRenderer.render(typeset.document(), options, out));
         return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, options.images());
+    }
+
+    /**
+     * Where resampled images are kept between runs: {@code $BROCHURE_CACHE}, else
+     * {@code $XDG_CACHE_HOME/brochure}, else {@code ~/.cache/brochure}; none without a home.
+     */
+    Path cacheDir() {
+        String explicit = environment.get("BROCHURE_CACHE");
+        if (explicit != null) {
+            return explicit.isBlank() || explicit.equals("off") ? null : Path.of(explicit);
+        }
+        String xdg = environment.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "brochure");
+        }
+        String home = environment.get("HOME");
+        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "brochure");
     }
 
     private static TypesetOptions typesetOptions(OutputProfile profile) {

@@ -43,10 +43,12 @@ final class PdfImages {
     }
 
     private final ImagePolicy policy;
+    private final EncodingCache disk;
     private final Map<Variant, Image> inDocument = new HashMap<>();
 
-    PdfImages(ImagePolicy policy) {
+    PdfImages(ImagePolicy policy, EncodingCache disk) {
         this.policy = policy;
+        this.disk = disk;
     }
 
     Prepared get(PageItem.PlacedImage placed) {
@@ -118,11 +120,27 @@ final class PdfImages {
         if (variant.isWholeOriginal(ref) && !policy.reencode()) {
             return original;
         }
-        String key = variant + "|" + policy.jpegQuality();
+        String variantKey = variant.x() + "," + variant.y() + "," + variant.width() + "," + variant.height() + ">"
+                + variant.targetWidth() + "x" + variant.targetHeight() + "|q" + policy.jpegQuality();
+        String key = ref.path() + "|" + variantKey;
         byte[] known = ENCODED.get(key);
         if (known != null) {
             return known;
         }
+        String diskKey = EncodingCache.key(original, variantKey);
+        byte[] encoded = disk.get(diskKey).orElse(null);
+        if (encoded == null) {
+            encoded = encode(ref, variant, original);
+            disk.put(diskKey, encoded);
+        }
+        if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
+            ENCODED.clear();
+        }
+        ENCODED.put(key, encoded);
+        return encoded;
+    }
+
+    private byte[] encode(ImageRef ref, Variant variant, byte[] original) throws IOException {
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(original));
         if (decoded == null) {
             return original;
@@ -130,14 +148,7 @@ final class PdfImages {
         BufferedImage visible = decoded.getSubimage(variant.x(), variant.y(), variant.width(), variant.height());
         byte[] encoded = ImageResampler.encode(visible, variant.targetWidth(), variant.targetHeight(),
                 policy.jpegQuality());
-        if (variant.isWholeOriginal(ref) && encoded.length >= original.length) {
-            encoded = original; // re-encoding gained nothing
-        }
-        if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
-            ENCODED.clear();
-        }
-        ENCODED.put(key, encoded);
-        return encoded;
+        return variant.isWholeOriginal(ref) && encoded.length >= original.length ? original : encoded;
     }
 
     private static byte[] read(Path path) {

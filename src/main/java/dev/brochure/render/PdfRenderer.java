@@ -89,7 +89,8 @@ public final class PdfRenderer {
                 pageBoxes(writer, first, options);
             }
             document.open();
-            PdfImages images = new PdfImages(options.images());
+            PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
+                    : new EncodingCache(options.cacheDir()));
             for (Page page : doc.pages()) {
                 document.setPageSize(mediaBox(page, options));
                 pageBoxes(writer, page, options);

@@ -1,5 +1,6 @@
 package dev.brochure.render;
 
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 
 /**
@@ -7,17 +8,18 @@ import java.time.ZonedDateTime;
  * is passed in (never read from the clock here) so that a build can be reproducible.
  * {@code slug} is extra paper around the bleed where {@code cropMarks} are drawn (0 for screen).
  * {@code compactObjects} packs objects into compressed object streams (smaller files);
- * {@code images} says how images are resampled and encoded.
+ * {@code images} says how images are resampled and encoded; {@code cacheDir} (may be null) keeps
+ * resampled images between runs.
  */
 public record RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks,
-        boolean compactObjects, ImagePolicy images) {
+        boolean compactObjects, ImagePolicy images, Path cacheDir) {
 
-    /** Plain output: no slug, no marks, images as they are. */
+    /** Plain output: no slug, no marks, images as they are, no disk cache. */
     public static RenderOptions screen(ZonedDateTime date, String producer) {
-        return new RenderOptions(date, producer, 0, false, false, ImagePolicy.ORIGINAL);
+        return new RenderOptions(date, producer, 0, false, false, ImagePolicy.ORIGINAL, null);
     }
 
     public RenderOptions withImages(ImagePolicy other) {
-        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other);
+        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other, cacheDir);
     }
 }
