@@ -144,7 +144,7 @@ class KnuthPlassLineBreakerTest {
         // Ragged: spaces 10, fixed. Words 20 40 20 50 45 in 10pt type (virtual stretch 2 em = 20),
         // measure 100. First fit: "20 40 20" = 100 exactly, then "50" alone, 50 short (r = 2.5,
         // badness 1562.5): a deep notch in the rag. Demerits 10² + 1572.5² + 2 × 10000 (fitness
-        // jumps decent → very loose → decent) + 10² = 2492856.
+        // jumps decent → very loose → decent) + 10² = 2492956.
         // Total fit: "20 40" (30 short, r = 1.5, badness 337.5), "20 50" (20 short, r = 1, badness
         // 100), "45": 347.5² + 10000 (decent → very loose) + 110² + 10² = 142956.
         List<Item> items = new ArrayList<>();
