@@ -106,7 +106,7 @@ final class BlockBuilder {
     }
 
     private List<VItem> heading(Block.Heading h, double width) {
-        List<VItem.VBox> lines = text.lines(h.text(), h.style(), null, width, h.where());
+        List<VItem.VBox> lines = text.headingLines(h.text(), h.style(), width, h.where());
         List<VItem> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             VItem.VBox line = lines.get(i);

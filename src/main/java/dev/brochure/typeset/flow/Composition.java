@@ -1,6 +1,7 @@
 package dev.brochure.typeset.flow;
 
 import dev.brochure.content.model.Paper;
+import dev.brochure.content.theme.TextStyle;
 import dev.brochure.content.theme.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.LayoutDocument;
@@ -11,6 +12,7 @@ import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,8 @@ public final class Composition {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
         TypesetStats stats = new TypesetStats(diagnostics);
-        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, diagnostics), options.lineBreaker(), stats);
+        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator(layout, diagnostics), diagnostics),
+                options.lineBreaker(), stats);
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
         PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
         for (LayoutSection section : layout.sections()) {
@@ -43,6 +46,17 @@ public final class Composition {
                     draft.items, draft.section));
         }
         return new TypesetDocument(layout.info(), pages, outline(composer.markers()), destinations(composer.markers()));
+    }
+
+    /** The document language's hyphenator; a warning if the theme asks for hyphenation it cannot have. */
+    private static Hyphenator hyphenator(LayoutDocument layout, Diagnostics diagnostics) {
+        String language = layout.info().language();
+        Hyphenator hyphenator = Hyphenator.forLanguage(language).orElse(null);
+        if (hyphenator == null && layout.theme().styles().values().stream().anyMatch(TextStyle::hyphenate)) {
+            diagnostics.warning(layout.info().where(), "no hyphenation patterns for language '" + language
+                    + "': text is set without hyphenation", "hyphenation is available for en-US (and en)");
+        }
+        return hyphenator;
     }
 
     private static List<OutlineEntry> outline(List<PlacedMarker> markers) {

@@ -34,11 +34,21 @@ final class TextSetter {
         this.stats = stats;
     }
 
-    /** The lines of a paragraph, each a box of the style's leading. */
+    /** The lines of a paragraph, each a box of the style's leading, hyphenated if its style says so. */
     List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
+        return lines(text, style, alignOverride, width, where, true);
+    }
+
+    /** The lines of a heading: never hyphenated, whatever its style says. */
+    List<VItem.VBox> headingLines(List<Inline> text, TextStyle style, double width, SourceLocation where) {
+        return lines(text, style, null, width, where, false);
+    }
+
+    private List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width,
+            SourceLocation where, boolean mayHyphenate) {
         Align align = alignOverride != null ? alignOverride : style.align();
         boolean justify = align == Align.JUSTIFY;
-        List<Item> items = builder.build(text, style, justify, style.indent(), where);
+        List<Item> items = builder.build(text, style, justify, style.indent(), where, mayHyphenate);
         List<LineBreaker.Line> lines = breaker.breakLines(items, width, justify);
         double baseline = baseline(style);
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());

@@ -41,18 +41,19 @@ public final class Hyphenator {
 
     /**
      * The hyphenator for a BCP 47 language tag, if patterns for it are shipped: {@code en-US}
-     * (and plain {@code en}) for now.
+     * (and plain {@code en}) and {@code en-GB}.
      */
     public static Optional<Hyphenator> forLanguage(String tag) {
         String key = tag == null ? "" : tag.toLowerCase(Locale.ROOT);
         String file = switch (key) {
             case "en", "en-us" -> "hyph-en-us.tex";
+            case "en-gb" -> "hyph-en-gb.tex";
             default -> null;
         };
         if (file == null) {
             return Optional.empty();
         }
-        // hyph-en-us.tex asks for at least 2 letters before a hyphen and 3 after it.
+        // Both English files ask for at least 2 letters before a hyphen and 3 after it.
         return LOADED.computeIfAbsent(file, f -> Optional.of(load(f, 2, 3)));
     }
 
