@@ -15,7 +15,7 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "brochure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns YAML content into a typeset, image-rich PDF brochure.",
-        subcommands = {BuildCommand.class, ValidateCommand.class})
+        subcommands = {BuildCommand.class, ValidateCommand.class, TypographyCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

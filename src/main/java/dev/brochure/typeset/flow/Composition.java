@@ -24,13 +24,19 @@ public final class Composition {
     }
 
     public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
+        return compose(layout, options, diagnostics, new TypesetStats(diagnostics));
+    }
+
+    /** Typesets the document, recording line and column statistics in {@code stats}. */
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics,
+            TypesetStats stats) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
-        TypesetStats stats = new TypesetStats(diagnostics);
         TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator(layout, diagnostics), diagnostics),
                 options.lineBreaker(), stats);
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
-        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
+        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, stats,
+                diagnostics);
         for (LayoutSection section : layout.sections()) {
             composer.section(section);
         }

@@ -11,6 +11,11 @@ import java.util.List;
 public final class GreedyLineBreaker implements LineBreaker {
 
     @Override
+    public String name() {
+        return "greedy";
+    }
+
+    @Override
     public List<Line> breakLines(List<Item> items, double width, boolean justify) {
         List<Line> lines = new ArrayList<>();
         int start = skipDiscardable(items, 0);

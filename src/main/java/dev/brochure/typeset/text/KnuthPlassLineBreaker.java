@@ -52,6 +52,11 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
     }
 
     @Override
+    public String name() {
+        return "knuth-plass";
+    }
+
+    @Override
     public List<Line> breakLines(List<Item> items, double width, boolean justify) {
         if (items.isEmpty()) {
             return List.of();
