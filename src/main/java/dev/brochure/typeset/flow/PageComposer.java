@@ -121,11 +121,14 @@ public final class PageComposer {
                 fills = ColumnFiller.fillColumns(items, index, count, ColumnFiller.balance(items, index, count, height));
             }
             double used = 0;
+            ColumnFiller.Fill last = fills.getLast();
             for (int c = 0; c < fills.size(); c++) {
-                used = Math.max(used, placeColumn(items, fills.get(c), m.left() + c * (columnWidth + gap), top));
+                // A column ends at a foot when reading goes on in the next column or page, not
+                // when the flow simply ends and the page goes on below it.
+                boolean foot = c < fills.size() - 1 || last.newPage() || !allFit;
+                used = Math.max(used, placeColumn(items, fills.get(c), m.left() + c * (columnWidth + gap), top, foot));
             }
             cursor = top + used;
-            ColumnFiller.Fill last = fills.getLast();
             // A group that did not fit in a later column starts the next page instead.
             index = last.stuck() ? last.start() : last.next();
             if (last.newPage() || !allFit) {
@@ -155,7 +158,7 @@ public final class PageComposer {
                         : "shorten it, or make its image or panel smaller in the layout");
     }
 
-    private double placeColumn(List<VItem> items, ColumnFiller.Fill fill, double x, double top) {
+    private double placeColumn(List<VItem> items, ColumnFiller.Fill fill, double x, double top, boolean foot) {
         double y = top;
         List<VItem.VBox> placed = new ArrayList<>();
         for (int i = fill.start(); i < fill.end(); i++) {
@@ -168,7 +171,7 @@ public final class PageComposer {
                 y += glue.height();
             }
         }
-        stats.column(section.id(), placed);
+        stats.column(section.id(), placed, foot);
         return fill.used();
     }
 

@@ -35,8 +35,11 @@ public final class TypesetStats {
     private record LineRecord(double ratio, boolean adjusted, boolean hyphenated, boolean overfull) {
     }
 
-    /** A filled column: the section it belongs to and its boxes in order (null for boxes that are no text line). */
-    private record Column(String section, List<VItem.TextLine> boxes) {
+    /**
+     * A filled column: the section it belongs to, its boxes in order (null for boxes that are no
+     * text line), and whether reading goes on in another column or page after it ({@code foot}).
+     */
+    private record Column(String section, List<VItem.TextLine> boxes, boolean foot) {
     }
 
     /** Starts recording a paragraph; the number returned identifies it in its lines' {@link VItem.TextLine}. */
@@ -57,8 +60,8 @@ public final class TypesetStats {
         p.lines().add(new LineRecord(line.ratio(), p.justified() && !natural, set.hyphenated(), overfull));
     }
 
-    /** A column as placed: its boxes in order, top to bottom. */
-    void column(String section, List<VItem.VBox> boxes) {
+    /** A column as placed: its boxes in order, top to bottom; {@code foot} if reading continues elsewhere. */
+    void column(String section, List<VItem.VBox> boxes, boolean foot) {
         List<VItem.TextLine> lines = new ArrayList<>();
         for (VItem.VBox box : boxes) {
             if (box.height() > 0 || !box.items().isEmpty()) {
@@ -66,7 +69,7 @@ public final class TypesetStats {
             }
         }
         if (!lines.isEmpty()) {
-            columns.add(new Column(section, lines));
+            columns.add(new Column(section, lines, foot));
         }
     }
 
@@ -88,7 +91,8 @@ public final class TypesetStats {
             Column column = columns.get(c);
             VItem.TextLine first = column.boxes().getFirst();
             VItem.TextLine last = column.boxes().getLast();
-            boolean continues = c + 1 < columns.size() && columns.get(c + 1).section().equals(column.section());
+            boolean continues = column.foot() && c + 1 < columns.size()
+                    && columns.get(c + 1).section().equals(column.section());
             if (first != null && !first.heading() && first.count() > 1 && first.index() == first.count() - 1) {
                 widows[first.paragraph()]++;
             }
@@ -111,6 +115,7 @@ public final class TypesetStats {
         double max = 0;
         int adjusted = 0;
         int loose = 0;
+        int veryLoose = 0;
         int overfull = 0;
         int hyphenated = 0;
         int run = 0;
@@ -122,6 +127,7 @@ public final class TypesetStats {
                 max = Math.max(max, r);
                 adjusted++;
                 loose += line.ratio() > 1 + 1e-9 ? 1 : 0;
+                veryLoose += line.ratio() > 2 + 1e-9 ? 1 : 0;
             }
             overfull += line.overfull() ? 1 : 0;
             hyphenated += line.hyphenated() ? 1 : 0;
@@ -129,7 +135,7 @@ public final class TypesetStats {
             longest = Math.max(longest, run);
         }
         return new TypographyReport.Paragraph(p.where(), p.style(), p.preview(), p.justified(), p.heading(),
-                p.lines().size(), adjusted, adjusted == 0 ? 0 : sum / adjusted, max, loose, overfull, hyphenated,
+                p.lines().size(), adjusted, adjusted == 0 ? 0 : sum / adjusted, max, loose, veryLoose, overfull, hyphenated,
                 longest, widows, orphans, headings);
     }
 
@@ -139,6 +145,7 @@ public final class TypesetStats {
         double sum = 0;
         double max = 0;
         int loose = 0;
+        int veryLoose = 0;
         int overfull = 0;
         int hyphenated = 0;
         int longest = 0;
@@ -152,6 +159,7 @@ public final class TypesetStats {
             sum += p.meanAbsRatio() * p.justifiedLines();
             max = Math.max(max, p.maxAbsRatio());
             loose += p.loose();
+            veryLoose += p.veryLoose();
             overfull += p.overfull();
             hyphenated += p.hyphenated();
             longest = Math.max(longest, p.longestHyphenRun());
@@ -161,6 +169,6 @@ public final class TypesetStats {
             headings += p.headingsAtFoot();
         }
         return new TypographyReport.Totals(ps.size(), lines, adjusted, adjusted == 0 ? 0 : sum / adjusted, max, loose,
-                overfull, hyphenated, longest, overTwo, widows, orphans, headings);
+                veryLoose, overfull, hyphenated, longest, overTwo, widows, orphans, headings);
     }
 }

@@ -17,8 +17,8 @@ public final class ReportWriter {
         b.append("typography (").append(report.breaker()).append(" line breaking)\n");
         b.append(String.format(Locale.ROOT, "  paragraphs %d, lines %d, justified lines %d%n", t.paragraphs(), t.lines(),
                 t.justifiedLines()));
-        b.append(String.format(Locale.ROOT, "  adjustment ratio |r|: mean %.3f, max %.3f; loose lines (r > 1) %d%n",
-                t.meanAbsRatio(), t.maxAbsRatio(), t.loose()));
+        b.append(String.format(Locale.ROOT, "  adjustment ratio |r|: mean %.3f, max %.3f; loose lines (r > 1) %d, "
+                + "very loose (r > 2) %d%n", t.meanAbsRatio(), t.maxAbsRatio(), t.loose(), t.veryLoose()));
         b.append(String.format(Locale.ROOT, "  overfull lines %d%n", t.overfull()));
         b.append(String.format(Locale.ROOT, "  hyphenated lines %d, longest run %d, paragraphs with a run over 2: %d%n",
                 t.hyphenated(), t.longestHyphenRun(), t.hyphenRunsOverTwo()));
@@ -53,6 +53,7 @@ public final class ReportWriter {
         row(b, reports, "mean \\|r\\| of justified lines", t -> String.format(Locale.ROOT, "%.3f", t.meanAbsRatio()));
         row(b, reports, "max \\|r\\| of justified lines", t -> String.format(Locale.ROOT, "%.3f", t.maxAbsRatio()));
         row(b, reports, "loose lines (r > 1)", t -> String.valueOf(t.loose()));
+        row(b, reports, "very loose lines (r > 2)", t -> String.valueOf(t.veryLoose()));
         row(b, reports, "overfull lines", t -> String.valueOf(t.overfull()));
         row(b, reports, "hyphenated lines", t -> String.valueOf(t.hyphenated()));
         row(b, reports, "longest run of hyphenated lines", t -> String.valueOf(t.longestHyphenRun()));
@@ -76,10 +77,10 @@ public final class ReportWriter {
         b.append("  \"breaker\": ").append(string(report.breaker())).append(",\n");
         b.append("  \"totals\": {").append(String.format(Locale.ROOT,
                 "\"paragraphs\": %d, \"lines\": %d, \"justifiedLines\": %d, \"meanAbsRatio\": %s, \"maxAbsRatio\": %s, "
-                        + "\"loose\": %d, \"overfull\": %d, \"hyphenated\": %d, \"longestHyphenRun\": %d, "
+                        + "\"loose\": %d, \"veryLoose\": %d, \"overfull\": %d, \"hyphenated\": %d, \"longestHyphenRun\": %d, "
                         + "\"hyphenRunsOverTwo\": %d, \"widows\": %d, \"orphans\": %d, \"headingsAtFoot\": %d",
                 t.paragraphs(), t.lines(), t.justifiedLines(), number(t.meanAbsRatio()), number(t.maxAbsRatio()),
-                t.loose(), t.overfull(), t.hyphenated(), t.longestHyphenRun(), t.hyphenRunsOverTwo(), t.widows(),
+                t.loose(), t.veryLoose(), t.overfull(), t.hyphenated(), t.longestHyphenRun(), t.hyphenRunsOverTwo(), t.widows(),
                 t.orphans(), t.headingsAtFoot())).append("},\n");
         b.append("  \"paragraphs\": [");
         List<TypographyReport.Paragraph> ps = report.paragraphs();
@@ -88,11 +89,11 @@ public final class ReportWriter {
             b.append(i == 0 ? "\n" : ",\n").append("    {").append(String.format(Locale.ROOT,
                     "\"where\": %s, \"style\": %s, \"text\": %s, \"justified\": %b, \"heading\": %b, \"lines\": %d, "
                             + "\"justifiedLines\": %d, \"meanAbsRatio\": %s, \"maxAbsRatio\": %s, \"loose\": %d, "
-                            + "\"overfull\": %d, \"hyphenated\": %d, \"longestHyphenRun\": %d, \"widows\": %d, "
+                            + "\"veryLoose\": %d, \"overfull\": %d, \"hyphenated\": %d, \"longestHyphenRun\": %d, \"widows\": %d, "
                             + "\"orphans\": %d, \"headingsAtFoot\": %d",
                     string(p.where().toString()), string(p.style()), string(p.preview()), p.justified(), p.heading(),
                     p.lines(), p.justifiedLines(), number(p.meanAbsRatio()), number(p.maxAbsRatio()), p.loose(),
-                    p.overfull(), p.hyphenated(), p.longestHyphenRun(), p.widows(), p.orphans(), p.headingsAtFoot()))
+                    p.veryLoose(), p.overfull(), p.hyphenated(), p.longestHyphenRun(), p.widows(), p.orphans(), p.headingsAtFoot()))
                     .append('}');
         }
         b.append(ps.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Definitions. The adjustment ratio r of a justified line is how much of its spaces'
  * stretch (r > 0) or shrink (r < 0) it uses; |r| ≤ 1 is within the spaces' limits. Only lines
  * that are actually justified count for r: not a paragraph's last line, nor a line ended by a
- * forced break, nor ragged text. <em>Loose</em>: r > 1. <em>Overfull</em>: wider than its
+ * forced break, nor ragged text. <em>Loose</em>: r > 1; <em>very loose</em>: r > 2. <em>Overfull</em>: wider than its
  * measure (any alignment). <em>Hyphenated</em>: ending with a hyphen, added by hyphenation or
  * already in the text. <em>Orphan</em>: a paragraph's first line alone at the foot of a column;
  * <em>widow</em>: its last line alone at the head of one. <em>Heading at foot</em>: a heading
@@ -26,13 +26,13 @@ public record TypographyReport(String breaker, List<Paragraph> paragraphs, Total
 
     /** One paragraph (or heading): where it comes from and how its lines came out. */
     public record Paragraph(SourceLocation where, String style, String preview, boolean justified, boolean heading,
-            int lines, int justifiedLines, double meanAbsRatio, double maxAbsRatio, int loose, int overfull,
+            int lines, int justifiedLines, double meanAbsRatio, double maxAbsRatio, int loose, int veryLoose, int overfull,
             int hyphenated, int longestHyphenRun, int widows, int orphans, int headingsAtFoot) {
     }
 
     /** The figures over the whole document; ratios over all justified lines. */
     public record Totals(int paragraphs, int lines, int justifiedLines, double meanAbsRatio, double maxAbsRatio,
-            int loose, int overfull, int hyphenated, int longestHyphenRun, int hyphenRunsOverTwo, int widows,
+            int loose, int veryLoose, int overfull, int hyphenated, int longestHyphenRun, int hyphenRunsOverTwo, int widows,
             int orphans, int headingsAtFoot) {
     }
 }

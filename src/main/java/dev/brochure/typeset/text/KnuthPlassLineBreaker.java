@@ -39,7 +39,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
         }
     }
 
-    private static final double AWFUL = 1e12;
+    private static final double AWFUL = 1e30;
 
     private final Parameters parameters;
 
@@ -70,19 +70,21 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
                     .map(l -> new Line(l.start(), Math.min(l.end(), items.size()), l.ratio())).toList();
         }
         Paragraph paragraph = new Paragraph(items, width, justify);
-        if (!justify) {
-            // Every ragged line is acceptable; the demerits alone even out the rag.
-            List<Line> lines = paragraph.run(Double.POSITIVE_INFINITY, true, false);
-            return lines != null ? lines : paragraph.run(Double.POSITIVE_INFINITY, true, true);
-        }
-        if (parameters.pretolerance() >= 0) {
-            List<Line> lines = paragraph.run(parameters.pretolerance(), false, false);
+        if (justify && parameters.pretolerance() >= 0) {
+            List<Line> lines = paragraph.run(parameters.pretolerance(), false);
             if (lines != null) {
                 return lines;
             }
         }
-        List<Line> lines = paragraph.run(parameters.tolerance(), true, false);
-        return lines != null ? lines : paragraph.run(Double.POSITIVE_INFINITY, true, true);
+        if (justify) {
+            List<Line> lines = paragraph.run(parameters.tolerance(), true);
+            if (lines != null) {
+                return lines;
+            }
+        }
+        // Ragged text, or justified text that cannot be set within tolerance: every line is
+        // acceptable, the demerits alone decide (see demerits()).
+        return paragraph.run(Double.POSITIVE_INFINITY, true);
     }
 
     /**
@@ -131,11 +133,12 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
 
         /**
          * The optimal lines at this tolerance, or null if no way of breaking stays within it. With
-         * an infinite tolerance a word too wide for the measure gets an overfull line rather than
-         * failing the pass; {@code emergency} also lifts the limit on consecutive hyphens.
+         * an infinite tolerance (the last resort) badness is not capped, so a looser line always
+         * costs more, and a word too wide for the measure gets an overfull line rather than
+         * failing the pass.
          */
-        List<Line> run(double tolerance, boolean hyphenate, boolean emergency) {
-            boolean rescue = tolerance == Double.POSITIVE_INFINITY;
+        List<Line> run(double tolerance, boolean hyphenate) {
+            boolean last = tolerance == Double.POSITIVE_INFINITY;
             List<Node> active = new ArrayList<>();
             active.add(new Node(-1, GreedyLineBreaker.skipDiscardable(items, 0), 1, 0, 0, 0, false, null));
             for (int b = 0; b < items.size(); b++) {
@@ -158,18 +161,18 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
                         continue;
                     }
                     int hyphens = flagged ? a.hyphens() + 1 : 0;
-                    if (!emergency && hyphens > parameters.maxConsecutiveHyphens()) {
+                    if (hyphens > parameters.maxConsecutiveHyphens()) {
                         continue;
                     }
                     int fitness = fitness(ratio);
-                    double demerits = a.demerits() + demerits(a, ratio, penalty, flagged, fitness);
+                    double demerits = a.demerits() + demerits(a, ratio, penalty, flagged, fitness, last);
                     long key = fitness * 64L + Math.min(hyphens, 63);
                     Node best = candidates.get(key);
                     if (best == null || demerits < best.demerits()) {
                         candidates.put(key, new Node(b, nextStart(b), fitness, hyphens, demerits, ratio, flagged, a));
                     }
                 }
-                if (candidates.isEmpty() && active.isEmpty() && rescue && lastDeactivated != null) {
+                if (candidates.isEmpty() && active.isEmpty() && last && lastDeactivated != null) {
                     // Nothing fits: set the shortest overfull line rather than give up (TeX's artificial demerits).
                     Node a = lastDeactivated;
                     candidates.put(0L, new Node(b, nextStart(b), 0, flagged ? a.hyphens() + 1 : 0, a.demerits() + AWFUL,
@@ -220,10 +223,11 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
             return 0;
         }
 
-        private double demerits(Node from, double ratio, Item.Penalty penalty, boolean flagged, int fitness) {
-            // Ragged lines are never infeasible, so their badness is not capped: a line twice as short
-            // as another must cost more, or the optimum could not tell them apart.
-            double badness = justify ? badness(ratio) : 100 * Math.pow(Math.abs(ratio), 3);
+        private double demerits(Node from, double ratio, Item.Penalty penalty, boolean flagged, int fitness,
+                boolean uncapped) {
+            // When every line is acceptable, badness is not capped: a line twice as loose as another
+            // must cost more, or the optimum could not tell them apart.
+            double badness = uncapped ? 100 * Math.pow(Math.abs(ratio), 3) : badness(ratio);
             double d = Math.pow(parameters.linePenalty() + badness, 2);
             if (penalty != null && penalty.penalty() > -Item.INFINITY) {
                 double p = penalty.penalty();

@@ -121,7 +121,11 @@ public final class ParagraphBuilder {
                 items.add(new Item.Penalty(0, Item.INFINITY, false, null));
             }
             double w = space.width();
-            items.add(justify ? new Item.Glue(w, w / 2, w / 3, space) : new Item.Glue(w, 0, 0, space));
+            // As in TeX's fonts, a space may stretch by half its width and shrink by a third; but
+            // by at least a sixth of an em, which a tightly spaced face (Vollkorn's space is a
+            // fifth of an em) would otherwise not allow a justified line.
+            double stretch = Math.max(w / 2, space.size() / 6);
+            items.add(justify ? new Item.Glue(w, stretch, w / 3, space) : new Item.Glue(w, 0, 0, space));
         }
 
         void endWord() {
