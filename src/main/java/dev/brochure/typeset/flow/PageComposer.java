@@ -143,7 +143,8 @@ public final class PageComposer {
         VItem.VBox first = null;
         for (int i = stuck.start(); i < Math.min(stuck.next(), items.size()); i++) {
             if (items.get(i) instanceof VItem.VBox b) {
-                first = first == null ? b : first;
+                // The section's bookmark box has no extent; name the first block that has one.
+                first = first == null && (b.height() > 0 || !b.items().isEmpty()) ? b : first;
                 tall += b.height();
             } else if (items.get(i) instanceof VItem.VGlue g) {
                 tall += g.height();
