@@ -16,6 +16,8 @@ import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Wires the typesetting steps for one document: blocks to vertical lists, pages, footers, outline. */
 public final class Composition {
@@ -32,7 +34,9 @@ public final class Composition {
             TypesetStats stats) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
-        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator(layout, diagnostics), diagnostics),
+        Set<String> anchors = layout.sections().stream().map(LayoutSection::id).collect(Collectors.toSet());
+        TextSetter text = new TextSetter(theme,
+                new ParagraphBuilder(theme, hyphenator(layout, diagnostics), anchors, diagnostics),
                 options.lineBreaker(), stats);
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
         PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, stats,

@@ -6,13 +6,16 @@ import dev.brochure.content.theme.TextStyle;
 import dev.brochure.content.theme.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.SourceLocation;
+import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.typeset.font.FontBook;
 import dev.brochure.typeset.font.FontFace;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Turns a paragraph's inline runs into boxes, glue and penalties: words are shaped in their
@@ -34,17 +37,22 @@ public final class ParagraphBuilder {
 
     private final Theme theme;
     private final Hyphenator hyphenator;
+    private final Set<String> anchors;
     private final Diagnostics diagnostics;
 
-    /** {@code hyphenator} is null when the document's language has no hyphenation patterns. */
-    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Diagnostics diagnostics) {
+    /**
+     * {@code hyphenator} is null when the document's language has no hyphenation patterns;
+     * {@code anchors} are the ids {@code #id} links may point to (null: not checked).
+     */
+    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Set<String> anchors, Diagnostics diagnostics) {
         this.theme = theme;
         this.hyphenator = hyphenator;
+        this.anchors = anchors;
         this.diagnostics = diagnostics;
     }
 
     public ParagraphBuilder(Theme theme, Diagnostics diagnostics) {
-        this(theme, null, diagnostics);
+        this(theme, null, null, diagnostics);
     }
 
     /** A shaping context for one paragraph: the word being collected and the items so far. */
@@ -55,6 +63,7 @@ public final class ParagraphBuilder {
         final WordHyphenation hyphenation;
         final List<Item> items = new ArrayList<>();
         final List<Fragment> word = new ArrayList<>();
+        final Set<String> reported = new HashSet<>();
         Fragment pendingSpace;
         boolean pendingNoBreak;
 
@@ -66,6 +75,7 @@ public final class ParagraphBuilder {
         }
 
         void text(String text, FontFace face, Rgb color, String href) {
+            checkAnchor(href);
             StringBuilder piece = new StringBuilder();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -100,6 +110,18 @@ public final class ParagraphBuilder {
                 }
             }
             flushPiece(piece, face, color, href);
+        }
+
+        /** A link inside the document must name a section that exists. */
+        void checkAnchor(String href) {
+            if (anchors == null || href == null || !href.startsWith("#")) {
+                return;
+            }
+            String id = href.substring(1);
+            if (!anchors.contains(id) && reported.add(id)) {
+                diagnostics.error(where, "the link to '" + href + "' points nowhere: no section has the id '" + id + "'",
+                        Suggestions.hint(id, anchors));
+            }
         }
 
         void flushPiece(StringBuilder piece, FontFace face, Rgb color, String href) {
