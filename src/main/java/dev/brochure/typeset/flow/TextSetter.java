@@ -62,7 +62,7 @@ final class TextSetter {
         List<Item> items = builder.build(text, style, justify, style.indent(), where, role == Role.PARAGRAPH);
         List<LineBreaker.Line> lines = breaker.breakLines(items, width, justify);
         int paragraph = role == Role.LABEL ? -1
-                : stats.paragraph(where, style.name(), preview(text), justify, role == Role.HEADING);
+                : stats.paragraph(where, style.name(), preview(text), justify, role == Role.HEADING, style.size());
         double baseline = baseline(style);
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {

@@ -17,6 +17,8 @@ import java.util.Locale;
 public final class TypesetStats {
 
     private static final double OVERFULL = 0.5;
+    /** A ragged line short of its measure by more than this many ems is a notch in the rag. */
+    static final double NOTCH = 2;
 
     private final Diagnostics diagnostics;
     private final List<ParagraphRecord> paragraphs = new ArrayList<>();
@@ -28,11 +30,16 @@ public final class TypesetStats {
 
     /** A paragraph being recorded; its lines are added as they are set. */
     private record ParagraphRecord(SourceLocation where, String style, String preview, boolean justified,
-            boolean heading, List<LineRecord> lines) {
+            boolean heading, double size, List<LineRecord> lines) {
     }
 
-    /** {@code ratio} as broken; {@code adjusted} false for lines set at natural width. */
-    private record LineRecord(double ratio, boolean adjusted, boolean hyphenated, boolean overfull) {
+    /**
+     * {@code ratio} as broken; {@code adjusted} false for lines set at natural width;
+     * {@code ragged} for a ragged paragraph's lines but its last, {@code shortfall} being how far
+     * such a line falls short of the measure, in ems.
+     */
+    private record LineRecord(double ratio, boolean adjusted, boolean hyphenated, boolean overfull, boolean ragged,
+            double shortfall) {
     }
 
     /**
@@ -43,8 +50,9 @@ public final class TypesetStats {
     }
 
     /** Starts recording a paragraph; the number returned identifies it in its lines' {@link VItem.TextLine}. */
-    int paragraph(SourceLocation where, String style, String preview, boolean justified, boolean heading) {
-        paragraphs.add(new ParagraphRecord(where, style, preview, justified, heading, new ArrayList<>()));
+    int paragraph(SourceLocation where, String style, String preview, boolean justified, boolean heading,
+            double size) {
+        paragraphs.add(new ParagraphRecord(where, style, preview, justified, heading, size, new ArrayList<>()));
         return paragraphs.size() - 1;
     }
 
@@ -57,7 +65,9 @@ public final class TypesetStats {
                     "a line is %.1fpt wider than its %.1fpt measure", set.width() - width, width),
                     "a long word or address does not fit; shorten it or widen its box");
         }
-        p.lines().add(new LineRecord(line.ratio(), p.justified() && !natural, set.hyphenated(), overfull));
+        boolean ragged = !p.justified() && !p.heading() && !natural;
+        p.lines().add(new LineRecord(line.ratio(), p.justified() && !natural, set.hyphenated(), overfull, ragged,
+                Math.max(0, width - set.width()) / p.size()));
     }
 
     /** A column as placed: its boxes in order, top to bottom; {@code foot} if reading continues elsewhere. */
@@ -120,7 +130,15 @@ public final class TypesetStats {
         int hyphenated = 0;
         int run = 0;
         int longest = 0;
+        int ragged = 0;
+        double shortfall = 0;
+        int notches = 0;
         for (LineRecord line : p.lines()) {
+            if (line.ragged()) {
+                ragged++;
+                shortfall += line.shortfall();
+                notches += line.shortfall() > NOTCH ? 1 : 0;
+            }
             if (line.adjusted()) {
                 double r = Math.abs(line.ratio());
                 sum += r;
@@ -136,7 +154,7 @@ public final class TypesetStats {
         }
         return new TypographyReport.Paragraph(p.where(), p.style(), p.preview(), p.justified(), p.heading(),
                 p.lines().size(), adjusted, adjusted == 0 ? 0 : sum / adjusted, max, loose, veryLoose, overfull, hyphenated,
-                longest, widows, orphans, headings);
+                longest, ragged, ragged == 0 ? 0 : shortfall / ragged, notches, widows, orphans, headings);
     }
 
     private static TypographyReport.Totals totals(List<TypographyReport.Paragraph> ps) {
@@ -150,6 +168,9 @@ public final class TypesetStats {
         int hyphenated = 0;
         int longest = 0;
         int overTwo = 0;
+        int ragged = 0;
+        double shortfall = 0;
+        int notches = 0;
         int widows = 0;
         int orphans = 0;
         int headings = 0;
@@ -164,11 +185,15 @@ public final class TypesetStats {
             hyphenated += p.hyphenated();
             longest = Math.max(longest, p.longestHyphenRun());
             overTwo += p.longestHyphenRun() > 2 ? 1 : 0;
+            ragged += p.raggedLines();
+            shortfall += p.meanShortfall() * p.raggedLines();
+            notches += p.notches();
             widows += p.widows();
             orphans += p.orphans();
             headings += p.headingsAtFoot();
         }
         return new TypographyReport.Totals(ps.size(), lines, adjusted, adjusted == 0 ? 0 : sum / adjusted, max, loose,
-                veryLoose, overfull, hyphenated, longest, overTwo, widows, orphans, headings);
+                veryLoose, overfull, hyphenated, longest, overTwo, ragged, ragged == 0 ? 0 : shortfall / ragged, notches,
+                widows, orphans, headings);
     }
 }
