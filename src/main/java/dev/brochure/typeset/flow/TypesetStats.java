@@ -18,7 +18,7 @@ public final class TypesetStats {
 
     private static final double OVERFULL = 0.5;
     /** A ragged line short of its measure by more than this many ems is a notch in the rag. */
-    static final double NOTCH = 2;
+    static final double NOTCH = 3;
 
     private final Diagnostics diagnostics;
     private final List<ParagraphRecord> paragraphs = new ArrayList<>();
@@ -132,11 +132,13 @@ public final class TypesetStats {
         int longest = 0;
         int ragged = 0;
         double shortfall = 0;
+        double deepest = 0;
         int notches = 0;
         for (LineRecord line : p.lines()) {
             if (line.ragged()) {
                 ragged++;
                 shortfall += line.shortfall();
+                deepest = Math.max(deepest, line.shortfall());
                 notches += line.shortfall() > NOTCH ? 1 : 0;
             }
             if (line.adjusted()) {
@@ -154,7 +156,7 @@ public final class TypesetStats {
         }
         return new TypographyReport.Paragraph(p.where(), p.style(), p.preview(), p.justified(), p.heading(),
                 p.lines().size(), adjusted, adjusted == 0 ? 0 : sum / adjusted, max, loose, veryLoose, overfull, hyphenated,
-                longest, ragged, ragged == 0 ? 0 : shortfall / ragged, notches, widows, orphans, headings);
+                longest, ragged, ragged == 0 ? 0 : shortfall / ragged, deepest, notches, widows, orphans, headings);
     }
 
     private static TypographyReport.Totals totals(List<TypographyReport.Paragraph> ps) {
@@ -170,6 +172,7 @@ public final class TypesetStats {
         int overTwo = 0;
         int ragged = 0;
         double shortfall = 0;
+        double deepest = 0;
         int notches = 0;
         int widows = 0;
         int orphans = 0;
@@ -187,13 +190,14 @@ public final class TypesetStats {
             overTwo += p.longestHyphenRun() > 2 ? 1 : 0;
             ragged += p.raggedLines();
             shortfall += p.meanShortfall() * p.raggedLines();
+            deepest = Math.max(deepest, p.maxShortfall());
             notches += p.notches();
             widows += p.widows();
             orphans += p.orphans();
             headings += p.headingsAtFoot();
         }
         return new TypographyReport.Totals(ps.size(), lines, adjusted, adjusted == 0 ? 0 : sum / adjusted, max, loose,
-                veryLoose, overfull, hyphenated, longest, overTwo, ragged, ragged == 0 ? 0 : shortfall / ragged, notches,
-                widows, orphans, headings);
+                veryLoose, overfull, hyphenated, longest, overTwo, ragged, ragged == 0 ? 0 : shortfall / ragged, deepest,
+                notches, widows, orphans, headings);
     }
 }

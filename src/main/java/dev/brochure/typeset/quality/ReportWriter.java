@@ -20,8 +20,8 @@ public final class ReportWriter {
         b.append(String.format(Locale.ROOT, "  adjustment ratio |r|: mean %.3f, max %.3f; loose lines (r > 1) %d, "
                 + "very loose (r > 2) %d%n", t.meanAbsRatio(), t.maxAbsRatio(), t.loose(), t.veryLoose()));
         b.append(String.format(Locale.ROOT, "  overfull lines %d%n", t.overfull()));
-        b.append(String.format(Locale.ROOT, "  ragged lines %d: mean shortfall %.2f em, notches (short by over 2 em) %d%n",
-                t.raggedLines(), t.meanShortfall(), t.notches()));
+        b.append(String.format(Locale.ROOT, "  ragged lines %d: shortfall mean %.2f em, max %.2f em; notches (short by "
+                + "over 3 em) %d%n", t.raggedLines(), t.meanShortfall(), t.maxShortfall(), t.notches()));
         b.append(String.format(Locale.ROOT, "  hyphenated lines %d, longest run %d, paragraphs with a run over 2: %d%n",
                 t.hyphenated(), t.longestHyphenRun(), t.hyphenRunsOverTwo()));
         b.append(String.format(Locale.ROOT, "  widows %d, orphans %d, headings at a column foot %d%n%n", t.widows(),
@@ -59,7 +59,8 @@ public final class ReportWriter {
         row(b, reports, "overfull lines", t -> String.valueOf(t.overfull()));
         row(b, reports, "ragged lines (not last of a paragraph)", t -> String.valueOf(t.raggedLines()));
         row(b, reports, "mean shortfall of ragged lines (em)", t -> String.format(Locale.ROOT, "%.2f", t.meanShortfall()));
-        row(b, reports, "ragged lines short by more than 2 em", t -> String.valueOf(t.notches()));
+        row(b, reports, "max shortfall of ragged lines (em)", t -> String.format(Locale.ROOT, "%.2f", t.maxShortfall()));
+        row(b, reports, "ragged lines short by more than 3 em", t -> String.valueOf(t.notches()));
         row(b, reports, "hyphenated lines", t -> String.valueOf(t.hyphenated()));
         row(b, reports, "longest run of hyphenated lines", t -> String.valueOf(t.longestHyphenRun()));
         row(b, reports, "widows", t -> String.valueOf(t.widows()));
@@ -83,11 +84,11 @@ public final class ReportWriter {
         b.append("  \"totals\": {").append(String.format(Locale.ROOT,
                 "\"paragraphs\": %d, \"lines\": %d, \"justifiedLines\": %d, \"meanAbsRatio\": %s, \"maxAbsRatio\": %s, "
                         + "\"loose\": %d, \"veryLoose\": %d, \"overfull\": %d, \"hyphenated\": %d, \"longestHyphenRun\": %d, "
-                        + "\"hyphenRunsOverTwo\": %d, \"raggedLines\": %d, \"meanShortfall\": %s, \"notches\": %d, "
-                        + "\"widows\": %d, \"orphans\": %d, \"headingsAtFoot\": %d",
+                        + "\"hyphenRunsOverTwo\": %d, \"raggedLines\": %d, \"meanShortfall\": %s, \"maxShortfall\": %s, "
+                        + "\"notches\": %d, \"widows\": %d, \"orphans\": %d, \"headingsAtFoot\": %d",
                 t.paragraphs(), t.lines(), t.justifiedLines(), number(t.meanAbsRatio()), number(t.maxAbsRatio()),
                 t.loose(), t.veryLoose(), t.overfull(), t.hyphenated(), t.longestHyphenRun(), t.hyphenRunsOverTwo(),
-                t.raggedLines(), number(t.meanShortfall()), t.notches(), t.widows(), t.orphans(), t.headingsAtFoot())).append("},\n");
+                t.raggedLines(), number(t.meanShortfall()), number(t.maxShortfall()), t.notches(), t.widows(), t.orphans(), t.headingsAtFoot())).append("},\n");
         b.append("  \"paragraphs\": [");
         List<TypographyReport.Paragraph> ps = report.paragraphs();
         for (int i = 0; i < ps.size(); i++) {
@@ -96,12 +97,12 @@ public final class ReportWriter {
                     "\"where\": %s, \"style\": %s, \"text\": %s, \"justified\": %b, \"heading\": %b, \"lines\": %d, "
                             + "\"justifiedLines\": %d, \"meanAbsRatio\": %s, \"maxAbsRatio\": %s, \"loose\": %d, "
                             + "\"veryLoose\": %d, \"overfull\": %d, \"hyphenated\": %d, \"longestHyphenRun\": %d, "
-                            + "\"raggedLines\": %d, \"meanShortfall\": %s, \"notches\": %d, \"widows\": %d, "
+                            + "\"raggedLines\": %d, \"meanShortfall\": %s, \"maxShortfall\": %s, \"notches\": %d, \"widows\": %d, "
                             + "\"orphans\": %d, \"headingsAtFoot\": %d",
                     string(p.where().toString()), string(p.style()), string(p.preview()), p.justified(), p.heading(),
                     p.lines(), p.justifiedLines(), number(p.meanAbsRatio()), number(p.maxAbsRatio()), p.loose(),
                     p.veryLoose(), p.overfull(), p.hyphenated(), p.longestHyphenRun(), p.raggedLines(),
-                    number(p.meanShortfall()), p.notches(), p.widows(), p.orphans(), p.headingsAtFoot()))
+                    number(p.meanShortfall()), number(p.maxShortfall()), p.notches(), p.widows(), p.orphans(), p.headingsAtFoot()))
                     .append('}');
         }
         b.append(ps.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");

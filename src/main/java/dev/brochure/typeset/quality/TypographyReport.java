@@ -16,7 +16,7 @@ import java.util.List;
  * measure (any alignment). <em>Hyphenated</em>: ending with a hyphen, added by hyphenation or
  * already in the text. <em>Ragged lines</em>: lines of unjustified paragraphs but their last
  * (headings apart); their <em>shortfall</em> is how far they fall short of the measure, in ems,
- * and a <em>notch</em> is one short by more than 2 ems. <em>Orphan</em>: a paragraph's first line alone at the foot of a column;
+ * and a <em>notch</em> is one short by more than 3 ems. <em>Orphan</em>: a paragraph's first line alone at the foot of a column;
  * <em>widow</em>: its last line alone at the head of one. <em>Heading at foot</em>: a heading
  * that ends a column while its section goes on in the next.
  */
@@ -29,13 +29,14 @@ public record TypographyReport(String breaker, List<Paragraph> paragraphs, Total
     /** One paragraph (or heading): where it comes from and how its lines came out. */
     public record Paragraph(SourceLocation where, String style, String preview, boolean justified, boolean heading,
             int lines, int justifiedLines, double meanAbsRatio, double maxAbsRatio, int loose, int veryLoose, int overfull,
-            int hyphenated, int longestHyphenRun, int raggedLines, double meanShortfall, int notches, int widows,
-            int orphans, int headingsAtFoot) {
+            int hyphenated, int longestHyphenRun, int raggedLines, double meanShortfall, double maxShortfall, int notches,
+            int widows, int orphans, int headingsAtFoot) {
     }
 
     /** The figures over the whole document; ratios over all justified lines. */
     public record Totals(int paragraphs, int lines, int justifiedLines, double meanAbsRatio, double maxAbsRatio,
             int loose, int veryLoose, int overfull, int hyphenated, int longestHyphenRun, int hyphenRunsOverTwo,
-            int raggedLines, double meanShortfall, int notches, int widows, int orphans, int headingsAtFoot) {
+            int raggedLines, double meanShortfall, double maxShortfall, int notches, int widows, int orphans,
+            int headingsAtFoot) {
     }
 }
