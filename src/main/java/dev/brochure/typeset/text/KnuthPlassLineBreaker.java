@@ -13,14 +13,15 @@ import java.util.Map;
  * very different tightness (fitness classes) cost extra, and more than
  * {@link Parameters#maxConsecutiveHyphens()} hyphenated lines in a row are not allowed at all.
  *
- * <p>As in TeX, up to three passes: without automatic hyphenation at {@code pretolerance}, then
- * with it at {@code tolerance}, then an emergency pass that accepts any looseness and, where
- * even that cannot work (a word wider than the measure), sets the least overfull line it can.
+ * <p>Justified text, as in TeX, takes up to three passes: without automatic hyphenation at
+ * {@code pretolerance}, then with it at {@code tolerance}, then a last pass that accepts any
+ * looseness, with badness no longer capped so that a looser line always costs more, and that
+ * sets a word wider than the measure on an overfull line of its own rather than fail.
  *
- * <p>Ragged (unjustified) text is broken with the same algorithm: every line is given a virtual
- * stretch of {@link Parameters#raggedStretch()} ems at its end for measuring how far it falls
- * short, but is set at its natural width. This evens out the rag instead of filling each line
- * greedily.
+ * <p>Ragged (unjustified) text is broken with the same algorithm in one such last pass: every
+ * line is given a virtual stretch of {@link Parameters#raggedStretch()} ems at its end for
+ * measuring how far it falls short, but is set at its natural width. This avoids deep notches in
+ * the rag and stacked hyphens, instead of filling each line greedily.
  */
 public final class KnuthPlassLineBreaker implements LineBreaker {
 
@@ -83,8 +84,10 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
             }
         }
         // Ragged text, or justified text that cannot be set within tolerance: every line is
-        // acceptable, the demerits alone decide (see demerits()).
-        return paragraph.run(Double.POSITIVE_INFINITY, true);
+        // acceptable, the demerits alone decide (see demerits()). This pass always finds a way;
+        // first fit stands by in case it ever did not, so that a paragraph is never lost.
+        List<Line> lines = paragraph.run(Double.POSITIVE_INFINITY, true);
+        return lines != null ? lines : new GreedyLineBreaker().breakLines(items, width, justify);
     }
 
     /**
