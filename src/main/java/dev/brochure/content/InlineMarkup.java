@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The light inline markup that content text may use, parsed into {@link RichText}:
  * {@code **bold**}, {@code *italic*} or {@code _italic_}, {@code [label](https://…)}, web
- * addresses and e-mail addresses (linked automatically), and {@code \} to escape a marker.
- * Markup that is not closed stays literal text: the parser never fails.
+ * addresses and e-mail addresses (linked automatically), and {@code \} to escape a marker (or
+ * a quote, hyphen or dot that typographic normalisation should leave alone). Markup that is not
+ * closed stays literal text: the parser never fails.
  */
 public final class InlineMarkup {
 
@@ -30,10 +31,11 @@ public final class InlineMarkup {
         this.src = src;
     }
 
+    /** The spans of {@code text}, typographically normalised ({@link Typography}). */
     public static RichText parse(String text) {
         InlineMarkup parser = new InlineMarkup(text.replaceAll("\\s*\\R\\s*", " "));
         parser.run();
-        return new RichText(parser.spans);
+        return Typography.apply(new RichText(parser.spans));
     }
 
     private void run() {
@@ -47,7 +49,8 @@ public final class InlineMarkup {
     private int step(int i) {
         char c = src.charAt(i);
         if (c == '\\' && i + 1 < src.length()) {
-            pending.append(src.charAt(i + 1));
+            // An escaped quote, hyphen or dot also stays straight: Typography leaves it alone.
+            pending.append(Typography.literal(src.charAt(i + 1)));
             return i + 2;
         }
         if (src.startsWith("**", i) && (bold || closes("**", i + 2))) {

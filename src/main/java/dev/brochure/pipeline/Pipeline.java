@@ -9,6 +9,7 @@ import dev.brochure.render.PdfRenderer;
 import dev.brochure.render.RenderOptions;
 import dev.brochure.typeset.TypesetOptions;
 import dev.brochure.typeset.Typesetter;
+import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.diag.Diagnostics;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ public class Pipeline {
     /** Reads and validates the content, and runs its layouts and typesetting, writing nothing. */
     public Typesetter.Result check(BuildRequest request) {
         return typeset(request, typesetOptions(request.profile()));
+    }
+
+    /** As {@link #check(BuildRequest)}, breaking paragraphs into lines with {@code breaker}. */
+    public Typesetter.Result check(BuildRequest request, LineBreaker breaker) {
+        return typeset(request, typesetOptions(request.profile()).withLineBreaker(breaker));
     }
 
     public BuildResult build(BuildRequest request) {

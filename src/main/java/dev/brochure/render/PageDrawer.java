@@ -134,7 +134,6 @@ final class PageDrawer {
         }
         cb.beginText();
         cb.setFontAndSize(font.base(), (float) size);
-        UnicodeMapper.register(cb, font.base(), font.face(), run);
         fill(run.color());
         cb.setTextMatrix(x(run.x()), y(run.baseline()));
         cb.showText(array);

@@ -77,7 +77,7 @@ public final class PdfRenderer {
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            PdfWriter writer = ToUnicodeWriter.open(document, out, toUnicodeByFontName(doc));
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
             writer.setCompressionLevel(9);
             if (options.compactObjects()) {
@@ -110,6 +110,20 @@ public final class PdfRenderer {
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF writing failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The text of every drawn glyph, per font, keyed as the PDF names the font (see {@link ToUnicodeWriter}). */
+    private static Map<String, java.util.TreeMap<Integer, String>> toUnicodeByFontName(TypesetDocument doc) {
+        Map<String, java.util.TreeMap<Integer, String>> byName = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        ToUnicodeMaps.of(doc.pages()).forEach((file, map) -> {
+            String name = PdfFonts.get(file).base().getPostscriptFontName();
+            if (byName.putIfAbsent(name, map) != null) {
+                ambiguous.add(name);
+            }
+        });
+        ambiguous.forEach(byName::remove);
+        return byName;
     }
 
     private static Rectangle mediaBox(Page page, RenderOptions options) {

@@ -3,7 +3,9 @@ package dev.brochure.typeset;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.typeset.flow.Composition;
+import dev.brochure.typeset.flow.TypesetStats;
 import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.typeset.quality.TypographyReport;
 import java.util.List;
 
 /**
@@ -13,8 +15,9 @@ import java.util.List;
  */
 public final class Typesetter {
 
-    /** The typeset document and the warnings typesetting raised. */
-    public record Result(TypesetDocument document, List<dev.brochure.diag.Diagnostic> warnings) {
+    /** The typeset document, the warnings typesetting raised, and how well the text came out. */
+    public record Result(TypesetDocument document, List<dev.brochure.diag.Diagnostic> warnings,
+            TypographyReport typography) {
     }
 
     private Typesetter() {
@@ -22,8 +25,9 @@ public final class Typesetter {
 
     public static Result typeset(LayoutDocument layout, TypesetOptions options) {
         Diagnostics diagnostics = new Diagnostics();
-        TypesetDocument document = Composition.compose(layout, options, diagnostics);
+        TypesetStats stats = new TypesetStats(diagnostics);
+        TypesetDocument document = Composition.compose(layout, options, diagnostics, stats);
         diagnostics.throwIfErrors();
-        return new Result(document, diagnostics.warnings());
+        return new Result(document, diagnostics.warnings(), stats.report(options.lineBreaker().name()));
     }
 }

@@ -54,7 +54,7 @@ class PdfRendererTest {
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override
                 protected void processTextPosition(TextPosition text) {
-                    if (!PdfFiles.spaces(text.getUnicode()).isBlank()) {
+                    if (!text.getUnicode().isBlank()) {
                         actual.add((double) text.getXDirAdj());
                     }
                 }

@@ -28,8 +28,8 @@ public final class PdfFiles {
     }
 
     /**
-     * No-break spaces as plain spaces. Some fonts (Lato) map the space glyph to both U+0020 and
-     * U+00A0, and OpenPDF's ToUnicode then records U+00A0 for it.
+     * No-break spaces as plain spaces: typographic normalisation puts them where a line must not
+     * break (after "Dr.", between a number and its unit), and they extract as U+00A0.
      */
     public static String spaces(String text) {
         return text.replace('\u00A0', ' ');

@@ -44,12 +44,22 @@ class GreedyLineBreakerTest {
     }
 
     @Test
-    void justifiedTextMayShrinkToFitOneMoreWord() {
+    void theShrinkingVariantMayShrinkAJustifiedLineToFitOneMoreWord() {
         // 4 words: 30*4 + 3*10 = 150; shrink 3*3 = 9 -> 141 > 140: does not fit at 140, fits at 141.
-        assertEquals(2, new GreedyLineBreaker().breakLines(words(30, 30, 30, 30, 10), 140, true).size());
-        List<LineBreaker.Line> lines = new GreedyLineBreaker().breakLines(words(30, 30, 30, 30, 10), 141, true);
+        LineBreaker shrinking = GreedyLineBreaker.shrinking();
+        assertEquals(5, shrinking.breakLines(words(30, 30, 30, 30, 10), 140, true).getFirst().end());
+        List<LineBreaker.Line> lines = shrinking.breakLines(words(30, 30, 30, 30, 10), 141, true);
         assertEquals(7, lines.get(0).end());
         assertEquals((141 - 150) / 9.0, lines.get(0).ratio(), 1e-9);
+    }
+
+    @Test
+    void theWordProcessorVariantFitsWordsAtTheirNaturalSpacing() {
+        // At 141 the fourth word fits only by shrinking: first fit at natural spacing leaves it out
+        // and stretches the three words it has: (141 - 110) / (2 * 5).
+        List<LineBreaker.Line> lines = new GreedyLineBreaker().breakLines(words(30, 30, 30, 30, 10), 141, true);
+        assertEquals(5, lines.get(0).end());
+        assertEquals((141 - 110) / 10.0, lines.get(0).ratio(), 1e-9);
     }
 
     @Test

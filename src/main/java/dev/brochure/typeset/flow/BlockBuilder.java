@@ -107,7 +107,7 @@ final class BlockBuilder {
     }
 
     private List<VItem> heading(Block.Heading h, double width) {
-        List<VItem.VBox> lines = text.lines(h.text(), h.style(), null, width, h.where());
+        List<VItem.VBox> lines = text.headingLines(h.text(), h.style(), width, h.where());
         List<VItem> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             VItem.VBox line = lines.get(i);
@@ -156,19 +156,19 @@ final class BlockBuilder {
 
     private VItem.VBox withMarker(VItem.VBox box, String marker, Block.ListBlock l, double baseline) {
         List<Inline> run = List.of(new Inline.Run(marker, false, false, null, l.markerColor()));
-        VItem.VBox m = text.lines(run, l.style(), Align.LEFT, 1000, l.where()).getFirst();
+        VItem.VBox m = text.label(run, l.style(), Align.LEFT, 1000, l.where()).getFirst();
         double dy = (Double.isNaN(baseline) ? m.baseline() : baseline) - m.baseline();
         // The marker is drawn first, so it also comes first when the text is read or extracted.
         List<PageItem> items = new ArrayList<>();
         m.items().forEach(i -> items.add(i.moved(0, dy)));
         items.addAll(box.items());
-        return new VItem.VBox(box.height(), items, box.markers(), box.baseline(), box.where());
+        return box.withItems(items);
     }
 
     private double markerWidth(Block.ListBlock l) {
         String widest = l.ordered() ? l.items().size() + "." : l.marker();
         List<Inline> run = List.of(new Inline.Run(widest, false, false, null, null));
-        return text.lines(run, l.style(), Align.LEFT, 1000, l.where()).getFirst().items().stream()
+        return text.label(run, l.style(), Align.LEFT, 1000, l.where()).getFirst().items().stream()
                 .filter(PageItem.GlyphRun.class::isInstance).mapToDouble(i -> ((PageItem.GlyphRun) i).width()).sum();
     }
 

@@ -17,9 +17,15 @@ final class ColumnFiller {
     /**
      * The part of the list in one column: items {@code [start, end)}; the next column continues
      * at {@code next}. {@code used} is the height taken; {@code newPage} is set when the column
-     * ended at a page break. {@code stuck} means not even the first box fits.
+     * ended at a page break. {@code stuck} means nothing fits: the first box is taller than the
+     * column, or the boxes from the top that must stay together (a heading and the lines kept
+     * with it, a paragraph's first two lines) are; then {@code next} is the first item after
+     * them, and {@code kept} tells which case it is.
      */
-    record Fill(int start, int end, int next, double used, boolean newPage, boolean stuck) {
+    record Fill(int start, int end, int next, double used, boolean newPage, boolean stuck, boolean kept) {
+        Fill(int start, int end, int next, double used, boolean newPage, boolean stuck) {
+            this(start, end, next, used, newPage, stuck, false);
+        }
     }
 
     private ColumnFiller() {
@@ -52,13 +58,14 @@ final class ColumnFiller {
                 case VItem.VBox b -> {
                     if (y + b.height() > height + EPSILON) {
                         if (i == start) {
-                            return new Fill(start, start, start, 0, false, true);
+                            return new Fill(start, start, start + 1, 0, false, true);
                         }
                         if (breakAt >= 0) {
                             return new Fill(start, breakAt, breakAt + 1, breakUsed, false, false);
                         }
-                        // Nothing may break before this box: relax the keep rule rather than overflow.
-                        return new Fill(start, i, i, y, false, false);
+                        // Nothing may break before this box: the rules that keep things together
+                        // are never relaxed. The whole group moves on, or is an error.
+                        return new Fill(start, start, nextBreak(items, i), 0, false, true, true);
                     }
                     y += b.height();
                 }
@@ -67,6 +74,18 @@ final class ColumnFiller {
             }
         }
         return new Fill(start, items.size(), items.size(), y, false, false);
+    }
+
+    /** The first legal breakpoint at or after {@code from}, or the end of the list. */
+    private static int nextBreak(List<VItem> items, int from) {
+        for (int i = from; i < items.size(); i++) {
+            VItem item = items.get(i);
+            if (item instanceof VItem.VPenalty p && p.cost() < VItem.INFINITY
+                    || item instanceof VItem.VGlue && i > 0 && items.get(i - 1) instanceof VItem.VBox) {
+                return i;
+            }
+        }
+        return items.size();
     }
 
     static int skipDiscardable(List<VItem> items, int from) {

@@ -1,6 +1,7 @@
 package dev.brochure.typeset.flow;
 
 import dev.brochure.content.model.Paper;
+import dev.brochure.content.theme.TextStyle;
 import dev.brochure.content.theme.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.LayoutDocument;
@@ -11,9 +12,12 @@ import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Wires the typesetting steps for one document: blocks to vertical lists, pages, footers, outline. */
 public final class Composition {
@@ -22,12 +26,21 @@ public final class Composition {
     }
 
     public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
+        return compose(layout, options, diagnostics, new TypesetStats(diagnostics));
+    }
+
+    /** Typesets the document, recording line and column statistics in {@code stats}. */
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics,
+            TypesetStats stats) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
-        TypesetStats stats = new TypesetStats(diagnostics);
-        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, diagnostics), options.lineBreaker(), stats);
+        Set<String> anchors = layout.sections().stream().map(LayoutSection::id).collect(Collectors.toSet());
+        TextSetter text = new TextSetter(theme,
+                new ParagraphBuilder(theme, hyphenator(layout, diagnostics), anchors, diagnostics),
+                options.lineBreaker(), stats);
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
-        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
+        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, stats,
+                diagnostics);
         for (LayoutSection section : layout.sections()) {
             composer.section(section);
         }
@@ -43,6 +56,17 @@ public final class Composition {
                     draft.items, draft.section));
         }
         return new TypesetDocument(layout.info(), pages, outline(composer.markers()), destinations(composer.markers()));
+    }
+
+    /** The document language's hyphenator; a warning if the theme asks for hyphenation it cannot have. */
+    private static Hyphenator hyphenator(LayoutDocument layout, Diagnostics diagnostics) {
+        String language = layout.info().language();
+        Hyphenator hyphenator = Hyphenator.forLanguage(language).orElse(null);
+        if (hyphenator == null && layout.theme().styles().values().stream().anyMatch(TextStyle::hyphenate)) {
+            diagnostics.warning(layout.info().where(), "no hyphenation patterns for language '" + language
+                    + "': text is set without hyphenation", "hyphenation is available for en-US (and en)");
+        }
+        return hyphenator;
     }
 
     private static List<OutlineEntry> outline(List<PlacedMarker> markers) {

@@ -54,7 +54,7 @@ final class FooterSetter {
             return;
         }
         List<Inline> run = List.of(new Inline.Run(content, false, false, null, null));
-        for (VItem.VBox line : text.lines(run, style, align, width, SourceLocation.of("theme footer"))) {
+        for (VItem.VBox line : text.label(run, style, align, width, SourceLocation.of("theme footer"))) {
             for (PageItem item : line.items()) {
                 page.items.add(item.moved(x, baseline - line.baseline()));
             }

@@ -22,13 +22,16 @@ public final class PageComposer {
     private final BlockBuilder builder;
     private final FrameSetter frames;
     private final Diagnostics diagnostics;
+    private final TypesetStats stats;
     private final List<PageDraft> pages = new ArrayList<>();
     private final List<PlacedMarker> markers = new ArrayList<>();
     private PageDraft current;
     private double cursor;
     private LayoutSection section;
 
-    PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, Diagnostics diagnostics) {
+    PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, TypesetStats stats,
+            Diagnostics diagnostics) {
+        this.stats = stats;
         this.pageWidth = pageWidth;
         this.pageHeight = pageHeight;
         this.bleed = bleed;
@@ -109,13 +112,8 @@ public final class PageComposer {
                     finishPage();
                     continue;
                 }
-                VItem stuck = items.get(first.start());
-                double tall = stuck instanceof VItem.VBox b ? b.height() : 0;
-                diagnostics.error(stuck instanceof VItem.VBox b ? b.where() : section.where(), String.format(Locale.ROOT,
-                                "a block of section '%s' is %.0fpt tall but a page holds only %.0fpt",
-                                section.id(), tall, height),
-                        "shorten it, or make its image or panel smaller in the layout");
-                index = first.start() + 1;
+                tooTall(items, first, height);
+                index = first.next();
                 continue;
             }
             boolean allFit = ColumnFiller.fitsAll(fills, items.size()) && fills.stream().noneMatch(ColumnFiller.Fill::newPage);
@@ -123,29 +121,58 @@ public final class PageComposer {
                 fills = ColumnFiller.fillColumns(items, index, count, ColumnFiller.balance(items, index, count, height));
             }
             double used = 0;
+            ColumnFiller.Fill last = fills.getLast();
             for (int c = 0; c < fills.size(); c++) {
-                used = Math.max(used, placeColumn(items, fills.get(c), m.left() + c * (columnWidth + gap), top));
+                // A column ends at a foot when reading goes on in the next column or page, not
+                // when the flow simply ends and the page goes on below it.
+                boolean foot = c < fills.size() - 1 || last.newPage() || !allFit;
+                used = Math.max(used, placeColumn(items, fills.get(c), m.left() + c * (columnWidth + gap), top, foot));
             }
             cursor = top + used;
-            ColumnFiller.Fill last = fills.getLast();
-            index = last.next();
+            // A group that did not fit in a later column starts the next page instead.
+            index = last.stuck() ? last.start() : last.next();
             if (last.newPage() || !allFit) {
                 finishPage();
             }
         }
     }
 
-    private double placeColumn(List<VItem> items, ColumnFiller.Fill fill, double x, double top) {
+    /** Reports what cannot fit even on an empty page: one block, or a group that must stay together. */
+    private void tooTall(List<VItem> items, ColumnFiller.Fill stuck, double height) {
+        double tall = 0;
+        VItem.VBox first = null;
+        for (int i = stuck.start(); i < Math.min(stuck.next(), items.size()); i++) {
+            if (items.get(i) instanceof VItem.VBox b) {
+                // The section's bookmark box has no extent; name the first block that has one.
+                first = first == null && (b.height() > 0 || !b.items().isEmpty()) ? b : first;
+                tall += b.height();
+            } else if (items.get(i) instanceof VItem.VGlue g) {
+                tall += g.height();
+            }
+        }
+        String what = stuck.kept() ? "content of section '%s' that must stay together (a heading with what follows it, "
+                + "or the first or last lines of a paragraph) is %.0fpt tall but a page holds only %.0fpt"
+                : "a block of section '%s' is %.0fpt tall but a page holds only %.0fpt";
+        diagnostics.error(first != null ? first.where() : section.where(),
+                String.format(Locale.ROOT, what, section.id(), tall, height),
+                stuck.kept() ? "shorten the text, or give the paragraph a larger box in the layout"
+                        : "shorten it, or make its image or panel smaller in the layout");
+    }
+
+    private double placeColumn(List<VItem> items, ColumnFiller.Fill fill, double x, double top, boolean foot) {
         double y = top;
+        List<VItem.VBox> placed = new ArrayList<>();
         for (int i = fill.start(); i < fill.end(); i++) {
             VItem item = items.get(i);
             if (item instanceof VItem.VBox box) {
                 markers.addAll(current.place(box, x, y));
+                placed.add(box);
                 y += box.height();
             } else if (item instanceof VItem.VGlue glue) {
                 y += glue.height();
             }
         }
+        stats.column(section.id(), placed, foot);
         return fill.used();
     }
 

@@ -34,24 +34,71 @@ final class TextSetter {
         this.stats = stats;
     }
 
-    /** The lines of a paragraph, each a box of the style's leading. */
+    /** What a piece of text is, which decides whether it is hyphenated and recorded for the report. */
+    private enum Role { PARAGRAPH, HEADING, LABEL }
+
+    /** The lines of a paragraph, each a box of the style's leading, hyphenated if its style says so. */
     List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
+        return lines(text, style, alignOverride, width, where, Role.PARAGRAPH);
+    }
+
+    /** The lines of a heading: never hyphenated, whatever its style says. */
+    List<VItem.VBox> headingLines(List<Inline> text, TextStyle style, double width, SourceLocation where) {
+        return lines(text, style, null, width, where, Role.HEADING);
+    }
+
+    /**
+     * A label that is not running text (a list marker, a running footer): set like a paragraph
+     * but never hyphenated and left out of the typography report.
+     */
+    List<VItem.VBox> label(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
+        return lines(text, style, alignOverride, width, where, Role.LABEL);
+    }
+
+    private List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width,
+            SourceLocation where, Role role) {
         Align align = alignOverride != null ? alignOverride : style.align();
         boolean justify = align == Align.JUSTIFY;
-        List<Item> items = builder.build(text, style, justify, style.indent(), where);
+        List<Item> items = builder.build(text, style, justify, style.indent(), where, role == Role.PARAGRAPH);
         List<LineBreaker.Line> lines = breaker.breakLines(items, width, justify);
+        int paragraph = role == Role.LABEL ? -1
+                : stats.paragraph(where, style.name(), preview(text), justify, role == Role.HEADING, style.size());
         double baseline = baseline(style);
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
-        for (LineBreaker.Line line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            LineBreaker.Line line = lines.get(i);
             LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align);
-            stats.line(line, set, width, justify, where);
+            VItem.TextLine tag = null;
+            if (paragraph >= 0) {
+                boolean natural = line.end() >= items.size() || items.get(line.end()) instanceof Item.Penalty p
+                        && p.penalty() <= -Item.INFINITY;
+                stats.line(paragraph, line, set, width, natural);
+                tag = new VItem.TextLine(paragraph, i, lines.size(), role == Role.HEADING);
+            }
             List<PageItem> placed = new ArrayList<>(set.items().size());
             for (PageItem item : set.items()) {
                 placed.add(item.moved(0, baseline));
             }
-            boxes.add(new VItem.VBox(style.leading(), placed, List.of(), baseline, where));
+            boxes.add(new VItem.VBox(style.leading(), placed, List.of(), baseline, where, tag));
         }
         return boxes;
+    }
+
+    /** The paragraph's first words, to recognise it in the report. */
+    private static String preview(List<Inline> text) {
+        StringBuilder b = new StringBuilder();
+        for (Inline inline : text) {
+            if (inline instanceof Inline.Run run) {
+                b.append(run.text());
+            } else {
+                b.append(' ');
+            }
+            if (b.length() > 60) {
+                break;
+            }
+        }
+        String s = b.toString().replaceAll("\\s+", " ").strip();
+        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
     }
 
     /** The first baseline's distance from the top of a line box of this style. */

@@ -18,12 +18,17 @@ sealed interface VItem {
     /**
      * A box {@code height} tall whose items are relative to its top-left corner. {@code baseline}
      * is its first baseline from the top (NaN if it has no text), for hanging list markers.
+     * {@code line} says which line of which paragraph the box is, if it is one (else null).
      */
-    record VBox(double height, List<PageItem> items, List<Marker> markers, double baseline, SourceLocation where)
-            implements VItem {
+    record VBox(double height, List<PageItem> items, List<Marker> markers, double baseline, SourceLocation where,
+            TextLine line) implements VItem {
         public VBox {
             items = List.copyOf(items);
             markers = List.copyOf(markers);
+        }
+
+        VBox(double height, List<PageItem> items, List<Marker> markers, double baseline, SourceLocation where) {
+            this(height, items, markers, baseline, where, null);
         }
 
         VBox moved(double dx, double dy) {
@@ -31,14 +36,26 @@ sealed interface VItem {
             for (PageItem item : items) {
                 moved.add(item.moved(dx, dy));
             }
-            return new VBox(height, moved, markers.stream().map(m -> m.moved(dy)).toList(), baseline, where);
+            return new VBox(height, moved, markers.stream().map(m -> m.moved(dy)).toList(), baseline, where, line);
         }
 
         VBox withMarkers(List<Marker> more) {
             List<Marker> all = new ArrayList<>(markers);
             all.addAll(more);
-            return new VBox(height, items, all, baseline, where);
+            return new VBox(height, items, all, baseline, where, line);
         }
+
+        VBox withItems(List<PageItem> other) {
+            return new VBox(height, other, markers, baseline, where, line);
+        }
+    }
+
+    /**
+     * Line {@code index} of the {@code count} lines of paragraph {@code paragraph} (numbered by
+     * {@link TypesetStats}); {@code heading} for a heading's lines. Lets the typography report see
+     * where paragraphs were split between columns.
+     */
+    record TextLine(int paragraph, int index, int count, boolean heading) {
     }
 
     record VGlue(double height) implements VItem {

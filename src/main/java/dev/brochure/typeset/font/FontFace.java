@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One font file, loaded once per process, with the metrics and shaping typesetting needs.
- * Shaping goes through the JDK's OpenType layout engine with kerning on, at 1000 units per em
- * with fractional metrics, so advances are the font's own design widths plus kerning.
+ * Shaping goes through the JDK's OpenType layout engine with kerning and standard ligatures
+ * ({@code kern}, {@code liga}) on, at 1000 units per em with fractional metrics, so advances are
+ * the font's own design widths plus kerning. Letter-spaced text is shaped without ligatures, as
+ * spacing the letters apart would leave a ligature's letters oddly close.
  */
 public final class FontFace {
 
@@ -22,15 +24,19 @@ public final class FontFace {
 
     private final Path file;
     private final Font font;
+    private final Font unligated;
     private final double ascent;
     private final double descent;
     private final Map<String, ShapedText> shaped = new ConcurrentHashMap<>();
+    private final Map<String, ShapedText> shapedUnligated = new ConcurrentHashMap<>();
     private final Map<Integer, Double> designWidths = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> cmapGlyphs = new ConcurrentHashMap<>();
 
     FontFace(Path file, Font base) {
         this.file = file;
         this.font = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
+                TextAttribute.KERNING, TextAttribute.KERNING_ON, TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
+        this.unligated = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
                 TextAttribute.KERNING, TextAttribute.KERNING_ON));
         LineMetrics metrics = font.getLineMetrics("Hg", FRC);
         this.ascent = metrics.getAscent() / ShapedText.UNITS;
@@ -86,21 +92,27 @@ public final class FontFace {
         return font.createGlyphVector(FRC, glyphs);
     }
 
-    /** Shapes a run of text in this face; results are cached, as words repeat. */
+    /** Shapes a run of text in this face, with ligatures; results are cached, as words repeat. */
     public ShapedText shape(String text) {
-        ShapedText known = shaped.get(text);
+        return shape(text, true);
+    }
+
+    /** Shapes a run of text in this face, with or without standard ligatures. */
+    public ShapedText shape(String text, boolean ligatures) {
+        Map<String, ShapedText> cache = ligatures ? shaped : shapedUnligated;
+        ShapedText known = cache.get(text);
         if (known != null) {
             return known;
         }
-        ShapedText result = layout(text);
-        if (shaped.size() > MAX_CACHED_WORDS) {
-            shaped.clear();
+        ShapedText result = layout(text, ligatures ? font : unligated);
+        if (cache.size() > MAX_CACHED_WORDS) {
+            cache.clear();
         }
-        shaped.put(text, result);
+        cache.put(text, result);
         return result;
     }
 
-    private ShapedText layout(String text) {
+    private static ShapedText layout(String text, Font font) {
         char[] chars = text.toCharArray();
         GlyphVector gv = font.layoutGlyphVector(FRC, chars, 0, chars.length, Font.LAYOUT_LEFT_TO_RIGHT);
         int n = gv.getNumGlyphs();

@@ -4,18 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * First-fit line breaking: fill each line with as many items as fit (counting glue shrink for
- * justified text), then end it at the last legal breakpoint. Fast and predictable, but it
- * never looks ahead, so justified paragraphs can get loose lines.
+ * First-fit line breaking: fill each line with as many items as fit, then end it at the last
+ * legal breakpoint. Fast and predictable, but it never looks ahead, so justified paragraphs get
+ * loose lines. Two variants: as word processors do, words fit at their natural spacing (the
+ * default, {@code greedy}); or, as Knuth and Plass's "first fit", a line may also shrink its
+ * spaces to take one more word ({@link #shrinking()}, {@code greedy-shrink}).
  */
 public final class GreedyLineBreaker implements LineBreaker {
+
+    private final boolean shrink;
+
+    /** First fit at natural spacing, as a word processor breaks lines. */
+    public GreedyLineBreaker() {
+        this(false);
+    }
+
+    private GreedyLineBreaker(boolean shrink) {
+        this.shrink = shrink;
+    }
+
+    /** First fit that may shrink a justified line's spaces to take one more word. */
+    public static GreedyLineBreaker shrinking() {
+        return new GreedyLineBreaker(true);
+    }
+
+    @Override
+    public String name() {
+        return shrink ? "greedy-shrink" : "greedy";
+    }
 
     @Override
     public List<Line> breakLines(List<Item> items, double width, boolean justify) {
         List<Line> lines = new ArrayList<>();
         int start = skipDiscardable(items, 0);
         while (start < items.size()) {
-            int end = lineEnd(items, start, width, justify);
+            int end = lineEnd(items, start, width, justify && shrink);
             LineMetrics m = LineMetrics.of(items, start, end);
             boolean last = end >= items.size() || isForced(items.get(end));
             double ratio = justify && !last ? m.ratio(width) : Math.min(0, m.ratio(width));
@@ -25,7 +48,7 @@ public final class GreedyLineBreaker implements LineBreaker {
         return lines;
     }
 
-    /** The breakpoint ending the line that starts at {@code start}. */
+    /** The breakpoint ending the line that starts at {@code start}; {@code justify}: may shrink. */
     private static int lineEnd(List<Item> items, int start, double width, boolean justify) {
         double natural = 0;
         double shrink = 0;

@@ -3,8 +3,9 @@ package dev.brochure.typeset.text;
 import java.util.List;
 
 /**
- * Chooses where a paragraph's lines end. Implementations: {@link GreedyLineBreaker} (first fit).
- * A breaker never fails: a box wider than the measure gets a line of its own (overfull).
+ * Chooses where a paragraph's lines end. Implementations: {@link KnuthPlassLineBreaker} (total
+ * fit, the default) and {@link GreedyLineBreaker} (first fit, for comparison). A breaker never
+ * fails: a box wider than the measure gets a line of its own (overfull).
  */
 public interface LineBreaker {
 
@@ -15,6 +16,9 @@ public interface LineBreaker {
      */
     record Line(int start, int end, double ratio) {
     }
+
+    /** The breaker's name as the command line and the typography report know it. */
+    String name();
 
     /** Breaks {@code items} into lines of {@code width} points. */
     List<Line> breakLines(List<Item> items, double width, boolean justify);

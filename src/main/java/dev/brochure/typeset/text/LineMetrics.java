@@ -11,6 +11,9 @@ record LineMetrics(double width, double stretch, double shrink) {
         double sh = 0;
         for (int i = start; i < end; i++) {
             Item item = items.get(i);
+            if (item instanceof Item.Penalty) {
+                continue; // a penalty's width counts only where the line ends at it
+            }
             w += item.width();
             if (item instanceof Item.Glue g) {
                 st += g.stretch();

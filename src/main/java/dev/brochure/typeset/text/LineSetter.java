@@ -13,7 +13,10 @@ import java.util.List;
  */
 public final class LineSetter {
 
-    /** A set line: its items (baseline at y = 0), and its natural and final widths. */
+    /**
+     * A set line: its items (baseline at y = 0), its final width, and whether it ends with a
+     * hyphen (inserted by hyphenation, or one the text has).
+     */
     public record SetLine(List<PageItem> items, double width, boolean hyphenated) {
     }
 
@@ -47,10 +50,14 @@ public final class LineSetter {
             }
         }
         boolean hyphenated = false;
-        if (line.end() < items.size() && items.get(line.end()) instanceof Item.Penalty p && p.hyphen() != null) {
-            runs.add(p.hyphen(), x, p.hyphen().width());
-            x += p.hyphen().width();
-            hyphenated = true;
+        if (line.end() < items.size() && items.get(line.end()) instanceof Item.Penalty p) {
+            hyphenated = p.flagged();
+            if (p.hyphen() != null) {
+                // The penalty's width is the hyphen plus the kerning change at the cut: the hyphen
+                // sits at its end.
+                runs.add(p.hyphen(), x + p.width() - p.hyphen().width(), p.hyphen().width());
+            }
+            x += p.width();
         }
         double shift = switch (align) {
             case RIGHT -> measure - x;
