@@ -43,6 +43,9 @@ final class BuildCommand implements Callable<Integer> {
                     + "fails if even the smallest setting does not fit.")
     Long maxSize;
 
+    @Option(names = "--timings", description = "Print how long each stage took.")
+    boolean timings;
+
     private final Context context;
 
     BuildCommand(Context context) {
@@ -63,6 +66,9 @@ final class BuildCommand implements Callable<Integer> {
                 : "";
         context.out().printf(Locale.ROOT, "wrote %s (%d pages, %s, %s profile%s) in %.2f s%n", output, result.pages(),
                 Sizes.human(result.bytes()), profile.word(), images, (System.nanoTime() - start) / 1e9);
+        if (timings) {
+            context.out().println("stages: " + result.times());
+        }
         return ExitCode.OK;
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A finished build: the PDF written, its page count and size, the warnings raised, and the image
- * settings used (chosen by the size search when there was a budget).
+ * settings used (chosen by the size search when there was a budget), and the time each stage took.
  */
-public record BuildResult(Path output, int pages, long bytes, List<Diagnostic> warnings, ImagePolicy images) {
+public record BuildResult(Path output, int pages, long bytes, List<Diagnostic> warnings, ImagePolicy images,
+        StageTimes times) {
 
     public BuildResult {
         warnings = List.copyOf(warnings);

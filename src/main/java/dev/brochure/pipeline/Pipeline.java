@@ -50,7 +50,8 @@ public class Pipeline {
 
     public BuildResult build(BuildRequest request) {
         OutputProfile profile = request.profile();
-        Typesetter.Result typeset = typeset(request, typesetOptions(profile));
+        StageTimes.Clock clock = new StageTimes.Clock();
+        Typesetter.Result typeset = typeset(request, typesetOptions(profile), clock);
         List<Diagnostic> warnings = new ArrayList<>(typeset.warnings());
         if (profile.minPpi() > 0) {
             Diagnostics preflight = new Diagnostics();
@@ -64,11 +65,16 @@ public class Pipeline {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, request.maxSize(), startPpi,
                     request.output().toString());
+            clock.lap("render");
             long bytes = AtomicOutput.write(request.output(), out -> out.write(fit.pdf()));
-            return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, fit.images());
+            clock.lap("write");
+            return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, fit.images(),
+                    clock.times());
         }
         long bytes = AtomicOutput.write(request.output(), out -> PdfRenderer.render(typeset.document(), options, out));
-        return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, options.images());
+        clock.lap("render");
+        return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, options.images(),
+                clock.times());
     }
 
     /**
@@ -104,7 +110,16 @@ public class Pipeline {
     }
 
     private Typesetter.Result typeset(BuildRequest request, TypesetOptions options) {
+        return typeset(request, options, new StageTimes.Clock());
+    }
+
+    private Typesetter.Result typeset(BuildRequest request, TypesetOptions options, StageTimes.Clock clock) {
         BrochureContent content = content(request);
-        return Typesetter.typeset(layout(request, content), options);
+        clock.lap("content");
+        LayoutDocument layout = layout(request, content);
+        clock.lap("layout");
+        Typesetter.Result result = Typesetter.typeset(layout, options);
+        clock.lap("typeset");
+        return result;
     }
 }

@@ -79,7 +79,7 @@ public final class PdfRenderer {
         try {
             PdfWriter writer = ToUnicodeWriter.open(document, out, toUnicodeByFontName(doc));
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
-            writer.setCompressionLevel(9);
+            writer.setCompressionLevel(6);
             if (options.compactObjects()) {
                 writer.setFullCompression();
             }
