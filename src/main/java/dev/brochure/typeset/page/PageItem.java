@@ -27,18 +27,20 @@ public sealed interface PageItem {
             return new GlyphRun(x + dx, baseline + dy, font, size, color, glyphs, positions, clusters, width, text);
         }
 
-        /** The characters glyph {@code i} stands for (empty for the second glyph of a split character). */
+        /**
+         * The characters glyph {@code i} stands for (empty for the second glyph of a split
+         * character). Clusters never decrease along a run (text is set left to right).
+         */
         public String textOf(int i) {
             int start = clusters[i];
-            int end = text.length();
-            for (int j = 0; j < clusters.length; j++) {
-                if (clusters[j] > start && clusters[j] < end) {
-                    end = clusters[j];
-                }
+            if (i > 0 && clusters[i - 1] == start) {
+                return "";
             }
-            for (int j = 0; j < i; j++) {
-                if (clusters[j] == start) {
-                    return "";
+            int end = text.length();
+            for (int j = i + 1; j < clusters.length; j++) {
+                if (clusters[j] > start) {
+                    end = clusters[j];
+                    break;
                 }
             }
             return text.substring(start, end);
