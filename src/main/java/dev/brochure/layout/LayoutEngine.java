@@ -8,6 +8,7 @@ import dev.brochure.content.model.BrochureContent;
 import dev.brochure.content.model.ImageRef;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.theme.MasterSpec;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.SourceLocation;
 import dev.brochure.layout.Markup.Element;
@@ -22,6 +23,8 @@ import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,10 +61,17 @@ public final class LayoutEngine {
         SourceLocation templateAt = SourceLocation.of(displayName(templateName));
         String xml;
         try {
+            Path own = project.layoutsDir().resolve(templateName);
+            if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+                project.checkInside(own, project.layoutsDir());
+            }
             Template template = freemarker.getTemplate(templateName);
             StringWriter out = new StringWriter();
             template.process(new ContentModels().root(section, content.info()), out);
             xml = out.toString();
+        } catch (BrochureException e) {
+            diagnostics.addAll(e.diagnostics());
+            return Optional.empty();
         } catch (TemplateNotFoundException e) {
             diagnostics.error(section.where(), "layout '" + section.layout() + "' has a schema but no template "
                     + templateName, "add layouts/" + templateName + " beside its schema");

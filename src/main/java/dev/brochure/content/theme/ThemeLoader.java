@@ -112,6 +112,7 @@ public final class ThemeLoader {
         }
         Path own = project.themesDir().resolve(name + ".yaml");
         if (Files.isRegularFile(own)) {
+            project.checkInside(own, project.themesDir());
             return Optional.of(YamlFile.read(own));
         }
         Optional<String> builtin = Builtins.read("themes", name + ".yaml");
