@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** The YAML limits: hostile or accidental documents are refused quickly, with a located message. */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class YamlFileTest {
 
     @TempDir
