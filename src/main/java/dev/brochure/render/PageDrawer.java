@@ -102,8 +102,9 @@ final class PageDrawer {
             cb.clip();
             cb.newPath();
         }
-        cb.addImage(image, (float) placed.width(), 0, 0, (float) placed.height(), x(placed.x()),
-                y(placed.y() + placed.height()));
+        float[] m = PdfImages.placement(placed.image().orientation(), x(placed.x()), y(placed.y() + placed.height()),
+                (float) placed.width(), (float) placed.height());
+        cb.addImage(image, m[0], m[1], m[2], m[3], m[4], m[5]);
         cb.restoreState();
     }
 
