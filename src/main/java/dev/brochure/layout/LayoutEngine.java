@@ -107,7 +107,8 @@ public final class LayoutEngine {
         return read(xml, section, content, templateAt, diagnostics, extraImages);
     }
 
-    private Optional<LayoutSection> read(String xml, Section section, BrochureContent content,
+    /** The markup a template produced, read into a section; problems go to {@code diagnostics}. */
+    static Optional<LayoutSection> read(String xml, Section section, BrochureContent content,
             SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
         Element root;
         try {
