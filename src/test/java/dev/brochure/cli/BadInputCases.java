@@ -450,7 +450,9 @@ final class BadInputCases {
                 renders("PNG with alpha", f -> f.photo("a.png", TestImages.png(TestImages.quadrants(64, 48,
                         BufferedImage.TYPE_INT_ARGB)))),
                 renders("interlaced PNG", f -> f.photo("i.png", progressive(TestImages.quadrants(64, 48,
-                        BufferedImage.TYPE_INT_RGB), "png"))));
+                        BufferedImage.TYPE_INT_RGB), "png"))),
+                renders("RGBA PNG at the decoding limit (4096x4096)", f -> f.photo("limit.png",
+                        TestImages.png(TestImages.quadrants(4096, 4096, BufferedImage.TYPE_INT_ARGB)))));
     }
 
     private static byte[] lato() {
