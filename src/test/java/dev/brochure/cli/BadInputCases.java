@@ -225,6 +225,16 @@ final class BadInputCases {
                         atFile("layouts/article.ftlx", "<paragraph> is not a layout block")),
                 fails("malformed layout output", f -> f.template("<section><p>${plain(section.title)}</section>\n"),
                         atFile("layouts/article.ftlx", "layout produced malformed markup at output line 1")),
+                fails("negative length in a layout", f -> f.template("<section><panel padding=\"-4mm\"><p>x</p></panel>"
+                        + "<spacer height=\"-1cm\"/><image src=\"images/landscape.jpg\" width=\"-50%\"/></section>\n"),
+                        atFile("layouts/article.ftlx", "<panel> at layout output line 1 (setting "),
+                        line("padding='-4mm' must not be negative"), line("height='-1cm' must not be negative"),
+                        line("width='-50%' must not be negative")),
+                renders("a section ending in breaks", f -> f.template(
+                        "<section><p>x</p><columns count=\"1\"><column-break/><column-break/><page-break/></columns></section>\n")),
+                fails("a brochure without pages", f -> f.template("<section/>\n")
+                        .replace("brochure.yaml", "  - sections/cover.yaml\n", ""),
+                        atFile("brochure.yaml", "the brochure has no pages")),
                 usage("unknown option", List.of("build", "--no-such-flag"), "Unknown option: '--no-such-flag'"),
                 usage("bad option value", List.of("build", "--paper", "A3"), "Invalid value for option '--paper'"),
                 usage("no command", List.of(), "a command is required"));
