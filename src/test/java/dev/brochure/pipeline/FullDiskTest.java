@@ -48,7 +48,7 @@ class FullDiskTest {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String script = "mount -t tmpfs -o size=48k tmpfs \"$0\" || exit 99\n"
                 + "printf 'previous good pdf' > \"$0/brochure.pdf\"\n"
-                + "\"$1\" -Djava.awt.headless=true -cp \"$2\" dev.brochure.cli.Main build --content \"$3\" -o \"$0/brochure.pdf\"\n"
+                + "\"$1\" -Djava.awt.headless=true -Xmx512m -cp \"$2\" dev.brochure.cli.Main build --content \"$3\" -o \"$0/brochure.pdf\"\n"
                 + "echo \"EXIT $?\"\n"
                 + "echo \"FILES $(ls -A \"$0\" | tr '\\n' ' ')\"\n"
                 + "echo \"CONTENT $(cat \"$0/brochure.pdf\")\"\n";

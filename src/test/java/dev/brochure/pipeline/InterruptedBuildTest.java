@@ -37,7 +37,7 @@ class InterruptedBuildTest {
     private static Process java(String main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-cp", classPath, main));
+        List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx512m", "-cp", classPath, main));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
