@@ -25,7 +25,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * The cases of the bad-input matrix ({@link BadInputMatrixTest}), grouped as in
  * {@code docs/robustness.md}: the Foundation's error classes, then YAML limits, template
  * sandbox, path confinement, images, fonts and output. Each case edits a fresh copy of the
- * {@code minimal} fixture (whose files and line numbers are listed in its folder) and says what
+ * {@code minimal} fixture ({@code src/test/resources/fixtures/minimal}; see {@link BadInputFixture}) and says what
  * the command line must answer: an exit code and the located messages, as regular expressions.
  */
 final class BadInputCases {
@@ -35,97 +35,12 @@ final class BadInputCases {
 
     @FunctionalInterface
     interface Setup {
-        void accept(Fixture fixture) throws IOException;
+        void accept(BadInputFixture fixture) throws IOException;
     }
 
     /** One case: how to spoil the project, the command line, and the expected outcome. */
-    record Case(String name, Setup setup, Function<Fixture, List<String>> args, int exit, List<String> messages,
+    record Case(String name, Setup setup, Function<BadInputFixture, List<String>> args, int exit, List<String> messages,
             boolean applicable) {
-    }
-
-    /**
-     * A copy of the fixture as {@code temp/brochure-content}, the repository's fonts reachable as
-     * {@code temp/fonts}, a folder {@code temp/elsewhere} outside the project, and the PDF at
-     * {@code temp/out/brochure.pdf}.
-     */
-    static final class Fixture {
-        final Path root;
-        final TestProject project;
-
-        private Fixture(Path root, TestProject project) {
-            this.root = root;
-            this.project = project;
-        }
-
-        static Fixture create(Path temp) throws IOException {
-            TestProject project = TestProject.copy("minimal", temp);
-            Files.createSymbolicLink(temp.resolve("fonts"), TestProject.REPO.resolve("fonts"));
-            Files.createDirectories(temp.resolve("elsewhere"));
-            return new Fixture(temp, project);
-        }
-
-        Path content() {
-            return project.content();
-        }
-
-        Path output() {
-            return root.resolve("out/brochure.pdf");
-        }
-
-        Path file(String relative) {
-            return project.file(relative);
-        }
-
-        Fixture write(String relative, String text) {
-            project.write(relative, text);
-            return this;
-        }
-
-        Fixture replace(String relative, String from, String to) {
-            project.replace(relative, from, to);
-            return this;
-        }
-
-        Fixture bytes(String relative, byte[] bytes) throws IOException {
-            Path file = project.file(relative);
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
-            return this;
-        }
-
-        /** The story's photo replaced by {@code bytes} as {@code images/name} (story.yaml line 8, column 8). */
-        Fixture photo(String name, byte[] bytes) throws IOException {
-            bytes("images/" + name, bytes);
-            return replace("sections/story.yaml", "photo: images/landscape.jpg", "photo: images/" + name);
-        }
-
-        /** A file outside the project, in {@code temp/elsewhere}. */
-        Path outside(String name, byte[] bytes) throws IOException {
-            return Files.write(root.resolve("elsewhere").resolve(name), bytes);
-        }
-
-        /** Replaces {@code relative} in the content folder by a symbolic link to {@code target}. */
-        Fixture link(String relative, Path target) throws IOException {
-            Path link = project.file(relative);
-            Files.createDirectories(link.getParent());
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, target);
-            return this;
-        }
-
-        /** A theme 't' whose sans regular face is {@code ref} (themes/t.yaml line 4, column 14). */
-        Fixture theme(String ref) {
-            write("themes/t.yaml", "extends: default\nfonts:\n  sans:\n    regular: " + ref + "\n");
-            return replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: t");
-        }
-
-        /** The article layout replaced by {@code template}, with the built-in schema. */
-        Fixture template(String template) {
-            write("layouts/article.schema.yaml", "fields:\n  title: text\n  kicker: plain\n  intro: text\n"
-                    + "  highlights: {type: list, of: text}\n  photo: image\n  caption: text\n"
-                    + "  paragraphs: {type: list, of: text}\n");
-            return write("layouts/article.ftlx", template);
-        }
     }
 
     // --- expected messages --------------------------------------------------------------------
@@ -153,7 +68,7 @@ final class BadInputCases {
         return "(?m)^.*" + Pattern.quote(text);
     }
 
-    private static List<String> build(Fixture f) {
+    private static List<String> build(BadInputFixture f) {
         return List.of("build", "--content", f.content().toString(), "-o", f.output().toString());
     }
 

@@ -73,7 +73,7 @@ class BadInputMatrixTest {
     @MethodSource("cases")
     void badInputEndsCleanly(Case c) throws Exception {
         assumeTrue(c.applicable(), "not applicable on this machine");
-        BadInputCases.Fixture fixture = BadInputCases.Fixture.create(temp);
+        BadInputFixture fixture = BadInputFixture.create(temp);
         c.setup().accept(fixture);
         Path pdf = fixture.output();
         Files.createDirectories(pdf.getParent());
