@@ -25,8 +25,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * The cases of the bad-input matrix ({@link BadInputMatrixTest}), grouped as in
  * {@code docs/robustness.md}: the Foundation's error classes, then YAML limits, template
  * sandbox, path confinement, images, fonts and output. Each case edits a fresh copy of the
- * {@code minimal} fixture ({@code src/test/resources/fixtures/minimal}; see {@link BadInputFixture}) and says what
- * the command line must answer: an exit code and the located messages, as regular expressions.
+ * {@code minimal} fixture (see {@link BadInputFixture}) and says what the command line must
+ * answer: an exit code and the located messages, as regular expressions.
  */
 final class BadInputCases {
 
