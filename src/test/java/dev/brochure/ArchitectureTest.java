@@ -39,6 +39,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void metadataExtractorIsUsedOnlyByTheContentStage() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.content..")
+                .should().dependOnClassesThat().resideInAPackage("com.drew..").check(MAIN);
+    }
+
+    @Test
     void stagesDependOnlyForward() {
         noClasses().that().resideInAPackage("dev.brochure.content..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.brochure.layout..", "dev.brochure.typeset..",

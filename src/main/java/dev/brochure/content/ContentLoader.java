@@ -21,11 +21,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -44,6 +46,8 @@ public final class ContentLoader {
     private final LayoutCatalog layouts;
     private final ImageCatalog images;
     private final Map<String, Optional<SectionSchema>> schemas = new HashMap<>();
+    /** Layouts whose schema could not be read (already reported): not also "unknown". */
+    private final Set<String> unreadableLayouts = new HashSet<>();
 
     private ContentLoader(ProjectFiles project) {
         this.project = project;
@@ -60,6 +64,7 @@ public final class ContentLoader {
             throw BrochureException.of(SourceLocation.of(project.contentDir()), "content folder not found",
                     "run in the folder that holds brochure-content/, or pass --content DIR");
         }
+        project.checkInside(project.brochureFile(), project.contentDir());
         YamlFile file = YamlFile.read(project.brochureFile());
         NodeReader reader = new NodeReader(file.displayName(), diagnostics);
         if (file.isEmpty()) {
@@ -201,16 +206,17 @@ public final class ContentLoader {
     }
 
     private Optional<SectionSchema> schema(String layout, SourceLocation usedAt) {
-        Optional<SectionSchema> known = schemas.computeIfAbsent(layout, name ->
-                layouts.find(name + LayoutCatalog.SCHEMA).flatMap(f -> {
-                    try {
-                        return SchemaReader.read(name, YamlFile.parse(f.displayName(), f.text()), diagnostics);
-                    } catch (BrochureException e) {
-                        diagnostics.addAll(e.diagnostics());
-                        return Optional.empty();
-                    }
-                }));
-        if (known.isEmpty() && layouts.find(layout + LayoutCatalog.SCHEMA).isEmpty()) {
+        Optional<SectionSchema> known = schemas.computeIfAbsent(layout, name -> {
+            try {
+                return layouts.find(name + LayoutCatalog.SCHEMA).flatMap(f ->
+                        SchemaReader.read(name, YamlFile.parse(f.displayName(), f.text()), diagnostics));
+            } catch (BrochureException e) {
+                diagnostics.addAll(e.diagnostics());
+                unreadableLayouts.add(name);
+                return Optional.empty();
+            }
+        });
+        if (known.isEmpty() && !unreadableLayouts.contains(layout) && layouts.find(layout + LayoutCatalog.SCHEMA).isEmpty()) {
             diagnostics.error(usedAt, "unknown layout '" + layout + "'", Suggestions.hint(layout, layouts.available()));
         }
         return known;

@@ -1,7 +1,10 @@
 package dev.brochure.content;
 
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,10 +39,14 @@ public final class LayoutCatalog {
         }
         Path own = project.layoutsDir().resolve(fileName);
         if (Files.isRegularFile(own)) {
+            project.checkInside(own, project.layoutsDir());
             try {
-                return Optional.of(new LayoutFile(dev.brochure.diag.SourceLocation.display(own), Files.readString(own)));
+                return Optional.of(new LayoutFile(SourceLocation.display(own), Files.readString(own)));
+            } catch (CharacterCodingException e) {
+                throw BrochureException.of(SourceLocation.of(own), "file is not valid UTF-8 text",
+                        "save the file with UTF-8 encoding");
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw BrochureException.of(SourceLocation.of(own), "cannot read file: " + e.getMessage(), null);
             }
         }
         return Builtins.read(FOLDER, fileName).map(text -> new LayoutFile(Builtins.displayName(FOLDER, fileName), text));

@@ -1,5 +1,6 @@
 package dev.brochure.content;
 
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.SourceLocation;
 import dev.brochure.diag.Suggestions;
@@ -110,6 +111,29 @@ public final class ProjectFiles {
         diagnostics.error(where, "'" + ref + "' lies outside the content project",
                 "keep files inside the content folder or the project's images/ and fonts/ folders");
         return Optional.empty();
+    }
+
+    /**
+     * Checks a file the tool looks up by name in one of the project's own folders ({@code brochure.yaml}
+     * in the content folder, {@code themes/x.yaml}, {@code layouts/x.ftlx}): after symbolic links it must
+     * still lie in that folder, so a link cannot make the tool read (and print) a file from elsewhere.
+     * A file that does not exist passes; whoever reads it reports that.
+     */
+    public void checkInside(Path file, Path folder) {
+        Path real;
+        try {
+            real = file.toRealPath();
+            if (real.startsWith(folder.toRealPath())) {
+                return;
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw BrochureException.of(SourceLocation.of(file), "cannot read file: " + e.getMessage(), null);
+        }
+        String where = folder.equals(contentDir) ? "the content folder" : "the folder " + SourceLocation.display(folder);
+        throw BrochureException.of(SourceLocation.of(file), "this file is a link to " + SourceLocation.display(real)
+                + ", which is outside " + where, "copy the file into the project instead of linking to it");
     }
 
     private List<Path> allowedRoots() {

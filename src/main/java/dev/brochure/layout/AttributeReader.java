@@ -90,11 +90,28 @@ final class AttributeReader {
             error(e, name + "='" + text.get() + "' is not a length", "use pt, mm, cm or in, for example 6mm");
             return fallback;
         }
+        if (value.get() < 0) {
+            return negative(e, name, text.get(), fallback);
+        }
         return value.get();
     }
 
-    /** A length that may also be a percentage of the containing box. */
+    private <T> T negative(Element e, String name, String text, T fallback) {
+        error(e, name + "='" + text + "' must not be negative", null);
+        return fallback;
+    }
+
+    /** A length that may also be a percentage of the containing box; never negative. */
     Length length(Element e, String name, Length fallback) {
+        Length length = signedLength(e, name, fallback);
+        if (length != fallback && length.value() < 0) {
+            return negative(e, name, string(e, name).orElse(""), fallback);
+        }
+        return length;
+    }
+
+    /** A length or percentage that may be negative: a frame's position, which may start off the page. */
+    Length signedLength(Element e, String name, Length fallback) {
         Optional<String> text = string(e, name);
         if (text.isEmpty() || text.get().equals("auto")) {
             return fallback;
@@ -127,6 +144,9 @@ final class AttributeReader {
             if (p.isEmpty()) {
                 error(e, name + "='" + text.get() + "' is not a list of lengths", "for example 4mm or 4mm 6mm");
                 return fallback;
+            }
+            if (p.get() < 0) {
+                return negative(e, name, text.get(), fallback);
             }
             v[i] = p.get();
         }

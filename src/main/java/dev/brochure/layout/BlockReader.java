@@ -223,7 +223,7 @@ final class BlockReader {
                 continue;
             }
             attrs.only(f, List.of("x", "y", "width", "height", "fill", "padding", "valign", "bleed"));
-            frames.add(new Block.Frame(attrs.length(f, "x", Length.points(0)), attrs.length(f, "y", Length.points(0)),
+            frames.add(new Block.Frame(attrs.signedLength(f, "x", Length.points(0)), attrs.signedLength(f, "y", Length.points(0)),
                     attrs.length(f, "width", Length.FULL), attrs.length(f, "height", null), attrs.color(f, "fill", null),
                     attrs.insets(f, "padding", Insets.NONE), attrs.valign(f, "valign", VAlign.TOP),
                     attrs.flag(f, "bleed", false), blocks(f), origin(f)));

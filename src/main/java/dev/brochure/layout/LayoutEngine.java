@@ -8,6 +8,7 @@ import dev.brochure.content.model.BrochureContent;
 import dev.brochure.content.model.ImageRef;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.theme.MasterSpec;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.SourceLocation;
 import dev.brochure.layout.Markup.Element;
@@ -20,8 +21,9 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +37,15 @@ public final class LayoutEngine {
 
     private final ProjectFiles project;
     private final Configuration freemarker;
+    private final TemplateRunner.Limits limits;
 
     public LayoutEngine(ProjectFiles project) {
+        this(project, TemplateRunner.Limits.DEFAULT);
+    }
+
+    LayoutEngine(ProjectFiles project, TemplateRunner.Limits limits) {
         this.project = project;
+        this.limits = limits;
         this.freemarker = TemplateConfig.create(project);
     }
 
@@ -58,10 +66,18 @@ public final class LayoutEngine {
         SourceLocation templateAt = SourceLocation.of(displayName(templateName));
         String xml;
         try {
+            Path own = project.layoutsDir().resolve(templateName);
+            if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+                project.checkInside(own, project.layoutsDir());
+            }
             Template template = freemarker.getTemplate(templateName);
-            StringWriter out = new StringWriter();
-            template.process(new ContentModels().root(section, content.info()), out);
-            xml = out.toString();
+            xml = TemplateRunner.run(template, new ContentModels().root(section, content.info()), limits);
+        } catch (TemplateRunner.Stopped e) {
+            diagnostics.error(templateAt, e.getMessage() + " while setting " + section.where().file(), e.hint);
+            return Optional.empty();
+        } catch (BrochureException e) {
+            diagnostics.addAll(e.diagnostics());
+            return Optional.empty();
         } catch (TemplateNotFoundException e) {
             diagnostics.error(section.where(), "layout '" + section.layout() + "' has a schema but no template "
                     + templateName, "add layouts/" + templateName + " beside its schema");
@@ -75,19 +91,24 @@ public final class LayoutEngine {
             diagnostics.error(new SourceLocation(displayName(e.getTemplateSourceName()),
                             e.getLineNumber() == null ? 0 : e.getLineNumber(),
                             e.getColumnNumber() == null ? 0 : e.getColumnNumber()),
-                    "layout template failed while setting " + section.where().file() + ": "
-                            + firstLine(e.getMessageWithoutStackTop()),
+                    "layout template failed while setting " + section.where().file() + ": " + summary(e),
                     e.getBlamedExpressionString() == null ? null
                             : "check '" + e.getBlamedExpressionString() + "'; guard optional fields with ?? or !\"\"");
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.error(templateAt, "cannot read layout template: " + e.getMessage(), null);
             return Optional.empty();
+        } catch (SecurityException e) {
+            // Freemarker's file loader refuses a template that links to a file outside layouts/.
+            diagnostics.error(templateAt, "a template included while setting " + section.where().file()
+                    + " is a link to a file outside the layouts folder", "copy the file into layouts/ instead of linking to it");
+            return Optional.empty();
         }
         return read(xml, section, content, templateAt, diagnostics, extraImages);
     }
 
-    private Optional<LayoutSection> read(String xml, Section section, BrochureContent content,
+    /** The markup a template produced, read into a section; problems go to {@code diagnostics}. */
+    static Optional<LayoutSection> read(String xml, Section section, BrochureContent content,
             SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
         Element root;
         try {
@@ -136,6 +157,27 @@ public final class LayoutEngine {
         var own = project.layoutsDir().resolve(templateName);
         return Files.isRegularFile(own) ? SourceLocation.display(own)
                 : Builtins.displayName(LayoutCatalog.FOLDER, templateName);
+    }
+
+    /**
+     * What went wrong, in one line. Freemarker wraps the real reason (a refused {@code ?new}, an
+     * include not found) in a general one ("Template inclusion failed:"), so the innermost
+     * template or I/O error is shown; a first line ending in a colon takes the line after it.
+     */
+    static String summary(TemplateException e) {
+        Throwable root = e;
+        while (root.getCause() instanceof TemplateException || root.getCause() instanceof IOException) {
+            root = root.getCause();
+        }
+        String text = root instanceof TemplateException te ? te.getMessageWithoutStackTop() : root.getMessage();
+        List<String> lines = (text == null ? "" : text).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("---")).toList();
+        if (lines.isEmpty()) {
+            return "unknown problem";
+        }
+        String line = lines.getFirst().endsWith(":") && lines.size() > 1
+                ? lines.getFirst() + " " + lines.get(1) : lines.getFirst();
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
     }
 
     private static String firstLine(String message) {

@@ -7,16 +7,21 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.WeakHashMap;
 
 /**
  * The Freemarker configuration layouts run under. Templates are sandboxed: {@code ?new} can
@@ -31,7 +36,7 @@ final class TemplateConfig {
     }
 
     static Configuration create(ProjectFiles project) {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
+        Configuration cfg = new InterruptibleConfiguration();
         cfg.setTemplateLoader(loader(project));
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -51,6 +56,37 @@ final class TemplateConfig {
         // process (watch mode, batch) sees edits immediately.
         cfg.setTemplateUpdateDelayMilliseconds(0);
         return cfg;
+    }
+
+    /**
+     * Puts a check of the thread's interrupted flag into every loop of every template it loads
+     * (includes and imports too, as they are loaded through here), so that {@link TemplateRunner}
+     * can stop a template that runs too long. Freemarker offers this only through its internal
+     * {@code _CoreAPI} (its online template tester uses it); the version is pinned in the pom and
+     * {@code TemplateSandboxTest} fails if the checks stop working. The checks change the parsed
+     * template, so they are added exactly once, before the template is handed to anyone.
+     */
+    private static final class InterruptibleConfiguration extends Configuration {
+        private final Set<Template> checked = Collections.newSetFromMap(new WeakHashMap<>());
+
+        InterruptibleConfiguration() {
+            super(Configuration.VERSION_2_3_35);
+        }
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
+                boolean parseAsFTL, boolean ignoreMissing) throws IOException {
+            Template template = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL,
+                    ignoreMissing);
+            if (template != null) {
+                synchronized (checked) {
+                    if (checked.add(template)) {
+                        _CoreAPI.addThreadInterruptedChecks(template);
+                    }
+                }
+            }
+            return template;
+        }
     }
 
     private static TemplateLoader loader(ProjectFiles project) {

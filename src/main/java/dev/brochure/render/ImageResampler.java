@@ -1,8 +1,13 @@
 package dev.brochure.render;
 
+import dev.brochure.content.model.ImageOrientation;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +28,68 @@ final class ImageResampler {
     private static final int FLAT_ART_COLOURS = 256;
 
     private ImageResampler() {
+    }
+
+    /**
+     * The picture as 8-bit sRGB (with alpha when it has any). Grey samples are taken as they are
+     * stored, gamma-encoded like sRGB: Java2D would take them for linear light and lighten them.
+     */
+    static BufferedImage normalized(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        boolean grey = !(model instanceof IndexColorModel) && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        int width = image.getWidth();
+        int height = image.getHeight();
+        BufferedImage out = new BufferedImage(width, height,
+                model.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        if (!grey) {
+            Graphics2D g = out.createGraphics();
+            g.drawImage(image, 0, 0, null);
+            g.dispose();
+            return out;
+        }
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        int max = (1 << model.getComponentSize(0)) - 1;
+        int[] row = new int[width * bands];
+        for (int y = 0; y < height; y++) {
+            raster.getPixels(0, y, width, 1, row);
+            for (int x = 0; x < width; x++) {
+                int v = (int) Math.round(row[x * bands] * 255.0 / max);
+                int a = model.hasAlpha() ? (int) Math.round(row[x * bands + bands - 1] * 255.0 / max) : 255;
+                out.setRGB(x, y, (a << 24) | (v << 16) | (v << 8) | v);
+            }
+        }
+        return out;
+    }
+
+    /** The picture turned and mirrored to stand upright, as its EXIF orientation says. */
+    static BufferedImage upright(BufferedImage image, ImageOrientation orientation) {
+        if (orientation == ImageOrientation.NORMAL) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = orientation.swapsAxes();
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, image.getType());
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                // The stored pixel that shows at (x, y) of the upright picture.
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case MIRROR_HORIZONTAL -> { sx = w - 1 - x; sy = y; }
+                    case ROTATE_180 -> { sx = w - 1 - x; sy = h - 1 - y; }
+                    case MIRROR_VERTICAL -> { sx = x; sy = h - 1 - y; }
+                    case TRANSPOSE -> { sx = y; sy = x; }
+                    case ROTATE_90_CW -> { sx = y; sy = h - 1 - x; }
+                    case TRANSVERSE -> { sx = w - 1 - y; sy = h - 1 - x; }
+                    case ROTATE_90_CCW -> { sx = w - 1 - y; sy = x; }
+                    default -> { sx = x; sy = y; }
+                }
+                out.setRGB(x, y, image.getRGB(sx, sy));
+            }
+        }
+        return out;
     }
 
     /** The encoded image at {@code width} x {@code height} pixels. */

@@ -105,8 +105,9 @@ final class PageDrawer {
             cb.clip();
             cb.newPath();
         }
-        cb.addImage(prepared.image(), (float) drawn.width(), 0, 0, (float) drawn.height(), x(drawn.x()),
-                y(drawn.bottom()));
+        float[] m = PdfImages.placement(prepared.orientation(), x(drawn.x()), y(drawn.bottom()),
+                (float) drawn.width(), (float) drawn.height());
+        cb.addImage(prepared.image(), m[0], m[1], m[2], m[3], m[4], m[5]);
         cb.restoreState();
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.openpdf.text.DocumentException;
 import dev.brochure.typeset.font.FontBook;
 import dev.brochure.typeset.font.FontFace;
 import org.openpdf.text.pdf.BaseFont;
@@ -45,9 +44,13 @@ final class PdfFonts {
             base.setSubset(true);
             base.setSecureRandom(new SubsetTags(file));
             return new PdfFont(base, FontBook.load(file), new ConcurrentHashMap<>());
-        } catch (DocumentException | IOException e) {
-            throw BrochureException.of(SourceLocation.of(file), "cannot embed font: " + e.getMessage(),
-                    "the file may be corrupt; replace it with a valid TrueType (.ttf) font");
+        } catch (BrochureException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // OpenPDF reports a damaged font as DocumentException or as whatever its parser hit.
+            throw BrochureException.of(SourceLocation.of(file), "cannot embed font '" + file.getFileName() + "': "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    "the file may be corrupt; replace it with an undamaged TrueType (.ttf) font");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.brochure.render;
 
+import dev.brochure.content.model.ImageOrientation;
 import dev.brochure.content.model.ImageRef;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.SourceLocation;
@@ -17,12 +18,13 @@ import javax.imageio.ImageIO;
 import org.openpdf.text.Image;
 
 /**
- * Images for one document. Under a policy that keeps every pixel an image is embedded byte for
- * byte, once however often it is placed. Otherwise each placement gets what it needs: the part
- * of the image that shows (a cover-fitted photo is cropped to its frame), at no more than the
- * policy's resolution at the placed size, re-encoded when the policy asks. Identical variants
- * are shared. File bytes and encodings are cached per process, so rebuilding (watch mode,
- * batches, size searches) decodes and encodes each variant once.
+ * Images for one document. Under a policy that keeps every pixel an image is embedded as its
+ * file ({@link ImageDecoder}), once however often it is placed, and drawn upright by its EXIF
+ * orientation. Otherwise each placement gets what it needs: the part of the image that shows (a
+ * cover-fitted photo is cropped to its frame), turned upright, at no more than the policy's
+ * resolution at the placed size, re-encoded when the policy asks. Identical variants are shared.
+ * File bytes and encodings are cached per process and on disk ({@link EncodingCache}), so
+ * rebuilding (watch mode, batches, size searches, the next command) encodes each variant once.
  */
 final class PdfImages {
 
@@ -30,11 +32,11 @@ final class PdfImages {
     private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ENCODINGS = 512;
 
-    /** The image object to draw and the rectangle (page coordinates) to draw it into. */
-    record Prepared(Image image, Rect drawn) {
+    /** The image object to draw, the rectangle (page coordinates) to draw it into, and how to turn it. */
+    record Prepared(Image image, Rect drawn, ImageOrientation orientation) {
     }
 
-    /** Which pixels of the source, scaled to which size. */
+    /** Which pixels of the upright picture, scaled to which size. */
     private record Variant(Path path, int x, int y, int width, int height, int targetWidth, int targetHeight) {
         boolean isWholeOriginal(ImageRef ref) {
             return x == 0 && y == 0 && width == ref.pixelWidth() && height == ref.pixelHeight()
@@ -44,7 +46,7 @@ final class PdfImages {
 
     private final ImagePolicy policy;
     private final EncodingCache disk;
-    private final Map<Variant, Image> inDocument = new HashMap<>();
+    private final Map<Object, Image> inDocument = new HashMap<>();
 
     PdfImages(ImagePolicy policy, EncodingCache disk) {
         this.policy = policy;
@@ -53,26 +55,35 @@ final class PdfImages {
 
     Prepared get(PageItem.PlacedImage placed) {
         ImageRef ref = placed.image();
-        Rect drawn = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
+        Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
-        if (variant.width() != ref.pixelWidth() || variant.height() != ref.pixelHeight()) {
-            // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
-            double sx = placed.width() / ref.pixelWidth();
-            double sy = placed.height() / ref.pixelHeight();
-            drawn = new Rect(placed.x() + variant.x() * sx, placed.y() + variant.y() * sy, variant.width() * sx,
-                    variant.height() * sy);
+        if (variant.isWholeOriginal(ref) && !policy.reencode()) {
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref, original(ref))));
+            return new Prepared(image, box, ref.orientation());
         }
-        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, v));
-        return new Prepared(image, drawn);
+        byte[] encoded = encoded(ref, variant);
+        Image image = encoded == null
+                ? inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref, original(ref))))
+                : inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(ImageDecoder.formatOf(encoded),
+                        encoded)));
+        if (encoded == null) {
+            return new Prepared(image, box, ref.orientation());
+        }
+        // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
+        double sx = placed.width() / ref.pixelWidth();
+        double sy = placed.height() / ref.pixelHeight();
+        Rect drawn = new Rect(placed.x() + variant.x() * sx, placed.y() + variant.y() * sy, variant.width() * sx,
+                variant.height() * sy);
+        return new Prepared(image, drawn, ImageOrientation.NORMAL);
     }
 
+    /** The part of the upright picture that shows, and the pixels it needs at the policy's resolution. */
     private Variant variant(PageItem.PlacedImage placed) {
         ImageRef ref = placed.image();
         if (policy.maxPpi() <= 0 && !policy.reencode()) {
             return new Variant(ref.path(), 0, 0, ref.pixelWidth(), ref.pixelHeight(), ref.pixelWidth(),
                     ref.pixelHeight());
         }
-        // The visible part, in source pixels, rounded outwards.
         double sx = ref.pixelWidth() / placed.width();
         double sy = ref.pixelHeight() / placed.height();
         int x0 = 0;
@@ -81,6 +92,7 @@ final class PdfImages {
         int y1 = ref.pixelHeight();
         Rect clip = placed.clip();
         if (clip != null) {
+            // Rounded outwards, so no visible pixel is lost.
             x0 = clamp((int) Math.floor((clip.x() - placed.x()) * sx), ref.pixelWidth());
             y0 = clamp((int) Math.floor((clip.y() - placed.y()) * sy), ref.pixelHeight());
             x1 = clamp((int) Math.ceil((clip.right() - placed.x()) * sx), ref.pixelWidth());
@@ -90,8 +102,7 @@ final class PdfImages {
         int height = Math.max(1, y1 - y0);
         double scale = 1.0;
         if (policy.maxPpi() > 0) {
-            double needed = placed.width() / 72.0 * policy.maxPpi() / ref.pixelWidth();
-            scale = Math.min(1.0, needed);
+            scale = Math.min(1.0, placed.width() / 72.0 * policy.maxPpi() / ref.pixelWidth());
         }
         // Rounded down, so the effective resolution never exceeds the cap.
         int targetWidth = Math.max(1, (int) Math.floor(width * scale + 1e-9));
@@ -103,9 +114,14 @@ final class PdfImages {
         return Math.max(0, Math.min(max, value));
     }
 
-    private Image load(ImageRef ref, Variant variant) {
+    /** A failure to read an image is the user's to fix (a corrupt file), never a crash. */
+    private interface Decoding {
+        Image decode() throws IOException;
+    }
+
+    private static Image load(ImageRef ref, Decoding decoding) {
         try {
-            return Image.getInstance(bytes(ref, variant));
+            return decoding.decode();
         } catch (BrochureException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -114,41 +130,76 @@ final class PdfImages {
         }
     }
 
-    /** The bytes to embed: the file itself, or the variant cut, scaled and encoded from it. */
-    private byte[] bytes(ImageRef ref, Variant variant) throws IOException {
-        byte[] original = BYTES.computeIfAbsent(ref.path(), PdfImages::read);
-        if (variant.isWholeOriginal(ref) && !policy.reencode()) {
-            return original;
-        }
+    private static byte[] original(ImageRef ref) {
+        return BYTES.computeIfAbsent(ref.path(), PdfImages::read);
+    }
+
+    /**
+     * The variant cut, turned upright, scaled and encoded; null when Java cannot decode the file
+     * (a CMYK JPEG, say), which is then embedded as it is.
+     */
+    private byte[] encoded(ImageRef ref, Variant variant) {
         String variantKey = variant.x() + "," + variant.y() + "," + variant.width() + "," + variant.height() + ">"
                 + variant.targetWidth() + "x" + variant.targetHeight() + "|q" + policy.jpegQuality();
         String key = ref.path() + "|" + variantKey;
         byte[] known = ENCODED.get(key);
         if (known != null) {
-            return known;
+            return known.length == 0 ? null : known;
         }
+        byte[] original = original(ref);
         String diskKey = EncodingCache.key(original, variantKey);
         byte[] encoded = disk.get(diskKey).orElse(null);
         if (encoded == null) {
             encoded = encode(ref, variant, original);
-            disk.put(diskKey, encoded);
+            if (encoded != null) {
+                disk.put(diskKey, encoded);
+            }
         }
         if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
             ENCODED.clear();
         }
-        ENCODED.put(key, encoded);
+        ENCODED.put(key, encoded == null ? new byte[0] : encoded);
         return encoded;
     }
 
-    private byte[] encode(ImageRef ref, Variant variant, byte[] original) throws IOException {
-        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(original));
-        if (decoded == null) {
-            return original;
+    private byte[] encode(ImageRef ref, Variant variant, byte[] original) {
+        BufferedImage decoded;
+        try {
+            decoded = ImageIO.read(new ByteArrayInputStream(original));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        BufferedImage visible = decoded.getSubimage(variant.x(), variant.y(), variant.width(), variant.height());
+        if (decoded == null) {
+            return null;
+        }
+        BufferedImage upright = ImageResampler.upright(ImageResampler.normalized(decoded), ref.orientation());
+        BufferedImage visible = upright.getSubimage(variant.x(), variant.y(), variant.width(), variant.height());
         byte[] encoded = ImageResampler.encode(visible, variant.targetWidth(), variant.targetHeight(),
                 policy.jpegQuality());
-        return variant.isWholeOriginal(ref) && encoded.length >= original.length ? original : encoded;
+        boolean pointless = variant.isWholeOriginal(ref) && ref.orientation() == ImageOrientation.NORMAL
+                && encoded.length >= original.length;
+        return pointless ? null : encoded;
+    }
+
+    /**
+     * The image matrix that draws a picture upright into the box with lower-left corner
+     * ({@code x}, {@code y}) and size {@code w} by {@code h} (the upright size), whatever way the
+     * camera stored its pixels. A PDF image fills the unit square, its first row at the top; the
+     * matrix maps that square onto the box turned and mirrored as the EXIF orientation says.
+     */
+    static float[] placement(ImageOrientation orientation, float x, float y, float w, float h) {
+        // Each case is (a b c d e f) of: box s = a*u + c*v + e, t = b*u + d*v + f, for image (u, v) in the unit square.
+        float[] unit = switch (orientation) {
+            case NORMAL -> new float[] {1, 0, 0, 1, 0, 0};
+            case MIRROR_HORIZONTAL -> new float[] {-1, 0, 0, 1, 1, 0};
+            case ROTATE_180 -> new float[] {-1, 0, 0, -1, 1, 1};
+            case MIRROR_VERTICAL -> new float[] {1, 0, 0, -1, 0, 1};
+            case TRANSPOSE -> new float[] {0, -1, -1, 0, 1, 1};
+            case ROTATE_90_CW -> new float[] {0, -1, 1, 0, 0, 1};
+            case TRANSVERSE -> new float[] {0, 1, 1, 0, 0, 0};
+            case ROTATE_90_CCW -> new float[] {0, 1, -1, 0, 1, 0};
+        };
+        return new float[] {w * unit[0], h * unit[1], w * unit[2], h * unit[3], x + w * unit[4], y + h * unit[5]};
     }
 
     private static byte[] read(Path path) {

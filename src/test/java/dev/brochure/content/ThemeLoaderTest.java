@@ -90,4 +90,13 @@ class ThemeLoaderTest {
         assertEquals(72, theme.masters().get("body").margins().top(), 1e-9);
         assertEquals(5 * 72 / 25.4, theme.styles().get("body").leading(), 1e-9);
     }
+
+    /** Found by ContentLoaderFuzzTest: an empty style crashed the style resolver. */
+    @Test
+    void anEmptyStyleIsReportedAtItsLine() {
+        List<Diagnostic> all = errors("extends: default\nstyles:\n  blank: {}\n  nothing:\n");
+        assertTrue(all.stream().anyMatch(d -> d.message().equals("style 'blank' has no font") && d.where().line() == 3),
+                all.toString());
+        assertTrue(all.stream().anyMatch(d -> d.where().line() == 4), all.toString());
+    }
 }

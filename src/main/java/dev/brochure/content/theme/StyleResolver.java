@@ -14,13 +14,15 @@ import java.util.Optional;
 final class StyleResolver {
 
     private final Map<String, Map<String, Located>> raw;
+    private final Map<String, Located> origins;
     private final ThemeValues values;
     private final Map<String, Rgb> palette;
     private final Collection<String> families;
 
-    StyleResolver(Map<String, Map<String, Located>> raw, ThemeValues values, Map<String, Rgb> palette,
-            Collection<String> families) {
+    StyleResolver(Map<String, Map<String, Located>> raw, Map<String, Located> origins, ThemeValues values,
+            Map<String, Rgb> palette, Collection<String> families) {
         this.raw = raw;
+        this.origins = origins;
         this.values = values;
         this.palette = palette;
         this.families = families;
@@ -73,7 +75,9 @@ final class StyleResolver {
         String what = "style '" + name + "'";
         String family = str(p, "font", what).orElse(null);
         if (family == null) {
-            values.reader(p.values().iterator().next()).diagnostics().error(values.at(p.values().iterator().next()),
+            // An empty style ('name: {}') has no property to point at; its own entry is used instead.
+            Located where = p.isEmpty() ? origins.get(name) : p.values().iterator().next();
+            values.reader(where).diagnostics().error(values.at(where),
                     what + " has no font", "add 'font:' naming one of the theme's font families");
             family = families.stream().findFirst().orElse("");
         } else if (!families.contains(family)) {

@@ -46,6 +46,8 @@ public final class ThemeLoader {
     private final Map<String, Located> colors = new LinkedHashMap<>();
     private final Map<String, Map<String, Located>> fonts = new LinkedHashMap<>();
     private final Map<String, Map<String, Located>> styles = new LinkedHashMap<>();
+    /** Where each style was last given, to point at a style that turns out to have no properties. */
+    private final Map<String, Located> styleOrigins = new LinkedHashMap<>();
     private final Map<String, Map<String, Located>> masters = new LinkedHashMap<>();
     private final Map<String, Located> footer = new LinkedHashMap<>();
     private Located margins;
@@ -112,6 +114,7 @@ public final class ThemeLoader {
         }
         Path own = project.themesDir().resolve(name + ".yaml");
         if (Files.isRegularFile(own)) {
+            project.checkInside(own, project.themesDir());
             return Optional.of(YamlFile.read(own));
         }
         Optional<String> builtin = Builtins.read("themes", name + ".yaml");
@@ -135,6 +138,12 @@ public final class ThemeLoader {
         mergeFlat(reader, top.get("colors"), "colors", null, colors);
         mergeNested(reader, top.get("fonts"), "fonts", FACE_KEYS, fonts);
         mergeNested(reader, top.get("styles"), "styles", STYLE_KEYS, styles);
+        Node styleNode = top.get("styles");
+        if (styleNode != null) {
+            // Read again only for the locations; its problems were reported by mergeNested above.
+            new NodeReader(file.displayName(), new Diagnostics()).mapping(styleNode, "styles", null).ifPresent(entries ->
+                    entries.forEach((name, value) -> styleOrigins.put(name, new Located(value, reader.file()))));
+        }
         mergeNested(reader, top.get("masters"), "masters", MASTER_KEYS, masters);
         mergeFlat(reader, top.get("footer"), "footer", FOOTER_KEYS, footer);
         if (top.containsKey("margins")) {
@@ -171,7 +180,7 @@ public final class ThemeLoader {
         Margins pageMargins = margins == null ? Margins.all(54) : values.margins(margins).orElse(Margins.all(54));
         // Styles are checked against the families the theme declares, so a family whose file is missing
         // is reported once, not again for every style that uses it.
-        Map<String, TextStyle> resolved = new StyleResolver(styles, values, palette, fonts.keySet()).resolveAll();
+        Map<String, TextStyle> resolved = new StyleResolver(styles, styleOrigins, values, palette, fonts.keySet()).resolveAll();
         Map<String, MasterSpec> masterSpecs = new LinkedHashMap<>();
         masters.forEach((k, props) -> masterSpecs.put(k, values.master(k, props, pageMargins, palette)));
         if (!masterSpecs.containsKey("body")) {

@@ -7,9 +7,6 @@ import dev.brochure.content.theme.ThemeLoader.Located;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.SourceLocation;
 import dev.brochure.diag.Suggestions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -82,26 +79,13 @@ final class ThemeValues {
     private Path face(Located v, String family, String face) {
         String what = "font '" + family + "' " + face;
         Optional<Path> path = string(v, what).flatMap(ref -> project.resolveAsset(ref, at(v), diagnostics));
-        if (path.isPresent() && !looksLikeFont(path.get())) {
-            diagnostics.error(at(v), what + ": '" + path.get().getFileName() + "' is not a TrueType or OpenType font",
-                    "use a .ttf or .otf file");
+        Optional<String> problem = path.flatMap(FontFileCheck::problem);
+        if (problem.isPresent()) {
+            diagnostics.error(at(v), what + ": '" + path.get().getFileName() + "' " + problem.get(),
+                    "use an undamaged TrueType (.ttf) or OpenType (.otf) font file");
             return null;
         }
         return path.orElse(null);
-    }
-
-    /** Checks the sfnt signature, so a mislabelled file is caught with its YAML line. */
-    private static boolean looksLikeFont(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(4);
-            if (head.length < 4) {
-                return false;
-            }
-            int tag = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
-            return tag == 0x00010000 || tag == 0x4F54544F /* OTTO */ || tag == 0x74727565 /* true */;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Margins: one length for all sides, or {@code {top, right, bottom, left}}. */

@@ -55,7 +55,25 @@ public final class Composition {
             pages.add(new Page(draft.index + 1, paper.width(), paper.height(), options.bleed(), draft.background,
                     draft.items, draft.section));
         }
-        return new TypesetDocument(layout.info(), pages, outline(composer.markers()), destinations(composer.markers()));
+        if (pages.isEmpty()) {
+            diagnostics.error(layout.info().where(), "the brochure has no pages: its sections' layouts produced nothing",
+                    "check that 'sections:' lists the section files and that their layouts write blocks");
+        }
+        List<PlacedMarker> markers = onPages(composer.markers(), pages.size());
+        return new TypesetDocument(layout.info(), pages, outline(markers), destinations(markers));
+    }
+
+    /**
+     * Markers on real pages. A marker left on an empty page that was dropped points at the page
+     * that took the dropped one's place; at the very end (a section ending in breaks) there is
+     * none, and the marker moves to the top of the last page.
+     */
+    private static List<PlacedMarker> onPages(List<PlacedMarker> markers, int pageCount) {
+        if (pageCount == 0) {
+            return List.of();
+        }
+        return markers.stream().map(m -> m.pageIndex() < pageCount ? m
+                : new PlacedMarker(m.marker(), pageCount - 1, 0)).toList();
     }
 
     /** The document language's hyphenator; a warning if the theme asks for hyphenation it cannot have. */

@@ -37,8 +37,9 @@ public final class FontBook {
         try {
             return new FontFace(file, Font.createFont(Font.TRUETYPE_FONT, file.toFile()));
         } catch (FontFormatException | IOException | RuntimeException e) {
-            throw BrochureException.of(SourceLocation.of(file), "cannot load font: " + e.getMessage(),
-                    "the file may be corrupt; replace it with a valid TrueType (.ttf) font");
+            throw BrochureException.of(SourceLocation.of(file), "cannot load font '" + file.getFileName() + "': "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    "the file may be corrupt; replace it with an undamaged TrueType (.ttf) font");
         }
     }
 }

@@ -1,0 +1,154 @@
+package dev.brochure.layout;
+
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one layout template with bounds, since templates come from many hands and Freemarker
+ * itself bounds nothing: a time limit (an endless {@code #list} over {@code 1..}), a limit on
+ * the output (a loop writing millions of elements), and a fixed stack (a macro calling itself).
+ *
+ * <p>The template runs on its own thread. At the time limit the thread is interrupted; the
+ * interruption checks {@link TemplateConfig} puts into every loop of every template make it stop
+ * there. Code without such checks (a built-in working on a huge range, or {@code ?interpret})
+ * cannot be stopped from outside in Java; the thread is then abandoned (it is a daemon, so the
+ * command still ends) and the build fails with the same message.
+ */
+final class TemplateRunner {
+
+    /** The bounds of one template run. */
+    record Limits(Duration time, int outputChars) {
+        static final Limits DEFAULT = new Limits(Duration.ofSeconds(3), 4 * 1024 * 1024);
+    }
+
+    /** Why a run was stopped, as a sentence for the diagnostic, and what to look at. */
+    static final class Stopped extends Exception {
+        final String hint;
+
+        Stopped(String message, String hint) {
+            super(message);
+            this.hint = hint;
+        }
+    }
+
+    /** Deep enough for any sensible nesting of macros and includes, small enough to fail fast. */
+    private static final long STACK_BYTES = 4L * 1024 * 1024;
+
+    private TemplateRunner() {
+    }
+
+    static String run(Template template, Map<String, ?> model, Limits limits)
+            throws TemplateException, IOException, Stopped {
+        BoundedWriter out = new BoundedWriter(limits.outputChars());
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            template.process(model, out);
+            return null;
+        });
+        Thread worker = new Thread(null, task, "layout " + template.getName(), STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            task.get(limits.time().toMillis(), TimeUnit.MILLISECONDS);
+            return out.text();
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            awaitQuietly(worker);
+            throw new Stopped("the layout took longer than " + seconds(limits.time()) + " s and was stopped",
+                    "look for a #list over an open range such as 1.., or a loop that never ends");
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause(), out, limits);
+        } catch (InterruptedException | CancellationException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Stopped("the layout was interrupted", null);
+        }
+    }
+
+    /** What ended the run, as the exception {@link #run} declares; never returns normally. */
+    private static Stopped rethrow(Throwable cause, BoundedWriter out, Limits limits)
+            throws TemplateException, IOException {
+        if (out.overflowed) {
+            // Freemarker may wrap the writer's exception; the writer knows what happened.
+            return new Stopped("the layout wrote more than " + limits.outputChars() + " characters and was stopped",
+                    "look for a #list over a large range, or a loop that repeats the same content");
+        }
+        switch (cause) {
+            case StackOverflowError e -> {
+                return new Stopped("macros or includes are nested too deeply (a macro that calls itself without end?)",
+                        "make sure every recursive macro has a case that stops");
+            }
+            case OutOfMemoryError e -> {
+                return new Stopped("the layout ran out of memory and was stopped",
+                        "look for a built-in such as ?join or ?sequence applied to a huge or open range");
+            }
+            case TemplateException e -> throw e;
+            case IOException e -> throw e;
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(cause);
+        }
+    }
+
+    private static String seconds(Duration time) {
+        return java.math.BigDecimal.valueOf(time.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
+    /** Gives an interrupted template a moment to reach an interruption check; never waits long. */
+    private static void awaitQuietly(Thread worker) {
+        try {
+            worker.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Collects the output, refusing to grow past the limit. */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+        private volatile boolean overflowed;
+
+        BoundedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+            if (text.length() + (long) length > limit) {
+                overflowed = true;
+                throw new IOException("layout output limit reached");
+            }
+            text.append(buffer, offset, length);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) throws IOException {
+            if (text.length() + (long) length > limit) {
+                overflowed = true;
+                throw new IOException("layout output limit reached");
+            }
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.brochure.render;
+
+import dev.brochure.content.model.ImageRef;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Image;
+
+/**
+ * Turns an image file that the content stage accepted into an OpenPDF image. A JPEG goes into
+ * the PDF as it is (the viewer decodes it; OpenPDF reads its colour space, CMYK included). A PNG
+ * is decoded here into 8-bit samples: grey stays grey, colour becomes RGB, a palette is
+ * expanded, and alpha becomes a soft mask. OpenPDF's own PNG path converts through AWT, which
+ * takes a grey PNG's samples for linear light and draws every grey PNG too light.
+ */
+final class ImageDecoder {
+
+    private ImageDecoder() {
+    }
+
+    static Image decode(ImageRef ref, byte[] bytes) throws IOException {
+        return decode(ref.format(), bytes);
+    }
+
+    /** {@code format} is {@code jpeg} or {@code png}. */
+    static Image decode(String format, byte[] bytes) throws IOException {
+        return format.equals("png") ? png(bytes) : Image.getInstance(bytes);
+    }
+
+    /** The format of encoded bytes, by their signature. */
+    static String formatOf(byte[] bytes) {
+        return bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+                ? "png" : "jpeg";
+    }
+
+    private static Image png(byte[] bytes) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        if (image == null) {
+            throw new IOException("the PNG cannot be decoded");
+        }
+        ColorModel model = image.getColorModel();
+        boolean palette = model instanceof IndexColorModel;
+        boolean grey = !palette && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int colours = grey ? 1 : 3;
+        byte[] samples = new byte[width * height * colours];
+        byte[] alpha = model.hasAlpha() ? new byte[width * height] : null;
+        boolean translucent = false;
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        int[] row = new int[width * bands];
+        int max = palette ? 0 : (1 << model.getComponentSize(0)) - 1;
+        int out = 0;
+        int a = 0;
+        for (int y = 0; y < height; y++) {
+            raster.getPixels(0, y, width, 1, row);
+            for (int x = 0; x < width; x++) {
+                int at = x * bands;
+                if (palette) {
+                    IndexColorModel index = (IndexColorModel) model;
+                    int i = row[at];
+                    samples[out++] = (byte) index.getRed(i);
+                    samples[out++] = (byte) index.getGreen(i);
+                    samples[out++] = (byte) index.getBlue(i);
+                    if (alpha != null) {
+                        alpha[a] = (byte) index.getAlpha(i);
+                    }
+                } else {
+                    for (int c = 0; c < colours; c++) {
+                        samples[out++] = (byte) scale(row[at + c], max);
+                    }
+                    if (alpha != null) {
+                        alpha[a] = (byte) scale(row[at + bands - 1], max);
+                    }
+                }
+                if (alpha != null && alpha[a] != (byte) 0xff) {
+                    translucent = true;
+                }
+                a++;
+            }
+        }
+        Image pdfImage = Image.getInstance(width, height, colours, 8, samples);
+        if (translucent) {
+            Image mask = Image.getInstance(width, height, 1, 8, alpha);
+            mask.makeMask();
+            pdfImage.setImageMask(mask);
+        }
+        return pdfImage;
+    }
+
+    /** A sample of {@code max + 1} levels as 0–255. */
+    private static int scale(int sample, int max) {
+        return max == 255 ? sample : (int) Math.round(sample * 255.0 / max);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.brochure.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.brochure.content.ContentLoader;
+import dev.brochure.content.ProjectFiles;
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Diagnostic;
+import dev.brochure.layout.tree.Block;
+import dev.brochure.layout.tree.Inline;
+import dev.brochure.layout.tree.LayoutSection;
+import dev.brochure.testing.TestProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Layout templates are sandboxed and bounded: no Java beyond the content, no files beyond the
+ * layouts, content never runs as template code, and a runaway template is stopped with a
+ * message instead of hanging or exhausting memory.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TemplateSandboxTest {
+
+    private static final String SCHEMA = "fields:\n  title: text\n  kicker: plain\n  intro: text\n"
+            + "  highlights: {type: list, of: text}\n  photo: image\n  caption: text\n"
+            + "  paragraphs: {type: list, of: text}\n";
+
+    @TempDir
+    Path temp;
+
+    private TestProject project(String template) {
+        return TestProject.copy("minimal", temp).write("layouts/article.schema.yaml", SCHEMA)
+                .write("layouts/article.ftlx", template);
+    }
+
+    private static LayoutSection story(TestProject project) {
+        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        return new LayoutEngine(files).layout(ContentLoader.load(files)).sections().get(1);
+    }
+
+    private static Diagnostic refused(TestProject project) {
+        return refused(project, TemplateRunner.Limits.DEFAULT);
+    }
+
+    private static Diagnostic refused(TestProject project, TemplateRunner.Limits limits) {
+        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        List<Diagnostic> all = assertThrows(BrochureException.class,
+                () -> new LayoutEngine(files, limits).layout(ContentLoader.load(files))).diagnostics();
+        assertEquals(1, all.size(), all.toString());
+        Diagnostic d = all.getFirst();
+        assertTrue(d.where().file().endsWith("layouts/article.ftlx"), d.format());
+        return d;
+    }
+
+    private static String text(Block block) {
+        return assertInstanceOf(Block.Paragraph.class, block).text().stream().filter(Inline.Run.class::isInstance)
+                .map(i -> ((Inline.Run) i).text()).collect(Collectors.joining());
+    }
+
+    @Test
+    void newBuiltInResolvesNoClass() {
+        Diagnostic d = refused(project("<section><p>${\"freemarker.template.utility.Execute\"?new()(\"id\")}</p></section>\n"));
+        assertTrue(d.message().contains("not allowed") || d.message().contains("Instantiating"), d.message());
+        assertEquals(1, d.where().line());
+    }
+
+    @Test
+    void apiBuiltInIsOff() {
+        Diagnostic d = refused(project("<section><p>${section.kicker?api.getClass().getName()}</p></section>\n"));
+        assertTrue(d.message().contains("api_builtin_enabled"), d.message());
+    }
+
+    @Test
+    void objectWrapperExposesNoJavaMethods() {
+        Diagnostic d = refused(project("<section><p>${section.getClass()}</p></section>\n"));
+        assertTrue(d.message().endsWith("The following has evaluated to null or missing: ==> section.getClass"
+                + "  [in template \"article.ftlx\" at line 1, column 15]"), d.message());
+    }
+
+    @Test
+    void evalOfAContentValueCannotReachJava() {
+        TestProject p = project("<section><p>${section.kicker?eval}</p></section>\n")
+                .replace("sections/story.yaml", "kicker: Chapter one",
+                        "kicker: '\"freemarker.template.utility.ObjectConstructor\"?new()(\"java.io.File\", \"/\")'");
+        Diagnostic d = refused(p);
+        assertTrue(d.message().contains("not allowed") || d.message().contains("Instantiating"), d.message());
+    }
+
+    @Test
+    void interpretOfAContentValueCannotReachJava() {
+        TestProject p = project("<section><#assign inner = section.kicker?interpret><p><@inner/></p></section>\n")
+                .replace("sections/story.yaml", "kicker: Chapter one",
+                        "kicker: '${\"freemarker.template.utility.Execute\"?new()(\"id\")}'");
+        Diagnostic d = refused(p);
+        assertTrue(d.message().contains("not allowed") || d.message().contains("Instantiating"), d.message());
+    }
+
+    @Test
+    void contentMarkupAndFreemarkerSyntaxStayLiteralEvenInAttributes() {
+        TestProject p = project("<section><p style=\"body\">${section.kicker}</p>"
+                + "<image src=\"${section.photo}\"><caption>${plain(section.title)}</caption></image></section>\n")
+                .replace("sections/story.yaml", "kicker: Chapter one", "kicker: '\"/><page-break/><p x=\"${7*7}'");
+        List<Block> blocks = story(p).blocks();
+        assertEquals(2, blocks.size(), "no injected block");
+        assertEquals("\"/><page-break/><p x=\"${7*7}", text(blocks.getFirst()));
+    }
+
+    @Test
+    void includesCannotLeaveTheLayoutsFolder() throws IOException {
+        Files.writeString(temp.resolve("outside.ftlx"), "<p>outside</p>");
+        Diagnostic d = refused(project("<section><#include \"../../outside.ftlx\"></section>\n"));
+        assertTrue(d.message().contains("Template not found for name \"../../outside.ftlx\" (normalized: \"outside.ftlx\")"),
+                d.message());
+    }
+
+    @Test
+    void absoluteIncludesStayInsideTheLayoutsFolder() {
+        Diagnostic d = refused(project("<section><#include \"/etc/passwd\"></section>\n"));
+        assertTrue(d.message().endsWith("Template not found for name \"etc/passwd\"."), d.message());
+    }
+
+    @Test
+    void includedTemplatesLinkedFromOutsideAreNotRead() throws IOException {
+        Path outside = Files.writeString(temp.resolve("secret.ftlx"), "<p>secret</p>");
+        TestProject p = project("<section><#include \"part.ftlx\"></section>\n");
+        Files.createSymbolicLink(p.file("layouts/part.ftlx"), outside);
+        Diagnostic d = refused(p);
+        assertTrue(d.message().contains("is a link to a file outside the layouts folder"), d.message());
+    }
+
+    @Test
+    void includesInsideTheLayoutsFolderWork() {
+        TestProject p = project("<section><#include \"part.ftlx\"></section>\n")
+                .write("layouts/part.ftlx", "<p>${section.kicker}</p>");
+        assertEquals("Chapter one", text(story(p).blocks().getFirst()));
+    }
+
+    /** A short time limit, so that the tests of it are quick. */
+    private static final TemplateRunner.Limits QUICK = new TemplateRunner.Limits(Duration.ofMillis(300), 1 << 20);
+
+    /** The stopped template's thread has really ended: it no longer burns a core. */
+    private static void assertNoTemplateStillRunning() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("layout ")) {
+                t.join(2000);
+                assertTrue(!t.isAlive(), "template thread still running: " + t.getName());
+            }
+        }
+    }
+
+    @Test
+    void anEndlessLoopIsStopped() throws InterruptedException {
+        Diagnostic d = refused(project("<section><#list 1.. as i><#assign x = i></#list></section>\n"), QUICK);
+        assertTrue(d.message().startsWith("the layout took longer than 0.3 s and was stopped while setting ")
+                && d.message().endsWith("sections/story.yaml"), d.message());
+        assertTrue(d.hint().contains("#list"), d.hint());
+        assertNoTemplateStillRunning();
+    }
+
+    @Test
+    void anEndlessLoopInAnIncludedTemplateIsStopped() throws InterruptedException {
+        Diagnostic d = refused(project("<section><#include \"spin.ftlx\"></section>\n")
+                .write("layouts/spin.ftlx", "<#list 1.. as i></#list>"), QUICK);
+        assertTrue(d.message().startsWith("the layout took longer than 0.3 s"), d.message());
+        assertNoTemplateStillRunning();
+    }
+
+    @Test
+    void anEndlessLoopInsideAMacroIsStopped() throws InterruptedException {
+        Diagnostic d = refused(project("<#macro spin><#list 1.. as i><#if i < 0>x</#if></#list></#macro>"
+                + "<section><@spin/></section>\n"), QUICK);
+        assertTrue(d.message().startsWith("the layout took longer than 0.3 s"), d.message());
+        assertNoTemplateStillRunning();
+    }
+
+    @Test
+    void endlessRecursionIsStopped() {
+        Diagnostic d = refused(project("<#macro again n><@again n + 1/></#macro><section><@again 0/></section>\n"));
+        assertTrue(d.message().contains("nested too deeply"), d.message());
+    }
+
+    @Test
+    void hugeOutputIsStopped() {
+        Diagnostic d = refused(project("<section><#list 1..100000000 as i><p>${i} lorem ipsum dolor</p></#list></section>\n"));
+        assertTrue(d.message().contains("more than"), d.message());
+        assertTrue(d.message().contains("characters"), d.message());
+    }
+}
