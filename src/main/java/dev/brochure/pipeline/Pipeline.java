@@ -81,7 +81,7 @@ public class Pipeline {
      * Where resampled images are kept between runs: {@code $BROCHURE_CACHE}, else
      * {@code $XDG_CACHE_HOME/brochure}, else {@code ~/.cache/brochure}; none without a home.
      */
-    Path cacheDir() {
+    public Path cacheDir() {
         String explicit = environment.get("BROCHURE_CACHE");
         if (explicit != null) {
             return explicit.isBlank() || explicit.equals("off") ? null : Path.of(explicit);

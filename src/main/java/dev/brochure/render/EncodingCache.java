@@ -9,14 +9,18 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Resampled images kept on disk between runs, so a command-line build does not decode and
- * encode every photo again. An entry is found by a digest of the source file's bytes and of the
- * variant (crop, size, quality) and the encoder's version, so a changed photo or setting never
- * finds a stale entry, and the PDF is the same with or without the cache. Entries are written
- * atomically; a cache that cannot be read or written is simply not used.
+ * encode every photo again. An entry is found by the source file (its real path, size and
+ * modification time, as make and other build tools judge freshness), the variant (crop, size,
+ * quality) and the encoder's version, so a changed photo or setting never finds a stale entry,
+ * and the PDF is the same with or without the cache. Hashing every photo's bytes instead cost a
+ * noticeable part of a cold build. Entries are written atomically; a cache that cannot be read or
+ * written is simply not used.
  */
 final class EncodingCache {
 
@@ -33,22 +37,22 @@ final class EncodingCache {
         return new EncodingCache(null);
     }
 
-    Optional<byte[]> get(String key) {
-        if (dir == null) {
+    Optional<byte[]> get(Optional<String> key) {
+        if (dir == null || key.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readAllBytes(file(key)));
+            return Optional.of(Files.readAllBytes(file(key.get())));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    void put(String key, byte[] bytes) {
-        if (dir == null) {
+    void put(Optional<String> key, byte[] bytes) {
+        if (dir == null || key.isEmpty()) {
             return;
         }
-        Path target = file(key);
+        Path target = file(key.get());
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".entry", ".tmp");
@@ -63,9 +67,15 @@ final class EncodingCache {
         }
     }
 
-    /** The key of a variant of a source file. */
-    static String key(byte[] source, String variant) {
-        return sha256(source) + "|" + variant + "|" + ENCODER_VERSION;
+    /** The key of a variant of a source file; empty when the file cannot be looked at. */
+    static Optional<String> key(Path source, String variant) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
+            return Optional.of(source.toRealPath() + "|" + a.size() + "|" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                    + "|" + variant + "|" + ENCODER_VERSION);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private Path file(String key) {

@@ -3,6 +3,7 @@ package dev.brochure.render;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.SourceLocation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,10 @@ final class PdfFonts {
 
     private static PdfFont load(Path file) {
         try {
-            BaseFont base = BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, null, null);
+            // From the file's bytes in memory: OpenPDF then subsets from memory on every build instead
+            // of reading the file again a byte at a time.
+            BaseFont base = BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+                    Files.readAllBytes(file), null);
             base.setSubset(true);
             base.setSecureRandom(new SubsetTags(file));
             return new PdfFont(base, FontBook.load(file), new ConcurrentHashMap<>());

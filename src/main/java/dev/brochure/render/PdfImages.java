@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import org.openpdf.text.Image;
@@ -23,12 +24,12 @@ import org.openpdf.text.Image;
  * orientation. Otherwise each placement gets what it needs: the part of the image that shows (a
  * cover-fitted photo is cropped to its frame), turned upright, at no more than the policy's
  * resolution at the placed size, re-encoded when the policy asks. Identical variants are shared.
- * File bytes and encodings are cached per process and on disk ({@link EncodingCache}), so
- * rebuilding (watch mode, batches, size searches, the next command) encodes each variant once.
+ * Encodings are cached per process and on disk ({@link EncodingCache}), keyed by the file's
+ * size and time, so rebuilding (watch mode, batches, size searches, the next command) encodes
+ * each variant once and never reuses the encoding of a file since edited.
  */
 final class PdfImages {
 
-    private static final Map<Path, byte[]> BYTES = new ConcurrentHashMap<>();
     private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ENCODINGS = 512;
 
@@ -130,8 +131,13 @@ final class PdfImages {
         }
     }
 
+    /**
+     * The file's bytes, read when needed: once per document for an original, and never again for
+     * a variant already encoded. Not kept across builds, so an edited file is always seen and a
+     * long-running process holds no photos it no longer needs.
+     */
     private static byte[] original(ImageRef ref) {
-        return BYTES.computeIfAbsent(ref.path(), PdfImages::read);
+        return read(ref.path());
     }
 
     /**
@@ -141,25 +147,31 @@ final class PdfImages {
     private byte[] encoded(ImageRef ref, Variant variant) {
         String variantKey = variant.x() + "," + variant.y() + "," + variant.width() + "," + variant.height() + ">"
                 + variant.targetWidth() + "x" + variant.targetHeight() + "|q" + policy.jpegQuality();
-        String key = ref.path() + "|" + variantKey;
-        byte[] known = ENCODED.get(key);
+        // The file's size and time are in the key, so an edited photo is encoded again (watch mode).
+        Optional<String> key = EncodingCache.key(ref.path(), variantKey);
+        byte[] known = key.map(ENCODED::get).orElse(null);
         if (known != null) {
             return known.length == 0 ? null : known;
         }
-        byte[] original = original(ref);
-        String diskKey = EncodingCache.key(original, variantKey);
-        byte[] encoded = disk.get(diskKey).orElse(null);
+        byte[] encoded = disk.get(key).orElse(null);
         if (encoded == null) {
-            encoded = encode(ref, variant, original);
+            encoded = encode(ref, variant, original(ref));
             if (encoded != null) {
-                disk.put(diskKey, encoded);
+                disk.put(key, encoded);
             }
         }
         if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
             ENCODED.clear();
         }
-        ENCODED.put(key, encoded == null ? new byte[0] : encoded);
+        if (key.isPresent()) {
+            ENCODED.put(key.get(), encoded == null ? new byte[0] : encoded);
+        }
         return encoded;
+    }
+
+    /** Forgets what this process encoded (for tests of the disk cache). */
+    static void forgetProcessCaches() {
+        ENCODED.clear();
     }
 
     private byte[] encode(ImageRef ref, Variant variant, byte[] original) {

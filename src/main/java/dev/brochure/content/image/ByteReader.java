@@ -47,6 +47,23 @@ final class ByteReader {
         return buffer[start++] & 0xff;
     }
 
+    /** Skips bytes until the next one is {@code value}; false at the end of the file. */
+    boolean skipUntil(int value) throws IOException {
+        byte wanted = (byte) value;
+        while (true) {
+            for (int i = start; i < end; i++) {
+                if (buffer[i] == wanted) {
+                    start = i;
+                    return true;
+                }
+            }
+            start = end;
+            if (!fill()) {
+                return false;
+            }
+        }
+    }
+
     int u8() throws IOException, ImageProblem {
         int b = next();
         if (b < 0) {

@@ -13,8 +13,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides, before any pixel is decoded, whether an image file can go into the brochure, and
@@ -40,12 +44,43 @@ public final class ImageProbe {
 
     /** An accepted image, and a warning to show if something about it was odd but harmless. */
     public record Probed(ImageRef image, String warning) {
+        Probed as(String ref) {
+            ImageRef i = image;
+            return new Probed(new ImageRef(ref, i.path(), i.pixelWidth(), i.pixelHeight(), i.format(), i.orientation()),
+                    warning);
+        }
     }
+
+    /** A file as it was when it was probed: any change of size or time probes it again. */
+    private record Stamp(Path path, long size, FileTime modified) {
+    }
+
+    private static final Map<Stamp, Probed> PROBED = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 10_000;
 
     private ImageProbe() {
     }
 
+    /**
+     * Checks an image file. A file accepted once is not read again while its size and time stay
+     * the same: a long-running process (watch mode, batches) scans each photo once.
+     */
     public static Probed probe(String ref, Path path) throws ImageProblem, IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        Stamp stamp = new Stamp(path, attributes.size(), attributes.lastModifiedTime());
+        Probed known = PROBED.get(stamp);
+        if (known != null) {
+            return known.as(ref);
+        }
+        Probed probed = scan(ref, path);
+        if (PROBED.size() > MAX_REMEMBERED) {
+            PROBED.clear();
+        }
+        PROBED.put(stamp, probed);
+        return probed;
+    }
+
+    private static Probed scan(String ref, Path path) throws ImageProblem, IOException {
         long size = Files.size(path);
         if (size == 0) {
             throw new ImageProblem("the file is empty", "copy or export the image again");

@@ -99,13 +99,11 @@ final class JpegScan {
      */
     private int skipEntropyCodedData() throws IOException, ImageProblem {
         while (true) {
-            int b = in.next();
-            if (b < 0) {
+            // Compressed data is most of the file: scan the buffer for the next 0xFF in bulk.
+            if (!in.skipUntil(0xFF)) {
                 throw ImageProblem.truncated(FORMAT);
             }
-            if (b != 0xFF) {
-                continue;
-            }
+            in.next();
             int next;
             do {
                 next = in.u8();
