@@ -32,7 +32,8 @@ cold_mean=$(python3 -c "import json;r=json.load(open('$out/cold.json'))['results
 echo "== peak memory" >&2
 rss=0
 for _ in 1 2 3; do
-    kb=$( { /usr/bin/time -f "%M" ./brochure build -o "$out/rss.pdf" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+    /usr/bin/time -o "$out/rss.txt" -f "%M" ./brochure build -o "$out/rss.pdf" >/dev/null 2>&1
+    kb=$(tail -n 1 "$out/rss.txt")
     [ "$kb" -gt "$rss" ] && rss=$kb
 done
 
@@ -46,10 +47,15 @@ import json, sys
 rows = json.load(open(sys.argv[1]))
 for r in rows:
     m = r["primaryMetric"]
-    print("%s|%.1f ± %.1f %s" % (r["mode"], m["score"], m["scoreError"], m["scoreUnit"]))
+    if r["mode"] == "sample":
+        p = m["scorePercentiles"]
+        print("sample|median %.0f ms (p90 %.0f ms, mean %.0f ms)" % (p["50.0"], p["90.0"], m["score"]))
+    elif r["mode"] == "thrpt":
+        # JMH reports operations per millisecond here; builds per second reads better.
+        print("thrpt|%.1f ± %.1f builds/s" % (m["score"] * 1000, m["scoreError"] * 1000))
 PY
 )
-warm_avg=$(echo "$warm" | sed -n 's/^avgt|//p')
+warm_avg=$(echo "$warm" | sed -n 's/^sample|//p')
 warm_thrpt=$(echo "$warm" | sed -n 's/^thrpt|//p')
 
 echo "== output size per profile" >&2
@@ -77,7 +83,7 @@ The brochure: \`brochure-content/\`, $pages pages.
 |---|---|
 | cold \`./brochure build\`, median of $runs (JVM start included) | **$cold_median s** (mean $cold_mean s) |
 | peak resident memory of a cold build | **$((rss / 1024)) MB** |
-| warm in-process build (JMH, after warm-up) | **$warm_avg** |
+| warm in-process build (JMH sample time, after warm-up) | **$warm_avg** |
 | throughput of repeated in-process builds (JMH) | **$warm_thrpt** |
 
 First builds of one process (\`dev.brochure.bench.FirstBuilds\`):

@@ -7,7 +7,6 @@ import dev.brochure.pipeline.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Run through {@code bench/run.sh}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode({Mode.AverageTime, Mode.Throughput})
+@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 8, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
 public class BuildBenchmark {
 
@@ -43,7 +42,7 @@ public class BuildBenchmark {
     @Setup
     public void setUp() throws IOException {
         Path output = Files.createTempDirectory("brochure-bench").resolve("brochure.pdf");
-        pipeline = new Pipeline(Map.of());
+        pipeline = new Pipeline();
         request = BuildRequest.of(Path.of("brochure-content"), output)
                 .withProfile(OutputProfile.valueOf(profile.toUpperCase(java.util.Locale.ROOT)), false);
     }
