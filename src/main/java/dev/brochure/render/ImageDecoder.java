@@ -1,6 +1,5 @@
 package dev.brochure.render;
 
-import dev.brochure.content.model.ImageRef;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -8,6 +7,9 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Image;
@@ -24,13 +26,48 @@ final class ImageDecoder {
     private ImageDecoder() {
     }
 
-    static Image decode(ImageRef ref, byte[] bytes) throws IOException {
-        return decode(ref.format(), bytes);
+    /** A PNG decoded to 8-bit samples (and alpha, when any pixel is translucent). */
+    private record Samples(int width, int height, int colours, byte[] samples, byte[] alpha) {
+        long bytes() {
+            return samples.length + (alpha == null ? 0 : alpha.length);
+        }
+
+        Image image() throws IOException {
+            Image pdfImage = Image.getInstance(width, height, colours, 8, samples);
+            if (alpha != null) {
+                Image mask = Image.getInstance(width, height, 1, 8, alpha);
+                mask.makeMask();
+                pdfImage.setImageMask(mask);
+            }
+            return pdfImage;
+        }
     }
 
-    /** {@code format} is {@code jpeg} or {@code png}. */
-    static Image decode(String format, byte[] bytes) throws IOException {
-        return format.equals("png") ? png(bytes) : Image.getInstance(bytes);
+    /** PNGs decoded in this process, so rebuilding decodes none again; bounded in memory. */
+    private static final Map<String, Samples> DECODED = new ConcurrentHashMap<>();
+    private static final AtomicLong DECODED_BYTES = new AtomicLong();
+    private static final long MAX_DECODED_BYTES = 128L * 1024 * 1024;
+
+    /**
+     * {@code format} is {@code jpeg} or {@code png}; {@code key}, when given, names these bytes
+     * for the process (it must change when they do), so a PNG is decoded once per process.
+     */
+    static Image decode(String format, byte[] bytes, String key) throws IOException {
+        if (!format.equals("png")) {
+            return Image.getInstance(bytes);
+        }
+        Samples known = key == null ? null : DECODED.get(key);
+        if (known == null) {
+            known = samples(bytes);
+            if (key != null) {
+                if (DECODED_BYTES.addAndGet(known.bytes()) > MAX_DECODED_BYTES) {
+                    DECODED.clear();
+                    DECODED_BYTES.set(known.bytes());
+                }
+                DECODED.put(key, known);
+            }
+        }
+        return known.image();
     }
 
     /** The format of encoded bytes, by their signature. */
@@ -39,7 +76,7 @@ final class ImageDecoder {
                 ? "png" : "jpeg";
     }
 
-    private static Image png(byte[] bytes) throws IOException {
+    private static Samples samples(byte[] bytes) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         if (image == null) {
             throw new IOException("the PNG cannot be decoded");
@@ -86,13 +123,7 @@ final class ImageDecoder {
                 a++;
             }
         }
-        Image pdfImage = Image.getInstance(width, height, colours, 8, samples);
-        if (translucent) {
-            Image mask = Image.getInstance(width, height, 1, 8, alpha);
-            mask.makeMask();
-            pdfImage.setImageMask(mask);
-        }
-        return pdfImage;
+        return new Samples(width, height, colours, samples, translucent ? alpha : null);
     }
 
     /** A sample of {@code max + 1} levels as 0–255. */

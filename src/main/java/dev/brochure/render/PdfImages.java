@@ -58,18 +58,14 @@ final class PdfImages {
         ImageRef ref = placed.image();
         Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
-        if (variant.isWholeOriginal(ref) && !policy.reencode()) {
-            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref, original(ref))));
-            return new Prepared(image, box, ref.orientation());
-        }
-        byte[] encoded = encoded(ref, variant);
-        Image image = encoded == null
-                ? inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref, original(ref))))
-                : inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(ImageDecoder.formatOf(encoded),
-                        encoded)));
+        byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
         if (encoded == null) {
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref.format(),
+                    original(ref), EncodingCache.key(ref.path(), "original").orElse(null))));
             return new Prepared(image, box, ref.orientation());
         }
+        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(
+                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null))));
         // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
         double sx = placed.width() / ref.pixelWidth();
         double sy = placed.height() / ref.pixelHeight();
@@ -144,11 +140,14 @@ final class PdfImages {
      * The variant cut, turned upright, scaled and encoded; null when Java cannot decode the file
      * (a CMYK JPEG, say), which is then embedded as it is.
      */
-    private byte[] encoded(ImageRef ref, Variant variant) {
-        String variantKey = variant.x() + "," + variant.y() + "," + variant.width() + "," + variant.height() + ">"
+    private String variantKey(Variant variant) {
+        return variant.x() + "," + variant.y() + "," + variant.width() + "," + variant.height() + ">"
                 + variant.targetWidth() + "x" + variant.targetHeight() + "|q" + policy.jpegQuality();
+    }
+
+    private byte[] encoded(ImageRef ref, Variant variant) {
         // The file's size and time are in the key, so an edited photo is encoded again (watch mode).
-        Optional<String> key = EncodingCache.key(ref.path(), variantKey);
+        Optional<String> key = EncodingCache.key(ref.path(), variantKey(variant));
         byte[] known = key.map(ENCODED::get).orElse(null);
         if (known != null) {
             return known.length == 0 ? null : known;

@@ -127,6 +127,25 @@ class CliTest {
     }
 
     @Test
+    void anImpossibleSizeBudgetExitsOneWithTheSmallestSizeReached() throws Exception {
+        Path pdf = temp.resolve("b.pdf");
+        Outcome o = run("build", "--content", project().content().toString(), "-o", pdf.toString(), "--max-size", "1k");
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("error: cannot fit the PDF in 1 kB: the smallest it reached is "), o.err());
+        assertFalse(Files.exists(pdf));
+    }
+
+    @Test
+    void aSizeBudgetThatCanBeMetIsMetAndReported() throws Exception {
+        Path pdf = temp.resolve("b.pdf");
+        Outcome o = run("build", "--content", project().content().toString(), "-o", pdf.toString(), "--max-size",
+                "200kB", "--profile", "email");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.size(pdf) <= 200_000);
+        assertTrue(o.out().contains("email profile, images at most"), o.out());
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorExitingTwo() {
         Outcome o = run("build", "--no-such-flag");
         assertEquals(2, o.code());
