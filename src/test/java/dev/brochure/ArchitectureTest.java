@@ -66,6 +66,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCliOnlyParsesAndWires() {
+        // Commands call the pipeline (and inspect, for PDFs); they neither lay out, typeset nor draw.
+        noClasses().that().resideInAPackage("dev.brochure.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.brochure.render..", "dev.brochure.layout..",
+                        "dev.brochure.typeset.flow..", "dev.brochure.typeset.font..", "org.openpdf..", "freemarker..",
+                        "org.yaml.snakeyaml..")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheCliUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("dev.brochure.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..").check(MAIN);

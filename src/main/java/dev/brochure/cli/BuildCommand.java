@@ -46,6 +46,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print how long each stage took.")
     boolean timings;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final Context context;
 
     BuildCommand(Context context) {
@@ -54,18 +57,17 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output.toString().isBlank()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "-o needs a file name, for example out/brochure.pdf");
+        }
         long start = System.nanoTime();
         BuildRequest request = content.request(output).withPaper(paper).withProfile(profile, strict)
                 .withMaxSize(maxSize == null ? 0 : maxSize);
         BuildResult result = context.pipeline().build(request);
         context.report(result.warnings());
-        String images = result.images().maxPpi() > 0 || result.images().reencode()
-                ? String.format(Locale.ROOT, ", images at most %d ppi%s", result.images().maxPpi(),
-                        result.images().reencode() ? String.format(Locale.ROOT, ", JPEG quality %.2f",
-                                result.images().jpegQuality()) : "")
-                : "";
         context.out().printf(Locale.ROOT, "wrote %s (%d pages, %s, %s profile%s) in %.2f s%n", output, result.pages(),
-                Sizes.human(result.bytes()), profile.word(), images, (System.nanoTime() - start) / 1e9);
+                Sizes.human(result.bytes()), profile.word(), result.imageSettings(), (System.nanoTime() - start) / 1e9);
         if (timings) {
             context.out().println("stages: " + result.times());
         }

@@ -56,12 +56,19 @@ final class TypographyCommand implements Callable<Integer> {
                     + "natural spacing, as word processors do) or greedy-shrink (first fit that may shrink spaces).")
     Breaker breaker;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    /** One output form at most. */
+    static final class Form {
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
 
-    @Option(names = "--markdown", description = "Print a Markdown table of the totals under both line breakers "
-            + "(the table in docs/typography.md).")
-    boolean markdown;
+        @Option(names = "--markdown", description = "Print a Markdown table of the totals under each line breaker "
+                + "(the table in docs/typography.md).")
+        boolean markdown;
+    }
+
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    Form form = new Form();
+
 
     @Option(names = "--strict", description = "Exit with 1 if any line is overfull, any paragraph leaves a widow or "
             + "an orphan, a heading ends a column, or more than two lines in a row end with a hyphen.")
@@ -88,7 +95,7 @@ final class TypographyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (markdown) {
+        if (form.markdown) {
             List<TypographyReport> reports = new ArrayList<>();
             for (Breaker b : Breaker.values()) {
                 reports.add(typeset(b).typography());
@@ -99,7 +106,7 @@ final class TypographyCommand implements Callable<Integer> {
         Typesetter.Result result = typeset(breaker);
         context.report(result.warnings());
         TypographyReport report = result.typography();
-        context.out().print(json ? ReportWriter.json(report) : ReportWriter.text(report));
+        context.out().print(form.json ? ReportWriter.json(report) : ReportWriter.text(report));
         if (strict) {
             List<Diagnostic> problems = problems(report);
             context.report(problems);

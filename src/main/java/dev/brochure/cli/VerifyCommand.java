@@ -44,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
             description = "A content folder whose text must all be found in the PDF (for example brochure-content).")
     Path content;
 
-    @Option(names = "--min-ppi", paramLabel = "N", defaultValue = "150",
+    @Option(names = "--min-ppi", paramLabel = "N", defaultValue = "120",
             description = "The lowest effective resolution a placed image may have (default: ${DEFAULT-VALUE}).")
     double minPpi;
 

@@ -91,6 +91,11 @@ public final class ProjectFiles {
             if (Files.isRegularFile(candidate)) {
                 return confine(ref, candidate, where, diagnostics);
             }
+            if (Files.isDirectory(candidate)) {
+                diagnostics.error(where, "'" + ref + "' is a folder, not a " + what,
+                        "name a file inside it, for example " + ref.replaceAll("/+$", "") + "/<name>");
+                return Optional.empty();
+            }
         }
         diagnostics.error(where, what + " not found: '" + ref + "'", notFoundHint(written, bases));
         return Optional.empty();

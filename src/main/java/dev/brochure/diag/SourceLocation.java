@@ -27,7 +27,11 @@ public record SourceLocation(String file, int line, int column) {
     public static String display(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        if (!abs.startsWith(cwd)) {
+            return abs.toString();
+        }
+        String relative = cwd.relativize(abs).toString();
+        return relative.isEmpty() ? "." : relative;
     }
 
     @Override

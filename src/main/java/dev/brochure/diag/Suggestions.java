@@ -18,7 +18,11 @@ public final class Suggestions {
         String lower = typo.toLowerCase();
         return known.stream()
                 .min(Comparator.comparingInt((String k) -> DISTANCE.apply(lower, k.toLowerCase())).thenComparing(k -> k))
-                .filter(k -> DISTANCE.apply(lower, k.toLowerCase()) <= Math.max(2, k.length() / 3));
+                .filter(k -> {
+                    int distance = DISTANCE.apply(lower, k.toLowerCase());
+                    // Close enough to be a slip of the keys, and not a word replaced outright ('40' is no '1').
+                    return distance <= Math.max(2, k.length() / 3) && distance < typo.length();
+                });
     }
 
     /** A hint line: "did you mean 'x'?" or the list of what is allowed. */

@@ -18,6 +18,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +64,21 @@ public final class AtomicOutput {
     private AtomicOutput() {
     }
 
+    /**
+     * A temporary file is private to its owner (0600); the PDF it becomes is not: it keeps the
+     * permissions of the file it replaces, or gets the usual rw-r--r-- of a new document.
+     */
+    private static void permissions(Path temp, Path target) {
+        try {
+            Set<PosixFilePermission> wanted = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, wanted);
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system, or permissions we may not set: the file keeps the default.
+        }
+    }
+
     /** Writes {@code target} atomically and returns its size in bytes. */
     public static long write(Path target, Writer writer) {
         return write(target, writer, UnaryOperator.identity());
@@ -101,6 +118,7 @@ public final class AtomicOutput {
                 channel.force(true);
             }
             long size = Files.size(temp);
+            permissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

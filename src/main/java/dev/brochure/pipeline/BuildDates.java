@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import dev.brochure.diag.Diagnostic;
+import dev.brochure.diag.SourceLocation;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The date a PDF records as its creation date. Never the clock, so builds are reproducible:
@@ -17,6 +20,17 @@ public final class BuildDates {
     static final ZonedDateTime FIXED = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private BuildDates() {
+    }
+
+    /** A warning when {@code SOURCE_DATE_EPOCH} is set but is no count of seconds (it is then ignored). */
+    public static Optional<Diagnostic> problem(Map<String, String> environment) {
+        String epoch = environment.get("SOURCE_DATE_EPOCH");
+        if (epoch == null || epoch.matches("\\d{1,12}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Diagnostic.warning(SourceLocation.of("SOURCE_DATE_EPOCH"),
+                "'" + epoch + "' is not a number of seconds since 1970; the date of brochure.yaml is used",
+                "set it to a whole number such as $(git log -1 --format=%ct), or unset it"));
     }
 
     public static ZonedDateTime of(DocumentInfo info, Map<String, String> environment) {

@@ -15,4 +15,13 @@ public record BuildResult(Path output, int pages, long bytes, List<Diagnostic> w
     public BuildResult {
         warnings = List.copyOf(warnings);
     }
+
+    /** The image settings in words: {@code , images at most 150 ppi, JPEG quality 0.80}, or empty. */
+    public String imageSettings() {
+        if (images.maxPpi() <= 0 && !images.reencode()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, ", images at most %d ppi%s", images.maxPpi(),
+                images.reencode() ? String.format(java.util.Locale.ROOT, ", JPEG quality %.2f", images.jpegQuality()) : "");
+    }
 }

@@ -53,6 +53,7 @@ public class Pipeline {
         StageTimes.Clock clock = new StageTimes.Clock();
         Typesetter.Result typeset = typeset(request, typesetOptions(profile), clock);
         List<Diagnostic> warnings = new ArrayList<>(typeset.warnings());
+        BuildDates.problem(environment).ifPresent(warnings::add);
         if (profile.minPpi() > 0) {
             Diagnostics preflight = new Diagnostics();
             preflight.addAll(ImageResolution.below(typeset.document().pages(), profile.minPpi(), request.strict()));

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Fits a PDF under a size budget by lowering image resolution and JPEG quality together, from
- * the best setting down, and keeping the best one that fits. Sizes fall as the settings fall, so
+ * Fits a PDF under a size budget: the profile's own setting when it fits, else image resolution
+ * and JPEG quality lowered together, from the best setting down, keeping the best one that fits. Sizes fall as the settings fall, so
  * the ladder is searched by bisection: a handful of renders, each reusing cached encodings.
  */
 final class SizeBudget {
@@ -38,11 +38,16 @@ final class SizeBudget {
     }
 
     static Fit fit(TypesetDocument doc, RenderOptions options, long budget, int startPpi, String target) {
+        // The profile's own setting is the best result: when it fits, nothing is lowered.
+        byte[] asIs = render(doc, options);
+        if (asIs.length <= budget) {
+            return new Fit(asIs, options.images());
+        }
         List<ImagePolicy> ladder = ladder(startPpi);
         byte[] best = null;
         ImagePolicy bestPolicy = null;
-        byte[] smallest = null;
-        ImagePolicy smallestPolicy = null;
+        byte[] smallest = asIs;
+        ImagePolicy smallestPolicy = options.images();
         int low = 0;
         int high = ladder.size() - 1;
         while (low <= high) {

@@ -30,7 +30,7 @@ class VerifyCommandTest {
         CliRun run = CliRun.of("verify", OptmlBrochure.pdf().toString(), "--content", OptmlBrochure.CONTENT.toString(),
                 "--max-size", "20M");
         assertEquals(ExitCode.OK, run.code(), run.toString());
-        assertTrue(run.out().matches("(?s).*: ok: font-embedded, missing-glyph, image-resolution \\(>= 150 ppi\\),"
+        assertTrue(run.out().matches("(?s).*: ok: font-embedded, missing-glyph, image-resolution \\(>= 120 ppi\\),"
                 + " link-target, content-text \\(\\d+ text units\\), file-size \\(<= 20.0 MB\\)\\n"), run.out());
         assertEquals("", run.err());
     }

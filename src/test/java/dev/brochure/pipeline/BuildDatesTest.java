@@ -25,6 +25,15 @@ class BuildDatesTest {
     }
 
     @Test
+    void aSourceDateEpochThatIsNoNumberIsReportedAndIgnored() {
+        assertEquals(java.util.Optional.empty(), BuildDates.problem(Map.of("SOURCE_DATE_EPOCH", "1577836800")));
+        assertEquals(java.util.Optional.empty(), BuildDates.problem(Map.of()));
+        var warning = BuildDates.problem(Map.of("SOURCE_DATE_EPOCH", "-5")).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertFalse(warning.isError());
+        org.junit.jupiter.api.Assertions.assertTrue(warning.message().startsWith("'-5' is not a number of seconds"));
+    }
+
+    @Test
     void thenTheBrochureDateThenAFixedDate() {
         assertEquals(ZonedDateTime.of(2025, 9, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                 BuildDates.of(info(LocalDate.of(2025, 9, 1)), Map.of()));

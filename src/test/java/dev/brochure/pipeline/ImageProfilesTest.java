@@ -102,6 +102,14 @@ class ImageProfilesTest {
     }
 
     @Test
+    void aBudgetTheProfileAlreadyMeetsChangesNothing() throws IOException {
+        Path free = build(OutputProfile.PRINT, 0);
+        Path budgeted = build(OutputProfile.PRINT, Files.size(free) + 1000);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(free), Files.readAllBytes(budgeted)),
+                "the full-resolution print edition is kept when it fits");
+    }
+
+    @Test
     void anImpossibleBudgetFailsNamingTheSmallestSizeReachedAndWritesNothing() {
         BrochureException e = assertThrows(BrochureException.class, () -> build(OutputProfile.EMAIL, 1000));
         String message = e.diagnostics().getFirst().message();

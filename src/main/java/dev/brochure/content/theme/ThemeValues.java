@@ -90,6 +90,36 @@ final class ThemeValues {
 
     /** Margins: one length for all sides, or {@code {top, right, bottom, left}}. */
     Optional<Margins> margins(Located v) {
+        return readMargins(v).filter(m -> roomy(m, v));
+    }
+
+    /** The narrowest and shortest trim sizes a theme may be used on (A4's width, Letter's height). */
+    private static final double NARROWEST = 595.2756;
+    private static final double SHORTEST = 792;
+    /** What the body keeps at the least: one inch across, two down. */
+    private static final double MIN_BODY_WIDTH = 72;
+    private static final double MIN_BODY_HEIGHT = 144;
+
+    /** Margins that leave a page no body would make every block "too tall": one error here instead. */
+    private boolean roomy(Margins m, Located v) {
+        double across = m.left() + m.right();
+        double down = m.top() + m.bottom();
+        if (m.top() < 0 || m.right() < 0 || m.bottom() < 0 || m.left() < 0) {
+            diagnostics.error(at(v), "margins cannot be negative", null);
+            return false;
+        }
+        if (across > NARROWEST - MIN_BODY_WIDTH || down > SHORTEST - MIN_BODY_HEIGHT) {
+            diagnostics.error(at(v), String.format(java.util.Locale.ROOT,
+                            "margins leave no room for the page's content (left and right take %.0f mm of the"
+                                    + " 210 mm of A4, top and bottom %.0f mm of the 279 mm of Letter)",
+                            across / 72 * 25.4, down / 72 * 25.4),
+                    "keep at least 1 in (25 mm) across and 2 in (51 mm) down for the body");
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<Margins> readMargins(Located v) {
         if (v.node() instanceof ScalarNode) {
             return length(v, "margins").map(Margins::all);
         }

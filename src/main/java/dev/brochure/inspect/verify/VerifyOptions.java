@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record VerifyOptions(double minPpi, Long maxBytes, List<ExpectedText> expectedText) {
 
-    public static final double DEFAULT_MIN_PPI = 150;
+    public static final double DEFAULT_MIN_PPI = 120;
 
     public VerifyOptions {
         expectedText = expectedText == null ? null : List.copyOf(expectedText);

@@ -71,7 +71,7 @@ class VerifierTest {
     void imageBelowTheResolutionFloor() {
         List<Failure> failures = failures(EnumSet.of(Flaw.LOW_RES_IMAGE), DEFAULTS);
         assertEquals(List.of(new Failure(Rule.IMAGE_RESOLUTION, "page 2: image Im1 (100 x 100 px, placed at 50.8 x 50.8 mm)"
-                + " is 50 ppi, below the floor of 150 ppi")), failures);
+                + " is 50 ppi, below the floor of 120 ppi")), failures);
         // The 300 ppi image of page 1 passes a 300 floor and fails a 301 one.
         assertEquals(List.of(), failures(EnumSet.noneOf(Flaw.class), new VerifyOptions(300, null, null)));
         assertEquals(1, failures(EnumSet.noneOf(Flaw.class), new VerifyOptions(301, null, null)).size());
