@@ -29,6 +29,11 @@ hyperfine --style basic --warmup 2 --runs "$runs" --export-json "$out/cold.json"
 cold_median=$(python3 -c "import json;print('%.3f' % json.load(open('$out/cold.json'))['results'][0]['median'])")
 cold_mean=$(python3 -c "import json;r=json.load(open('$out/cold.json'))['results'][0];print('%.3f ± %.3f' % (r['mean'], r['stddev']))")
 
+echo "== cold command-line builds with no image cache (a machine's first build)" >&2
+hyperfine --style basic --warmup 1 --runs 3 --export-json "$out/cold-nocache.json" \
+    "BROCHURE_CACHE=off ./brochure build -o $out/cold-nocache.pdf" >&2
+nocache_median=$(python3 -c "import json;print('%.3f' % json.load(open('$out/cold-nocache.json'))['results'][0]['median'])")
+
 echo "== peak memory" >&2
 rss=0
 for _ in 1 2 3; do
@@ -82,6 +87,7 @@ The brochure: \`brochure-content/\`, $pages pages.
 | figure | value |
 |---|---|
 | cold \`./brochure build\`, median of $runs (JVM start included) | **$cold_median s** (mean $cold_mean s) |
+| cold build with no image cache (\`BROCHURE_CACHE=off\`: every photo resampled), median of 3 | $nocache_median s |
 | peak resident memory of a cold build | **$((rss / 1024)) MB** |
 | warm in-process build (JMH sample time, after warm-up) | **$warm_avg** |
 | throughput of repeated in-process builds (JMH) | **$warm_thrpt** |

@@ -37,6 +37,11 @@ final class ImageResampler {
     static BufferedImage normalized(BufferedImage image) {
         ColorModel model = image.getColorModel();
         boolean grey = !(model instanceof IndexColorModel) && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        int type = image.getType();
+        if (!grey && (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB
+                || type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_4BYTE_ABGR)) {
+            return image; // already 8-bit sRGB: scaling reads it as it is, no copy needed
+        }
         int width = image.getWidth();
         int height = image.getHeight();
         BufferedImage out = new BufferedImage(width, height,
@@ -70,7 +75,8 @@ final class ImageResampler {
         int w = image.getWidth();
         int h = image.getHeight();
         boolean swap = orientation.swapsAxes();
-        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, image.getType());
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h,
+                image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < out.getHeight(); y++) {
             for (int x = 0; x < out.getWidth(); x++) {
                 // The stored pixel that shows at (x, y) of the upright picture.

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,25 @@ final class PdfImages {
     PdfImages(ImagePolicy policy, EncodingCache disk) {
         this.policy = policy;
         this.disk = disk;
+    }
+
+    /**
+     * Encodes, on all cores, the variants the document will need and no cache holds yet, so a
+     * first build does not resample its photos one after another. Drawing then finds them ready.
+     */
+    void prefetch(List<PageItem.PlacedImage> placements) {
+        placements.stream().map(p -> Map.entry(p.image(), variant(p)))
+                .filter(e -> !(e.getValue().isWholeOriginal(e.getKey()) && !policy.reencode()))
+                .distinct()
+                .toList()
+                .parallelStream()
+                .forEach(e -> {
+                    try {
+                        encoded(e.getKey(), e.getValue());
+                    } catch (RuntimeException ignored) {
+                        // Drawing meets the same problem again and reports it in order.
+                    }
+                });
     }
 
     Prepared get(PageItem.PlacedImage placed) {

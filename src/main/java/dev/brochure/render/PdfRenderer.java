@@ -91,6 +91,8 @@ public final class PdfRenderer {
             document.open();
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
                     : new EncodingCache(options.cacheDir()));
+            images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
+                    .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {
                 document.setPageSize(mediaBox(page, options));
                 pageBoxes(writer, page, options);
