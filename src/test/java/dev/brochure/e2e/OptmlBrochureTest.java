@@ -170,6 +170,34 @@ class OptmlBrochureTest {
     }
 
     @Test
+    void partnersAreNamedByTheirLogosDescriptionNotByAPrintedLabel() throws IOException {
+        List<String> alts = new ArrayList<>();
+        for (Section section : content.sections()) {
+            walkValues(section.fields(), v -> {
+                if (v instanceof Value.Alt alt) {
+                    alts.add(alt.text());
+                }
+            });
+        }
+        assertTrue(alts.contains("National Science Foundation") && alts.contains("Center for AI Safety"), alts.toString());
+        PdfInspection.Found wall = pdf.find("Industry Collaborators");
+        assertNotNull(wall);
+        String page = PdfInspection.normalise(pdf.text(wall.page()));
+        for (String name : alts) {
+            assertFalse(page.contains(PdfInspection.normalise(name)), name + " is not printed under its logo");
+        }
+    }
+
+    @Test
+    void noTextIsSetWithStraightQuotesOrASpacedHyphen() throws IOException {
+        String text = pdf.text();
+        assertFalse(text.contains(" - "), "a hyphen between spaces is an en dash, in plain fields too");
+        assertFalse(text.contains("\"") || text.contains("'"), "quotes and apostrophes are curly, in plain fields too");
+        String flat = text.replace('\u00A0', ' ').replaceAll("\\s+", " ");
+        assertTrue(flat.contains("(Fall 2024 \u2013 Present)"), "dates in a role have their en dash");
+    }
+
+    @Test
     void theWebsiteAndTheEmailAddressAreLinks() throws IOException {
         Set<String> uris = new TreeSet<>();
         for (PDPage page : pdf.document.getPages()) {
@@ -284,6 +312,15 @@ class OptmlBrochureTest {
             });
         }
         return out;
+    }
+
+    private static void walkValues(Value value, java.util.function.Consumer<Value> visit) {
+        visit.accept(value);
+        switch (value) {
+            case Value.Fields f -> f.fields().values().forEach(v -> walkValues(v, visit));
+            case Value.Items items -> items.items().forEach(v -> walkValues(v, visit));
+            default -> { }
+        }
     }
 
     private static void walk(Value value, java.util.function.Consumer<Value.Fields> visit) {
