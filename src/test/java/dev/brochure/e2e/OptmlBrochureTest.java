@@ -198,6 +198,31 @@ class OptmlBrochureTest {
     }
 
     @Test
+    void theGalleryScenesShowTheirPeopleAndPlatesWhole() {
+        // The event and food scenes fill their 4:3 pictures to the edges (people stand along the
+        // bottom and sides): their frames show the whole picture, or at most crop the sides of a
+        // wider one, never its top or bottom.
+        var document = new Pipeline(Map.of()).check(BuildRequest.of(CONTENT, temp.resolve("check.pdf"))).document();
+        int scenes = 0;
+        for (var page : document.pages()) {
+            for (var item : page.items()) {
+                if (item instanceof dev.brochure.typeset.page.PageItem.PlacedImage image
+                        && image.image().ref().matches("images/(events|food)/.*")) {
+                    scenes++;
+                    if (image.clip() == null) {
+                        continue;
+                    }
+                    assertEquals(image.height(), image.clip().height(), 0.5, image.image().ref() + " keeps its full height");
+                    boolean wider = image.image().aspectRatio() > 4.0 / 3 + 0.01;
+                    assertTrue(wider || image.clip().width() >= image.width() - 0.5,
+                            image.image().ref() + " keeps its full width");
+                }
+            }
+        }
+        assertEquals(9, scenes, "the five community and four food scenes");
+    }
+
+    @Test
     void theWebsiteAndTheEmailAddressAreLinks() throws IOException {
         Set<String> uris = new TreeSet<>();
         for (PDPage page : pdf.document.getPages()) {
