@@ -223,6 +223,31 @@ class OptmlBrochureTest {
     }
 
     @Test
+    void everyTestimonialQuoteStartsLevelWithItsPortrait() throws IOException {
+        // Wide cards: the quote starts at the top of its card, beside the person, so quotes never
+        // start at different heights because one person's facts take more lines than another's.
+        List<PdfInspection.PlacedImage> images = printPdf.images();
+        int quotes = 0;
+        for (Section section : content.sections()) {
+            if (!section.layout().equals("testimonials")) {
+                continue;
+            }
+            for (Value entry : ((Value.Items) section.fields().get("entries")).items()) {
+                Value.Fields fields = (Value.Fields) entry;
+                String portrait = PdfInspection.sha256(((Value.Image) fields.get("portrait")).image().path());
+                PdfInspection.Found quote = printPdf.find(firstWords(words(fields.get("quote")), 6));
+                assertNotNull(quote);
+                PdfInspection.PlacedImage image = images.stream()
+                        .filter(i -> i.page() == quote.page() && portrait.equals(i.sha256())).findFirst().orElseThrow();
+                assertEquals(image.area().getMinY(), quote.box().getMinY(), 12,
+                        words(fields.get("name")) + "'s quote starts level with their portrait");
+                quotes++;
+            }
+        }
+        assertEquals(11, quotes, "the testimonials of pages 7 to 10");
+    }
+
+    @Test
     void theWebsiteAndTheEmailAddressAreLinks() throws IOException {
         Set<String> uris = new TreeSet<>();
         for (PDPage page : pdf.document.getPages()) {
