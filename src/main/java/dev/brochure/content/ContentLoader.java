@@ -191,7 +191,9 @@ public final class ContentLoader {
         Optional<Value.Fields> values = fields.readRecord(file.root(), schema.get().root(), "section", SECTION_KEYS);
         String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String id = Optional.ofNullable(raw.get("id")).flatMap(n -> reader.string(n, "id")).orElse(stem);
+        // The outline title is printed in running footers: set like a plain field.
         String title = Optional.ofNullable(raw.get("outline")).flatMap(n -> reader.string(n, "outline"))
+                .map(InlineMarkup::plain)
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
         return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root())));

@@ -13,8 +13,9 @@ import java.util.List;
  * it came from. {@code verify --content} checks that each unit can be found in the PDF.
  *
  * <p>Inline markup is gone (a unit is what a reader sees: {@code **bold**} gives "bold"). The
- * words of a {@code choice} field are settings for the layout, not text, and images, links,
- * numbers and booleans are not text either, so none of them is a unit. A layout that uses a
+ * words of a {@code choice} field are settings for the layout, not text; an {@code alt} field
+ * describes an image and is never printed; images, links, numbers and booleans are not text
+ * either. So none of them is a unit. A layout that uses a
  * text field only inside an attribute prints nothing of it; such a layout should make that
  * field {@code plain} and say so in its description.
  */
@@ -46,6 +47,7 @@ public final class ContentText {
             case Value.Bool b -> { }
             case Value.Image i -> { }
             case Value.Link l -> { }
+            case Value.Alt a -> { }
         }
     }
 

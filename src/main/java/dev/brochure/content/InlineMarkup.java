@@ -21,21 +21,36 @@ public final class InlineMarkup {
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\")";
 
     private final String src;
+    /** Plain text: only escapes and addresses are recognised, no emphasis or link markup. */
+    private final boolean plain;
     private final List<Span> spans = new ArrayList<>();
     private final StringBuilder pending = new StringBuilder();
     private boolean bold;
     private boolean italic;
     private char italicMarker;
 
-    private InlineMarkup(String src) {
+    private InlineMarkup(String src, boolean plain) {
         this.src = src;
+        this.plain = plain;
     }
 
     /** The spans of {@code text}, typographically normalised ({@link Typography}). */
     public static RichText parse(String text) {
-        InlineMarkup parser = new InlineMarkup(text.replaceAll("\\s*\\R\\s*", " "));
+        InlineMarkup parser = new InlineMarkup(text.replaceAll("\\s*\\R\\s*", " "), false);
         parser.run();
         return Typography.apply(new RichText(parser.spans));
+    }
+
+    /**
+     * The text of a field without markup (a name, a role, a date, alternative text), normalised
+     * as {@link #parse} normalises text: {@code **} and {@code [..](..)} stay as typed, but web
+     * and e-mail addresses are still left exactly as written, and a backslash still keeps the
+     * quote, hyphen or dot after it straight (any other backslash is an ordinary character).
+     */
+    public static String plain(String text) {
+        InlineMarkup parser = new InlineMarkup(text, true);
+        parser.run();
+        return Typography.apply(new RichText(parser.spans)).plainText();
     }
 
     private void run() {
@@ -48,10 +63,18 @@ public final class InlineMarkup {
 
     private int step(int i) {
         char c = src.charAt(i);
-        if (c == '\\' && i + 1 < src.length()) {
+        if (c == '\\' && i + 1 < src.length() && (!plain || Typography.literal(src.charAt(i + 1)) != src.charAt(i + 1))) {
             // An escaped quote, hyphen or dot also stays straight: Typography leaves it alone.
             pending.append(Typography.literal(src.charAt(i + 1)));
             return i + 2;
+        }
+        if (plain) {
+            int end = atWordStart(i) ? autolink(i) : -1;
+            if (end > 0) {
+                return end;
+            }
+            pending.append(c);
+            return i + 1;
         }
         if (src.startsWith("**", i) && (bold || closes("**", i + 2))) {
             flush(null);

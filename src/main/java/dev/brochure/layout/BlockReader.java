@@ -143,7 +143,7 @@ final class BlockReader {
     }
 
     private Optional<Block> image(Element e, SourceLocation where) {
-        attrs.only(e, List.of("src", "fit", "width", "height", "aspect", "align", "caption-style", "radius"));
+        attrs.only(e, List.of("src", "alt", "fit", "width", "height", "aspect", "align", "caption-style", "radius"));
         Optional<String> src = attrs.string(e, "src");
         if (src.isEmpty() || src.get().isEmpty()) {
             attrs.error(e, "<image> needs src", "src names the image, for example src=\"${section.photo}\"");
@@ -166,7 +166,8 @@ final class BlockReader {
         Length height = attrs.length(e, "height", null);
         return Optional.of(new Block.Image(image.get(), fit, attrs.length(e, "width", Length.FULL), height,
                 attrs.aspect(e, "aspect"), attrs.align(e, "align", null), caption,
-                attrs.style(e, "caption-style", "caption"), attrs.points(e, "radius", 0), where));
+                attrs.style(e, "caption-style", "caption"), attrs.points(e, "radius", 0),
+                attrs.string(e, "alt").map(a -> a.replaceAll("\\s+", " ")).orElse(null), where));
     }
 
     private Block quote(Element e, SourceLocation where) {

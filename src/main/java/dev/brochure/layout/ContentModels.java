@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <p>Text fields become XML markup (their bold, italic and links as layout elements), preceded
  * by a {@code <?src file:line:col?>} marker so later stages can name the YAML line a block
- * came from. Plain fields, choices, image and link references become ordinary strings, which
+ * came from. Plain and alt fields, choices, image and link references become ordinary strings, which
  * Freemarker escapes. {@code plain(x)} gives a text field's words without formatting, for
  * attributes.
  */
@@ -62,6 +62,7 @@ final class ContentModels {
             case null -> null;
             case Value.Text t -> markup(t);
             case Value.Plain p -> new SimpleScalar(p.text());
+            case Value.Alt a -> new SimpleScalar(a.text());
             case Value.Choice c -> new SimpleScalar(c.word());
             case Value.Num n -> new SimpleNumber(n.value() == Math.rint(n.value()) ? (Number) (long) n.value() : n.value());
             case Value.Bool b -> b.value() ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;

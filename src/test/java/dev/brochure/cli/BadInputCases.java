@@ -218,14 +218,15 @@ final class BadInputCases {
                         atLine("layouts/article.ftlx", 1, "api_builtin_enabled")),
                 fails("Java method on the model", f -> f.template("<section><p>${section.getClass()}</p></section>\n"),
                         atLine("layouts/article.ftlx", 1, "section.getClass")),
+                // A plain field is set typographically: backslashes keep the attacker's quotes straight.
                 fails("?eval of content", f -> f.template("<section><p>${section.kicker?eval}</p></section>\n")
                         .replace("sections/story.yaml", "kicker: Chapter one",
-                                "kicker: '\"freemarker.template.utility.ObjectConstructor\"?new()(\"java.io.File\", \"/\")'"),
+                                "kicker: '\\\"freemarker.template.utility.ObjectConstructor\\\"?new()(\\\"java.io.File\\\", \\\"/\\\")'"),
                         atLine("layouts/article.ftlx", 1, security)),
                 fails("?interpret of content", f -> f.template(
                         "<section><#assign t = section.kicker?interpret><p><@t/></p></section>\n")
                         .replace("sections/story.yaml", "kicker: Chapter one",
-                                "kicker: '${\"freemarker.template.utility.Execute\"?new()(\"id\")}'"),
+                                "kicker: '${\\\"freemarker.template.utility.Execute\\\"?new()(\\\"id\\\")}'"),
                         atLine("layouts/article.ftlx", 1, security)),
                 fails("include outside the layouts", f -> {
                     f.outside("outside.ftlx", "<p>outside</p>".getBytes(StandardCharsets.UTF_8));

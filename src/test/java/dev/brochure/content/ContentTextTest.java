@@ -20,7 +20,7 @@ class ContentTextTest {
     Path dir;
 
     @Test
-    void unitsAreTheTextAndPlainValuesWithoutMarkupChoicesOrAssets() throws IOException {
+    void unitsAreTheTextAndPlainValuesWithoutMarkupChoicesAltTextOrAssets() throws IOException {
         Path content = dir.resolve("content");
         Files.createDirectories(content.resolve("sections"));
         Files.createDirectories(content.resolve("layouts"));
@@ -34,6 +34,7 @@ class ContentTextTest {
                   title: {type: text, required: true}
                   tone: {type: choice, values: [light, dark]}
                   photo: image
+                  photo-alt: alt
                   site: link
                   count: number
                   people:
@@ -49,6 +50,7 @@ class ContentTextTest {
                 title: "Hello **bold** and *italic* [site](https://example.org)"
                 tone: dark
                 photo: images/campus/cover-campus.jpg
+                photo-alt: The campus in autumn
                 site: https://example.org
                 count: 3
                 people:
@@ -62,8 +64,37 @@ class ContentTextTest {
 
         assertEquals(List.of("Hello bold and italic site", "Ada **Lovelace**", "Wrote the first program.", "Alan Turing"),
                 units.stream().map(ContentText.Unit::text).toList());
-        assertEquals(List.of(2, 8, 9, 10), units.stream().map(u -> u.where().line()).toList());
+        assertEquals(List.of(2, 9, 10, 11), units.stream().map(u -> u.where().line()).toList());
         assertTrue(units.getFirst().where().file().endsWith("card.yaml"));
+        Value.Alt alt = (Value.Alt) loaded.sections().getFirst().fields().get("photo-alt");
+        assertEquals("The campus in autumn", alt.text(), "an alt value is content, only not printed text");
+    }
+
+    @Test
+    void altTextAndPlainTextAreNormalisedLikeText() throws IOException {
+        Path content = dir.resolve("content");
+        Files.createDirectories(content.resolve("sections"));
+        Files.createDirectories(content.resolve("layouts"));
+        Files.writeString(content.resolve("brochure.yaml"), "title: Test\nsections: [sections/card.yaml]\n");
+        Files.writeString(content.resolve("layouts/card.schema.yaml"), """
+                description: a test layout
+                fields:
+                  role: plain
+                  tone: {type: choice, values: ["a - b"]}
+                  logo: alt
+                """);
+        Files.writeString(content.resolve("sections/card.yaml"), """
+                layout: card
+                role: PhD student (Fall 2024 - Present), "top 3%"
+                tone: a - b
+                logo: The lab's logo - a green "O"
+                """);
+        Value.Fields fields = ContentLoader.load(new ProjectFiles(content, Path.of("").toAbsolutePath()))
+                .sections().getFirst().fields();
+
+        assertEquals("PhD student (Fall 2024\u00A0– Present), “top 3%”", ((Value.Plain) fields.get("role")).text());
+        assertEquals("The lab’s logo\u00A0– a green “O”", ((Value.Alt) fields.get("logo")).text());
+        assertEquals("a - b", ((Value.Choice) fields.get("tone")).word(), "a choice is a word the layout knows, as typed");
     }
 
     @Test

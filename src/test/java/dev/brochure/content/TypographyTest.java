@@ -67,4 +67,21 @@ class TypographyTest {
         assertEquals("5'11\" tall, a -- b", set("5\\'11\\\" tall, a \\-\\- b"));
         assertEquals("wait... no", set("wait\\.\\.\\. no"));
     }
+
+    @Test
+    void plainTextIsSetTypographicallyButReadsNoMarkup() {
+        assertEquals("OPTML Ph.D. Candidate (Fall 2024" + NBSP + "– Present)",
+                InlineMarkup.plain("OPTML Ph.D. Candidate (Fall 2024 - Present)"));
+        assertEquals("05/23–09/23, “Best Paper” at ICLR’24", InlineMarkup.plain("05/23-09/23, \"Best Paper\" at ICLR'24"));
+        assertEquals("Ada **Lovelace** [site](x) and *this*", InlineMarkup.plain("Ada **Lovelace** [site](x) and *this*"),
+                "markup characters are plain characters");
+    }
+
+    @Test
+    void plainTextKeepsAddressesAndEscapesAsTextDoes() {
+        assertEquals("mail a-b--c@example.org or see https://example.org/a--b – now",
+                InlineMarkup.plain("mail a-b--c@example.org or see https://example.org/a--b - now").replace(NBSP, " "));
+        assertEquals("5'11\" tall", InlineMarkup.plain("5\\'11\\\" tall"));
+        assertEquals("C:\\temp\\x", InlineMarkup.plain("C:\\temp\\x"), "a backslash before anything else stays");
+    }
 }

@@ -170,6 +170,84 @@ class OptmlBrochureTest {
     }
 
     @Test
+    void partnersAreNamedByTheirLogosDescriptionNotByAPrintedLabel() throws IOException {
+        List<String> alts = new ArrayList<>();
+        for (Section section : content.sections()) {
+            walkValues(section.fields(), v -> {
+                if (v instanceof Value.Alt alt) {
+                    alts.add(alt.text());
+                }
+            });
+        }
+        assertTrue(alts.contains("National Science Foundation") && alts.contains("Center for AI Safety"), alts.toString());
+        PdfInspection.Found wall = pdf.find("Industry Collaborators");
+        assertNotNull(wall);
+        String page = PdfInspection.normalise(pdf.text(wall.page()));
+        for (String name : alts) {
+            assertFalse(page.contains(PdfInspection.normalise(name)), name + " is not printed under its logo");
+        }
+    }
+
+    @Test
+    void noTextIsSetWithStraightQuotesOrASpacedHyphen() throws IOException {
+        String text = pdf.text();
+        assertFalse(text.contains(" - "), "a hyphen between spaces is an en dash, in plain fields too");
+        assertFalse(text.contains("\"") || text.contains("'"), "quotes and apostrophes are curly, in plain fields too");
+        String flat = text.replace('\u00A0', ' ').replaceAll("\\s+", " ");
+        assertTrue(flat.contains("(Fall 2024 \u2013 Present)"), "dates in a role have their en dash");
+    }
+
+    @Test
+    void theGalleryScenesShowTheirPeopleAndPlatesWhole() {
+        // The event and food scenes fill their 4:3 pictures to the edges (people stand along the
+        // bottom and sides): their frames show the whole picture, or at most crop the sides of a
+        // wider one, never its top or bottom.
+        var document = new Pipeline(Map.of()).check(BuildRequest.of(CONTENT, temp.resolve("check.pdf"))).document();
+        int scenes = 0;
+        for (var page : document.pages()) {
+            for (var item : page.items()) {
+                if (item instanceof dev.brochure.typeset.page.PageItem.PlacedImage image
+                        && image.image().ref().matches("images/(events|food)/.*")) {
+                    scenes++;
+                    if (image.clip() == null) {
+                        continue;
+                    }
+                    assertEquals(image.height(), image.clip().height(), 0.5, image.image().ref() + " keeps its full height");
+                    boolean wider = image.image().aspectRatio() > 4.0 / 3 + 0.01;
+                    assertTrue(wider || image.clip().width() >= image.width() - 0.5,
+                            image.image().ref() + " keeps its full width");
+                }
+            }
+        }
+        assertEquals(9, scenes, "the five community and four food scenes");
+    }
+
+    @Test
+    void everyTestimonialQuoteStartsLevelWithItsPortrait() throws IOException {
+        // Wide cards: the quote starts at the top of its card, beside the person, so quotes never
+        // start at different heights because one person's facts take more lines than another's.
+        List<PdfInspection.PlacedImage> images = printPdf.images();
+        int quotes = 0;
+        for (Section section : content.sections()) {
+            if (!section.layout().equals("testimonials")) {
+                continue;
+            }
+            for (Value entry : ((Value.Items) section.fields().get("entries")).items()) {
+                Value.Fields fields = (Value.Fields) entry;
+                String portrait = PdfInspection.sha256(((Value.Image) fields.get("portrait")).image().path());
+                PdfInspection.Found quote = printPdf.find(firstWords(words(fields.get("quote")), 6));
+                assertNotNull(quote);
+                PdfInspection.PlacedImage image = images.stream()
+                        .filter(i -> i.page() == quote.page() && portrait.equals(i.sha256())).findFirst().orElseThrow();
+                assertEquals(image.area().getMinY(), quote.box().getMinY(), 12,
+                        words(fields.get("name")) + "'s quote starts level with their portrait");
+                quotes++;
+            }
+        }
+        assertEquals(11, quotes, "the testimonials of pages 7 to 10");
+    }
+
+    @Test
     void theWebsiteAndTheEmailAddressAreLinks() throws IOException {
         Set<String> uris = new TreeSet<>();
         for (PDPage page : pdf.document.getPages()) {
@@ -284,6 +362,15 @@ class OptmlBrochureTest {
             });
         }
         return out;
+    }
+
+    private static void walkValues(Value value, java.util.function.Consumer<Value> visit) {
+        visit.accept(value);
+        switch (value) {
+            case Value.Fields f -> f.fields().values().forEach(v -> walkValues(v, visit));
+            case Value.Items items -> items.items().forEach(v -> walkValues(v, visit));
+            default -> { }
+        }
     }
 
     private static void walk(Value value, java.util.function.Consumer<Value.Fields> visit) {

@@ -92,7 +92,7 @@ class BuiltinLayoutsTest {
         LayoutSection section = testimonials(2, "");
         String text = text(section.blocks());
         assertTrue(text.contains("Current: Scientist 0"), text);
-        assertTrue(text.contains("Visiting Time: 05/23-09/23"), text);
+        assertTrue(text.contains("Visiting Time: 05/23–09/23"), "a plain field is set typographically: " + text);
         assertTrue(text.contains("Publication: Paper 0"), text);
         assertEquals(1, count(text, "Visiting Time:"), "only the entry that has a visit shows one");
     }
@@ -158,7 +158,50 @@ class BuiltinLayoutsTest {
         assertEquals(logos.cells().getFirst().weight(), logos.cells().getLast().weight(), 1e-9, "centred");
     }
 
+    @Test
+    void aLogoTileDescribesItsLogoByThePartnersNameInsteadOfPrintingIt() throws IOException {
+        write("logos", "layout: logo-wall\ntitle: Partners\ngroups:\n"
+                + "  - {title: Industry, logos: [{name: Acme - \"Labs\", logo: images/logo.png}, {name: Beta, logo: images/logo.png}]}\n");
+        List<Block> blocks = layout().getFirst().blocks();
+        assertEquals(List.of("Acme\u00A0– “Labs”", "Beta"), images(blocks).stream().map(Block.Image::alt).toList(),
+                "the name, set typographically, is each logo's alt text");
+        String printed = text(blocks);
+        assertTrue(!printed.contains("Acme") && !printed.contains("Beta"), "no name is printed: " + printed);
+    }
+
+    @Test
+    void portraitsAreDescribedByThePersonsName() throws IOException {
+        write("a-letter", "layout: letter\ntitle: Dr. Ada **Lovelace**\nportrait: images/face.jpg\nparagraphs: [Hello]\n");
+        write("b-profile", "layout: profile\ntitle: Story\nportrait: images/face.jpg\nname: Alan *Turing*\n"
+                + "facts: [f]\nquote: Q\nphoto: images/photo.jpg\ncaption: A photo with a caption\n");
+        write("c-voices", "layout: testimonials\ntitle: Voices\nentries:\n"
+                + "  - {name: Grace Hopper, portrait: images/face.jpg, quote: Q}\n");
+        List<LayoutSection> sections = layout();
+        assertEquals(List.of("Dr.\u00A0Ada Lovelace"), alts(sections.get(0)));
+        assertEquals(java.util.Arrays.asList("Alan Turing", null), alts(sections.get(1)),
+                "a captioned photo needs no alt text of its own");
+        assertEquals(List.of("Grace Hopper"), alts(sections.get(2)));
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static List<String> alts(LayoutSection section) {
+        return images(section.blocks()).stream().map(Block.Image::alt).toList();
+    }
+
+    /** The image blocks in reading order, inside panels, rows and quotes too. */
+    private static List<Block.Image> images(List<Block> blocks) {
+        List<Block.Image> out = new ArrayList<>();
+        for (Block block : blocks) {
+            switch (block) {
+                case Block.Image i -> out.add(i);
+                case Block.Panel p -> out.addAll(images(p.blocks()));
+                case Block.Row r -> r.cells().forEach(c -> out.addAll(images(c.blocks())));
+                default -> { }
+            }
+        }
+        return out;
+    }
 
     private LayoutSection testimonials(int entries, String extra) throws IOException {
         StringBuilder yaml = new StringBuilder("layout: testimonials\ntitle: Voices\n" + extra + "entries:\n");

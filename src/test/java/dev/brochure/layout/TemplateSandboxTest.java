@@ -88,11 +88,14 @@ class TemplateSandboxTest {
                 + "  [in template \"article.ftlx\" at line 1, column 15]"), d.message());
     }
 
+    // A plain field is set typographically; a backslash keeps its quotes straight, as an attacker
+    // would write them.
+
     @Test
     void evalOfAContentValueCannotReachJava() {
         TestProject p = project("<section><p>${section.kicker?eval}</p></section>\n")
                 .replace("sections/story.yaml", "kicker: Chapter one",
-                        "kicker: '\"freemarker.template.utility.ObjectConstructor\"?new()(\"java.io.File\", \"/\")'");
+                        "kicker: '\\\"freemarker.template.utility.ObjectConstructor\\\"?new()(\\\"java.io.File\\\", \\\"/\\\")'");
         Diagnostic d = refused(p);
         assertTrue(d.message().contains("not allowed") || d.message().contains("Instantiating"), d.message());
     }
@@ -101,7 +104,7 @@ class TemplateSandboxTest {
     void interpretOfAContentValueCannotReachJava() {
         TestProject p = project("<section><#assign inner = section.kicker?interpret><p><@inner/></p></section>\n")
                 .replace("sections/story.yaml", "kicker: Chapter one",
-                        "kicker: '${\"freemarker.template.utility.Execute\"?new()(\"id\")}'");
+                        "kicker: '${\\\"freemarker.template.utility.Execute\\\"?new()(\\\"id\\\")}'");
         Diagnostic d = refused(p);
         assertTrue(d.message().contains("not allowed") || d.message().contains("Instantiating"), d.message());
     }
@@ -110,7 +113,7 @@ class TemplateSandboxTest {
     void contentMarkupAndFreemarkerSyntaxStayLiteralEvenInAttributes() {
         TestProject p = project("<section><p style=\"body\">${section.kicker}</p>"
                 + "<image src=\"${section.photo}\"><caption>${plain(section.title)}</caption></image></section>\n")
-                .replace("sections/story.yaml", "kicker: Chapter one", "kicker: '\"/><page-break/><p x=\"${7*7}'");
+                .replace("sections/story.yaml", "kicker: Chapter one", "kicker: '\\\"/><page-break/><p x=\\\"${7*7}'");
         List<Block> blocks = story(p).blocks();
         assertEquals(2, blocks.size(), "no injected block");
         assertEquals("\"/><page-break/><p x=\"${7*7}", text(blocks.getFirst()));

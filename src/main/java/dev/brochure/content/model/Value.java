@@ -18,8 +18,18 @@ public sealed interface Value {
     record Text(RichText text, SourceLocation where) implements Value {
     }
 
-    /** Text taken literally: names, labels, figures. */
+    /**
+     * Text without markup: names, labels, figures. Typographic normalisation applies (quotes,
+     * dashes, no-break spaces), but no bold, italic or link is read from it.
+     */
     record Plain(String text, SourceLocation where) implements Value {
+    }
+
+    /**
+     * A description of an image for readers who cannot see it (alternative text): never printed,
+     * but kept with the image so an accessible PDF can carry it. Normalised like {@link Plain}.
+     */
+    record Alt(String text, SourceLocation where) implements Value {
     }
 
     /** The word chosen for a choice field: a setting for the layout, not text to print. */

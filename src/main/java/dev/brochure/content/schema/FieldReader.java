@@ -59,7 +59,8 @@ public final class FieldReader {
         SourceLocation at = reader.at(node);
         return switch (field.type()) {
             case TEXT -> reader.string(node, what).map(s -> new Value.Text(InlineMarkup.parse(s), at));
-            case PLAIN -> reader.string(node, what).map(s -> new Value.Plain(s, at));
+            case PLAIN -> reader.string(node, what).map(s -> new Value.Plain(InlineMarkup.plain(s), at));
+            case ALT -> reader.string(node, what).map(s -> new Value.Alt(InlineMarkup.plain(s), at));
             case NUMBER -> reader.number(node, what).map(n -> new Value.Num(n, at));
             case BOOLEAN -> reader.bool(node, what).map(b -> new Value.Bool(b, at));
             case IMAGE -> reader.string(node, what).flatMap(ref -> images.resolve(ref, at))
@@ -118,6 +119,7 @@ public final class FieldReader {
             case CHOICE -> "one of " + String.join(", ", field.values());
             case IMAGE -> "an image path such as images/photo.jpg";
             case LINK -> "a web or e-mail address";
+            case ALT -> "a short description of the image for readers who cannot see it";
             default -> "a " + field.type().word() + " value";
         };
         String about = field.description() == null || field.description().isBlank() ? "" : " (" + field.description() + ")";

@@ -9,8 +9,10 @@ import java.util.Optional;
 public enum FieldType {
     /** Text with inline markup: **bold**, *italic*, [links](https://…), automatic links. */
     TEXT,
-    /** Text taken literally (names, labels): no markup is interpreted. */
+    /** Text without markup (names, labels): set typographically, but no markup is interpreted. */
     PLAIN,
+    /** A description of an image for readers who cannot see it; not printed. */
+    ALT,
     NUMBER,
     BOOLEAN,
     /** A path to a JPEG or PNG, resolved and checked to exist. */

@@ -101,7 +101,8 @@ final class StyleResolver {
                 len(p, "indent", what).orElse(0.0),
                 Optional.ofNullable(p.get("tracking")).flatMap(v -> values.reader(v).number(v.node(), what + " tracking"))
                         .orElse(0.0),
-                flag(p, "uppercase", what), flag(p, "keep-with-next", what), flag(p, "hyphenate", what));
+                flag(p, "uppercase", what), flag(p, "keep-with-next", what), flag(p, "hyphenate", what),
+                flag(p, "balance", what));
     }
 
     private Optional<String> str(Map<String, Located> p, String key, String what) {

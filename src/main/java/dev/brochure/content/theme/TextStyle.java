@@ -4,7 +4,9 @@ import dev.brochure.content.model.Rgb;
 
 /**
  * A paragraph style of the theme, fully resolved (parents applied, colour looked up).
- * Sizes and spaces are in points; {@code tracking} is in thousandths of an em.
+ * Sizes and spaces are in points; {@code tracking} is in thousandths of an em. {@code balance}
+ * sets ragged text of a few lines in lines of similar length (as CSS {@code text-wrap: balance});
+ * headings are always set so.
  */
 public record TextStyle(
         String name,
@@ -21,5 +23,6 @@ public record TextStyle(
         double tracking,
         boolean uppercase,
         boolean keepWithNext,
-        boolean hyphenate) {
+        boolean hyphenate,
+        boolean balance) {
 }

@@ -43,9 +43,12 @@ public sealed interface Block {
     /**
      * An image in a box {@code width} wide; the box is {@code height} high, or {@code aspect}
      * (width / height) sets it, or the image's own proportions do. The caption sits below.
+     * {@code alt} describes the picture for readers who cannot see it (null when the layout gives
+     * none, empty for a decorative picture); it is not printed.
      */
     record Image(ImageRef image, Fit fit, Length width, Length height, Double aspect, Align align,
-            List<Inline> caption, TextStyle captionStyle, double radius, SourceLocation where) implements Block {
+            List<Inline> caption, TextStyle captionStyle, double radius, String alt, SourceLocation where)
+            implements Block {
         public Image {
             caption = List.copyOf(caption);
         }

@@ -56,7 +56,7 @@ final class FrameSetter {
     private static Block fillHeight(Block block, double innerHeight) {
         if (block instanceof Block.Image i && i.height() != null && i.height().percent()) {
             return new Block.Image(i.image(), i.fit(), i.width(), Length.points(i.height().resolve(innerHeight)),
-                    i.aspect(), i.align(), i.caption(), i.captionStyle(), i.radius(), i.where());
+                    i.aspect(), i.align(), i.caption(), i.captionStyle(), i.radius(), i.alt(), i.where());
         }
         return block;
     }

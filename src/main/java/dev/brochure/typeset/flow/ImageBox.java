@@ -39,7 +39,7 @@ final class ImageBox {
             default -> 0;
         };
         List<PageItem> items = new ArrayList<>();
-        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.radius()));
+        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.radius(), block.alt()));
         double y = height;
         if (!block.caption().isEmpty()) {
             y += block.captionStyle().spaceBefore();
@@ -57,11 +57,12 @@ final class ImageBox {
         double height = block.height() != null && !block.height().percent() ? block.height().value()
                 : width / (block.aspect() != null ? block.aspect() : block.image().aspectRatio());
         return image(new Block.Image(block.image(), block.fit(), block.width(), Length.points(height + extra), null,
-                block.align(), block.caption(), block.captionStyle(), block.radius(), block.where()), available);
+                block.align(), block.caption(), block.captionStyle(), block.radius(), block.alt(), block.where()),
+                available);
     }
 
     /** The image drawn into {@code box}: covering it (and clipped to it) or contained in it. */
-    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, double radius) {
+    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, double radius, String alt) {
         double sx = box.width() / image.pixelWidth();
         double sy = box.height() / image.pixelHeight();
         double scale = fit == Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
@@ -71,6 +72,6 @@ final class ImageBox {
         double y = box.y() + (box.height() - h) / 2;
         boolean cropped = w > box.width() + 0.01 || h > box.height() + 0.01;
         Rect clip = cropped || radius > 0 ? (fit == Fit.COVER ? box : new Rect(x, y, w, h)) : null;
-        return new PageItem.PlacedImage(image, x, y, w, h, clip, radius);
+        return new PageItem.PlacedImage(image, x, y, w, h, clip, radius, alt);
     }
 }

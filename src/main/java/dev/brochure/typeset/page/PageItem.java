@@ -49,13 +49,16 @@ public sealed interface PageItem {
 
     /**
      * An image drawn at (x, y, width, height), shown only inside {@code clip} (null for no
-     * clipping), whose corners are rounded by {@code radius}.
+     * clipping), whose corners are rounded by {@code radius}. {@code alt} is the layout's
+     * description of the picture for readers who cannot see it (null if it gave none, empty for
+     * a decorative picture); it is kept here for a tagged, accessible PDF and is not drawn.
      */
-    record PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius)
-            implements PageItem {
+    record PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius,
+            String alt) implements PageItem {
         @Override
         public PlacedImage moved(double dx, double dy) {
-            return new PlacedImage(image, x + dx, y + dy, width, height, clip == null ? null : clip.moved(dx, dy), radius);
+            return new PlacedImage(image, x + dx, y + dy, width, height, clip == null ? null : clip.moved(dx, dy), radius,
+                    alt);
         }
     }
 
