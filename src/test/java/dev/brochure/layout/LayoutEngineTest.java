@@ -26,6 +26,11 @@ class LayoutEngineTest {
     @TempDir
     Path temp;
 
+    /** The fields of the built-in article layout, for tests that override its template. */
+    private static final String ARTICLE_SCHEMA = "fields:\n  title: text\n  kicker: plain\n  intro: text\n"
+            + "  highlights: {type: list, of: text}\n  photo: image\n  caption: text\n"
+            + "  paragraphs: {type: list, of: text}\n";
+
     private LayoutDocument layout(TestProject project) {
         ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
         BrochureContent content = ContentLoader.load(files);
@@ -102,9 +107,7 @@ class LayoutEngineTest {
     @Test
     void templateSyntaxErrorNamesTheTemplateAndLine() {
         TestProject project = TestProject.copy("minimal", temp)
-                .write("layouts/article.schema.yaml", "fields:\n  title: text\n  kicker: plain\n  intro: text\n"
-                        + "  highlights: {type: list, of: text}\n  photo: image\n  caption: text\n"
-                        + "  paragraphs: {type: list, of: text}\n")
+                .write("layouts/article.schema.yaml", ARTICLE_SCHEMA)
                 .write("layouts/article.ftlx", "<section>\n<p>\n<#if section.title>\n</p>\n</section>\n");
         Diagnostic d = errors(project).getFirst();
         assertTrue(d.where().file().endsWith("layouts/article.ftlx"), d.format());
@@ -115,9 +118,7 @@ class LayoutEngineTest {
     @Test
     void templateRuntimeErrorNamesTheTemplateLineAndSection() {
         TestProject project = TestProject.copy("minimal", temp)
-                .write("layouts/article.schema.yaml", "fields:\n  title: text\n  kicker: plain\n  intro: text\n"
-                        + "  highlights: {type: list, of: text}\n  photo: image\n  caption: text\n"
-                        + "  paragraphs: {type: list, of: text}\n")
+                .write("layouts/article.schema.yaml", ARTICLE_SCHEMA)
                 .write("layouts/article.ftlx", "<section>\n<p>${section.nothing}</p>\n</section>\n");
         Diagnostic d = errors(project).getFirst();
         assertTrue(d.where().file().endsWith("layouts/article.ftlx"), d.format());
@@ -128,9 +129,7 @@ class LayoutEngineTest {
     @Test
     void unknownElementsAndStylesAreReportedWithSuggestions() {
         TestProject project = TestProject.copy("minimal", temp)
-                .write("layouts/article.schema.yaml", "fields:\n  title: text\n  kicker: plain\n  intro: text\n"
-                        + "  highlights: {type: list, of: text}\n  photo: image\n  caption: text\n"
-                        + "  paragraphs: {type: list, of: text}\n")
+                .write("layouts/article.schema.yaml", ARTICLE_SCHEMA)
                 .write("layouts/article.ftlx", "<section>\n<paragraph>x</paragraph>\n<p style=\"bdy\">y</p>\n</section>\n");
         List<Diagnostic> all = errors(project);
         assertTrue(all.stream().anyMatch(d -> d.message().contains("<paragraph> is not a layout block")), all.toString());
@@ -142,9 +141,7 @@ class LayoutEngineTest {
     @Test
     void templatesCannotReachJava() {
         TestProject project = TestProject.copy("minimal", temp)
-                .write("layouts/article.schema.yaml", "fields:\n  title: text\n  kicker: plain\n  intro: text\n"
-                        + "  highlights: {type: list, of: text}\n  photo: image\n  caption: text\n"
-                        + "  paragraphs: {type: list, of: text}\n")
+                .write("layouts/article.schema.yaml", ARTICLE_SCHEMA)
                 .write("layouts/article.ftlx",
                         "<section><p>${\"freemarker.template.utility.Execute\"?new()(\"id\")}</p></section>\n");
         Diagnostic d = errors(project).getFirst();
