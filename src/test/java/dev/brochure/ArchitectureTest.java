@@ -1,5 +1,8 @@
 package dev.brochure;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -39,40 +42,63 @@ class ArchitectureTest {
     }
 
     @Test
-    void metadataExtractorIsUsedOnlyByTheContentStage() {
-        noClasses().that().resideOutsideOfPackage("dev.brochure.content..")
+    void metadataExtractorIsUsedOnlyByTheBuildContextsImageProbe() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.world.image..")
                 .should().dependOnClassesThat().resideInAPackage("com.drew..").check(MAIN);
     }
 
+    /** The JDK, which every package may use. */
+    private static final String[] JDK = {"java..", "javax..", "org.w3c.dom..", "org.xml.sax.."};
+
+    private static void mayOnlyUse(String pkg, String... allowed) {
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(JDK), java.util.Arrays.stream(allowed))
+                .toArray(String[]::new);
+        classes().that().resideInAPackage(pkg).should().onlyDependOnClassesThat(
+                resideInAnyPackage(all).or(type(int.class).or(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .simpleNameEndingWith("[]")).or(com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "primitive", com.tngtech.archunit.core.domain.JavaClass::isPrimitive))))
+                .check(MAIN);
+    }
+
     @Test
-    void stagesDependOnlyForward() {
-        noClasses().that().resideInAPackage("dev.brochure.content..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.brochure.layout..", "dev.brochure.typeset..",
-                        "dev.brochure.render..", "dev.brochure.pipeline..", "dev.brochure.cli..")
-                .check(MAIN);
-        noClasses().that().resideInAPackage("dev.brochure.layout..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.brochure.typeset..", "dev.brochure.render..",
-                        "dev.brochure.pipeline..", "dev.brochure.cli..")
-                .check(MAIN);
-        noClasses().that().resideInAPackage("dev.brochure.typeset..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.brochure.render..", "dev.brochure.pipeline..",
-                        "dev.brochure.cli..")
-                .check(MAIN);
-        noClasses().that().resideInAPackage("dev.brochure.render..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.brochure.pipeline..", "dev.brochure.cli..")
-                .check(MAIN);
-        noClasses().that().resideInAnyPackage("dev.brochure.pipeline..", "dev.brochure.inspect..")
+    void theVocabularyIsPlainValues() {
+        mayOnlyUse("dev.brochure.vocab..", "dev.brochure.vocab..");
+        mayOnlyUse("dev.brochure.diag..", "dev.brochure.diag..", "dev.brochure.vocab..",
+                "org.apache.commons.text.similarity..");
+    }
+
+    @Test
+    void theBuildContextUsesOnlyTheVocabulary() {
+        mayOnlyUse("dev.brochure.world..", "dev.brochure.world..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "org.apache.fontbox..", "com.drew..");
+    }
+
+    @Test
+    void eachStageUsesTheVocabularyAndTheRecordBeforeIt() {
+        // As docs/ARCHITECTURE.md says: a stage depends on the shared vocabulary (vocab, diag), the build
+        // context (world) and the record the stage before it produced, nothing else.
+        mayOnlyUse("dev.brochure.content..", "dev.brochure.content..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "dev.brochure.world..", "org.yaml.snakeyaml..");
+        mayOnlyUse("dev.brochure.layout..", "dev.brochure.layout..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "dev.brochure.world..", "dev.brochure.content.model..", "freemarker..");
+        mayOnlyUse("dev.brochure.typeset..", "dev.brochure.typeset..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "dev.brochure.world..", "dev.brochure.layout.tree..");
+        mayOnlyUse("dev.brochure.render..", "dev.brochure.render..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "dev.brochure.world..", "dev.brochure.typeset.page..", "org.openpdf..", "org.apache.fontbox..");
+        mayOnlyUse("dev.brochure.inspect..", "dev.brochure.inspect..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson.core..");
+        noClasses().that().resideInAPackage("dev.brochure.pipeline..")
                 .should().dependOnClassesThat().resideInAPackage("dev.brochure.cli..").check(MAIN);
     }
 
     @Test
     void theCliOnlyParsesAndWires() {
-        // Commands call the pipeline (and inspect, for PDFs); they neither lay out, typeset nor draw.
-        noClasses().that().resideInAPackage("dev.brochure.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.brochure.render..", "dev.brochure.layout..",
-                        "dev.brochure.typeset.flow..", "dev.brochure.typeset.font..", "org.openpdf..", "freemarker..",
-                        "org.yaml.snakeyaml..")
-                .check(MAIN);
+        // Commands call the pipeline, and inspect for finished PDFs; of the stages they see only the
+        // typography report the pipeline hands back, never a stage's internals.
+        mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.vocab..",
+                "dev.brochure.diag..", "dev.brochure.inspect", "dev.brochure.inspect.report..",
+                "dev.brochure.inspect.verify..", "dev.brochure.inspect.preview..", "dev.brochure.typeset.quality..",
+                "picocli..");
     }
 
     @Test

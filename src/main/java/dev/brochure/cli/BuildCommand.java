@@ -1,6 +1,6 @@
 package dev.brochure.cli;
 
-import dev.brochure.content.model.Paper;
+import dev.brochure.vocab.Paper;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.BuildResult;
 import dev.brochure.pipeline.OutputProfile;

@@ -1,13 +1,11 @@
 package dev.brochure.cli;
 
 import dev.brochure.diag.Diagnostic;
-import dev.brochure.diag.SourceLocation;
-import dev.brochure.typeset.Typesetter;
+import dev.brochure.vocab.SourceLocation;
+import dev.brochure.pipeline.Pipeline;
+import dev.brochure.pipeline.Pipeline.LineBreaking;
 import dev.brochure.typeset.quality.ReportWriter;
 import dev.brochure.typeset.quality.TypographyReport;
-import dev.brochure.typeset.text.GreedyLineBreaker;
-import dev.brochure.typeset.text.KnuthPlassLineBreaker;
-import dev.brochure.typeset.text.LineBreaker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,24 +25,6 @@ import picocli.CommandLine.Option;
                 + "totals and one row per paragraph. Writes no PDF."})
 final class TypographyCommand implements Callable<Integer> {
 
-    /** The line breakers the report can compare. */
-    enum Breaker {
-        KNUTH_PLASS, GREEDY, GREEDY_SHRINK;
-
-        LineBreaker create() {
-            return switch (this) {
-                case KNUTH_PLASS -> new KnuthPlassLineBreaker();
-                case GREEDY -> new GreedyLineBreaker();
-                case GREEDY_SHRINK -> GreedyLineBreaker.shrinking();
-            };
-        }
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-    }
-
     @Mixin
     CommonOptions common;
 
@@ -54,7 +34,7 @@ final class TypographyCommand implements Callable<Integer> {
     @Option(names = "--breaker", paramLabel = "NAME", defaultValue = "knuth-plass", converter = BreakerConverter.class,
             description = "Line breaking to report on: knuth-plass (the default, as built), greedy (first fit at "
                     + "natural spacing, as word processors do) or greedy-shrink (first fit that may shrink spaces).")
-    Breaker breaker;
+    LineBreaking breaker;
 
     /** One output form at most. */
     static final class Form {
@@ -80,10 +60,10 @@ final class TypographyCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    static final class BreakerConverter implements picocli.CommandLine.ITypeConverter<Breaker> {
+    static final class BreakerConverter implements picocli.CommandLine.ITypeConverter<LineBreaking> {
         @Override
-        public Breaker convert(String value) {
-            for (Breaker b : Breaker.values()) {
+        public LineBreaking convert(String value) {
+            for (LineBreaking b : LineBreaking.values()) {
                 if (b.toString().equalsIgnoreCase(value)) {
                     return b;
                 }
@@ -97,13 +77,13 @@ final class TypographyCommand implements Callable<Integer> {
     public Integer call() {
         if (form.markdown) {
             List<TypographyReport> reports = new ArrayList<>();
-            for (Breaker b : Breaker.values()) {
+            for (LineBreaking b : LineBreaking.values()) {
                 reports.add(typeset(b).typography());
             }
             context.out().print(ReportWriter.markdown(reports));
             return ExitCode.OK;
         }
-        Typesetter.Result result = typeset(breaker);
+        Pipeline.Checked result = typeset(breaker);
         context.report(result.warnings());
         TypographyReport report = result.typography();
         context.out().print(form.json ? ReportWriter.json(report) : ReportWriter.text(report));
@@ -115,8 +95,8 @@ final class TypographyCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Typesetter.Result typeset(Breaker b) {
-        return context.pipeline().check(content.request(Path.of("unused.pdf")), b.create());
+    private Pipeline.Checked typeset(LineBreaking b) {
+        return context.pipeline().check(content.request(Path.of("unused.pdf")), b);
     }
 
     /** One error per paragraph that breaks a rule --strict enforces. */

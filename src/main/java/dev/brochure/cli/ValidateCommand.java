@@ -1,6 +1,6 @@
 package dev.brochure.cli;
 
-import dev.brochure.typeset.Typesetter;
+import dev.brochure.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,10 +25,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Typesetter.Result result = context.pipeline().check(content.request(Path.of("unused.pdf")));
+        Pipeline.Checked result = context.pipeline().check(content.request(Path.of("unused.pdf")));
         context.report(result.warnings());
         context.out().printf("%s: ok (%d sections, %d pages)%n", content.content,
-                result.document().outline().size(), result.document().pages().size());
+                result.sections(), result.pages());
         return ExitCode.OK;
     }
 }

@@ -1,7 +1,5 @@
 package dev.brochure.cli;
 
-import dev.brochure.content.ContentText;
-import dev.brochure.content.model.BrochureContent;
 import dev.brochure.inspect.verify.ExpectedText;
 import dev.brochure.inspect.verify.Failure;
 import dev.brochure.inspect.verify.Rule;
@@ -86,8 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private List<ExpectedText> expectedText(Path dir) {
-        BrochureContent loaded = context.pipeline().content(BuildRequest.of(dir, Path.of("unused.pdf")));
-        return ContentText.units(loaded).stream().map(u -> new ExpectedText(u.text(), u.where().toString())).toList();
+        return context.pipeline().expectedText(dir);
     }
 
     private String describe(Rule rule, Long budget, List<ExpectedText> expected) {

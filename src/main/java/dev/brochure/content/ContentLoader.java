@@ -1,18 +1,22 @@
 package dev.brochure.content;
 
+import dev.brochure.world.ImageCatalog;
+import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.ProjectFiles;
+
 import dev.brochure.content.model.BrochureContent;
-import dev.brochure.content.model.DocumentInfo;
-import dev.brochure.content.model.Paper;
+import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.vocab.Paper;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;
 import dev.brochure.content.schema.FieldReader;
 import dev.brochure.content.schema.SchemaReader;
 import dev.brochure.content.schema.SectionSchema;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.Theme;
 import dev.brochure.content.theme.ThemeLoader;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.brochure.content;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package dev.brochure.content;
 
+import dev.brochure.vocab.Units;
+
 import dev.brochure.diag.Diagnostics;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;

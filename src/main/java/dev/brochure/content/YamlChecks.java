@@ -2,7 +2,7 @@ package dev.brochure.content;
 
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.brochure.diag;
 
+import dev.brochure.vocab.SourceLocation;
+
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package dev.brochure.inspect;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.inspect.report.Box;
 import dev.brochure.inspect.report.ImageInfo;
 import dev.brochure.inspect.report.InspectReport;

@@ -1,7 +1,7 @@
 package dev.brochure.inspect;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

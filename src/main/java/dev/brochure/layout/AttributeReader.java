@@ -1,17 +1,17 @@
 package dev.brochure.layout;
 
-import dev.brochure.content.Units;
-import dev.brochure.content.model.Rgb;
-import dev.brochure.content.theme.Align;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.Units;
+import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.Align;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.Markup.Element;
 import dev.brochure.layout.tree.Fit;
-import dev.brochure.layout.tree.Insets;
-import dev.brochure.layout.tree.Length;
+import dev.brochure.vocab.Insets;
+import dev.brochure.vocab.Length;
 import dev.brochure.layout.tree.VAlign;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.brochure.layout;
 
-import dev.brochure.content.model.ImageRef;
-import dev.brochure.content.model.Rgb;
-import dev.brochure.content.theme.MasterSpec;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.content.theme.Theme;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.ImageRef;
+import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.MasterSpec;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Theme;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.Markup.Element;
 import dev.brochure.layout.Markup.Node;
@@ -13,8 +13,8 @@ import dev.brochure.layout.Markup.SourceMark;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Fit;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.layout.tree.Insets;
-import dev.brochure.layout.tree.Length;
+import dev.brochure.vocab.Insets;
+import dev.brochure.vocab.Length;
 import dev.brochure.layout.tree.VAlign;
 import java.util.ArrayList;
 import java.util.List;

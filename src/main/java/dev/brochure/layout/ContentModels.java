@@ -1,6 +1,6 @@
 package dev.brochure.layout;
 
-import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.vocab.DocumentInfo;
 import dev.brochure.content.model.RichText;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;

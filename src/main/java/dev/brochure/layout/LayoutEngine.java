@@ -1,16 +1,16 @@
 package dev.brochure.layout;
 
-import dev.brochure.content.Builtins;
-import dev.brochure.content.ImageCatalog;
-import dev.brochure.content.LayoutCatalog;
-import dev.brochure.content.ProjectFiles;
+import dev.brochure.world.Builtins;
+import dev.brochure.world.ImageCatalog;
+import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.ProjectFiles;
 import dev.brochure.content.model.BrochureContent;
-import dev.brochure.content.model.ImageRef;
+import dev.brochure.vocab.ImageRef;
 import dev.brochure.content.model.Section;
-import dev.brochure.content.theme.MasterSpec;
+import dev.brochure.vocab.MasterSpec;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.Markup.Element;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.LayoutDocument;

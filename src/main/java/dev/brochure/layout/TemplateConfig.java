@@ -1,7 +1,7 @@
 package dev.brochure.layout;
 
-import dev.brochure.content.LayoutCatalog;
-import dev.brochure.content.ProjectFiles;
+import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.ProjectFiles;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;

@@ -1,7 +1,7 @@
 package dev.brochure.pipeline;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,12 +1,12 @@
 package dev.brochure.pipeline;
 
-import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.vocab.DocumentInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import dev.brochure.diag.Diagnostic;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.brochure.pipeline;
 
-import dev.brochure.content.model.Paper;
+import dev.brochure.vocab.Paper;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package dev.brochure.pipeline;
 
 import dev.brochure.diag.Diagnostic;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import java.util.ArrayList;

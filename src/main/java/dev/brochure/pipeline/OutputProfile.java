@@ -1,6 +1,6 @@
 package dev.brochure.pipeline;
 
-import dev.brochure.content.Units;
+import dev.brochure.vocab.Units;
 import dev.brochure.render.ImagePolicy;
 import java.util.Locale;
 

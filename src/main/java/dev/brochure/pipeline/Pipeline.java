@@ -1,7 +1,13 @@
 package dev.brochure.pipeline;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.content.ProjectFiles;
+import dev.brochure.content.ContentText;
+import dev.brochure.inspect.verify.ExpectedText;
+import dev.brochure.typeset.quality.TypographyReport;
+import dev.brochure.typeset.text.GreedyLineBreaker;
+import dev.brochure.typeset.text.KnuthPlassLineBreaker;
+import java.util.Locale;
+import dev.brochure.world.ProjectFiles;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.layout.LayoutEngine;
 import dev.brochure.layout.tree.LayoutDocument;
@@ -38,14 +44,57 @@ public class Pipeline {
         this(System.getenv());
     }
 
+    /** The line breakers a check can typeset with (the build always uses Knuth–Plass). */
+    public enum LineBreaking {
+        KNUTH_PLASS, GREEDY, GREEDY_SHRINK;
+
+        LineBreaker create() {
+            return switch (this) {
+                case KNUTH_PLASS -> new KnuthPlassLineBreaker();
+                case GREEDY -> new GreedyLineBreaker();
+                case GREEDY_SHRINK -> GreedyLineBreaker.shrinking();
+            };
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** What a check found: the size of the typeset document, its warnings and its typography. */
+    public record Checked(int sections, int pages, List<Diagnostic> warnings, TypographyReport typography) {
+        public Checked {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     /** Reads and validates the content, and runs its layouts and typesetting, writing nothing. */
-    public Typesetter.Result check(BuildRequest request) {
+    public Checked check(BuildRequest request) {
+        return check(request, LineBreaking.KNUTH_PLASS);
+    }
+
+    /** As {@link #check(BuildRequest)}, breaking paragraphs into lines with {@code breaking}. */
+    public Checked check(BuildRequest request, LineBreaking breaking) {
+        Typesetter.Result result = typeset(request, typesetOptions(request.profile()).withLineBreaker(breaking.create()));
+        return new Checked(result.document().outline().size(), result.document().pages().size(), result.warnings(),
+                result.typography());
+    }
+
+    /** Typesets without writing, for callers that need the pages themselves (tests, benchmarks). */
+    public Typesetter.Result typeset(BuildRequest request) {
         return typeset(request, typesetOptions(request.profile()));
     }
 
-    /** As {@link #check(BuildRequest)}, breaking paragraphs into lines with {@code breaker}. */
-    public Typesetter.Result check(BuildRequest request, LineBreaker breaker) {
+    /** As {@link #typeset(BuildRequest)}, breaking paragraphs into lines with {@code breaker}. */
+    public Typesetter.Result typeset(BuildRequest request, LineBreaker breaker) {
         return typeset(request, typesetOptions(request.profile()).withLineBreaker(breaker));
+    }
+
+    /** The text units the content asks to be printed, for {@code verify --content}. */
+    public List<ExpectedText> expectedText(Path contentDir) {
+        BrochureContent loaded = content(BuildRequest.of(contentDir, Path.of("unused.pdf")));
+        return ContentText.units(loaded).stream().map(u -> new ExpectedText(u.text(), u.where().toString())).toList();
     }
 
     public BuildResult build(BuildRequest request) {

@@ -1,7 +1,7 @@
 package dev.brochure.pipeline;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.render.ImagePolicy;
 import dev.brochure.render.PdfRenderer;
 import dev.brochure.render.RenderOptions;

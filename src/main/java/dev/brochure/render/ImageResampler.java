@@ -1,6 +1,6 @@
 package dev.brochure.render;
 
-import dev.brochure.content.model.ImageOrientation;
+import dev.brochure.vocab.ImageOrientation;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;

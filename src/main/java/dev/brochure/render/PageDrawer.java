@@ -1,6 +1,6 @@
 package dev.brochure.render;
 
-import dev.brochure.content.model.Rgb;
+import dev.brochure.vocab.Rgb;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;

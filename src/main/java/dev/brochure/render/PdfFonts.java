@@ -1,14 +1,14 @@
 package dev.brochure.render;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.brochure.typeset.font.FontBook;
-import dev.brochure.typeset.font.FontFace;
+import dev.brochure.world.font.FontBook;
+import dev.brochure.world.font.FontFace;
 import org.openpdf.text.pdf.BaseFont;
 
 /**

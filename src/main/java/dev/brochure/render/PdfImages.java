@@ -1,9 +1,9 @@
 package dev.brochure.render;
 
-import dev.brochure.content.model.ImageOrientation;
-import dev.brochure.content.model.ImageRef;
+import dev.brochure.vocab.ImageOrientation;
+import dev.brochure.vocab.ImageRef;
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,6 @@
 package dev.brochure.render;
 
-import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.vocab.DocumentInfo;
 import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;

@@ -1,5 +1,7 @@
 package dev.brochure.content;
 
+import dev.brochure.world.ProjectFiles;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.testing.TestProject;

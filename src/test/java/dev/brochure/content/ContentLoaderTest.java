@@ -1,12 +1,14 @@
 package dev.brochure.content;
 
+import dev.brochure.world.ProjectFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.model.BrochureContent;
-import dev.brochure.content.model.Paper;
+import dev.brochure.vocab.Paper;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;
 import dev.brochure.diag.BrochureException;

@@ -1,5 +1,7 @@
 package dev.brochure.content;
 
+import dev.brochure.world.ProjectFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

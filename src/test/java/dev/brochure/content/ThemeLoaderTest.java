@@ -1,13 +1,15 @@
 package dev.brochure.content;
 
+import dev.brochure.world.ProjectFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.brochure.content.model.Rgb;
-import dev.brochure.content.theme.Align;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.Align;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Theme;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.testing.TestProject;

@@ -115,7 +115,7 @@ class NavigationTest {
         TestProject project = TestProject.copy("typography", temp.resolve("bad"));
         project.replace("sections/01-welcome.yaml", "(#03-vision)", "(#03-visoin)");
         BrochureException e = assertThrows(BrochureException.class,
-                () -> new Pipeline(Map.of()).check(project.request(temp.resolve("bad.pdf"))));
+                () -> new Pipeline(Map.of()).typeset(project.request(temp.resolve("bad.pdf"))));
         Diagnostic d = e.diagnostics().getFirst();
         assertTrue(d.message().contains("#03-visoin") && d.hint().contains("03-vision"), d.format());
         assertTrue(d.where().file().endsWith("sections/01-welcome.yaml") && d.where().line() > 0, d.format());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.model.BrochureContent;
-import dev.brochure.content.model.Paper;
+import dev.brochure.vocab.Paper;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;
 import dev.brochure.diag.Diagnostic;
@@ -202,7 +202,7 @@ class OptmlBrochureTest {
         // The event and food scenes fill their 4:3 pictures to the edges (people stand along the
         // bottom and sides): their frames show the whole picture, or at most crop the sides of a
         // wider one, never its top or bottom.
-        var document = new Pipeline(Map.of()).check(BuildRequest.of(CONTENT, temp.resolve("check.pdf"))).document();
+        var document = new Pipeline(Map.of()).typeset(BuildRequest.of(CONTENT, temp.resolve("check.pdf"))).document();
         int scenes = 0;
         for (var page : document.pages()) {
             for (var item : page.items()) {

@@ -17,7 +17,7 @@ class OptmlTypographyTest {
 
     private static TypographyReport.Totals totals(dev.brochure.typeset.text.LineBreaker breaker) {
         BuildRequest request = BuildRequest.of(Path.of("brochure-content"), Path.of("unused.pdf"));
-        return new Pipeline(Map.of()).check(request, breaker).typography().totals();
+        return new Pipeline(Map.of()).typeset(request, breaker).typography().totals();
     }
 
     @Test

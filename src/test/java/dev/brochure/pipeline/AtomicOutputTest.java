@@ -107,7 +107,7 @@ class AtomicOutputTest {
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 1000, 20_000})
     void aFullDiskKeepsThePreviousPdf(long capacity) throws IOException {
-        TypesetDocument doc = new Pipeline(Map.of()).check(TestProject.copy("minimal", temp.resolve("p"))
+        TypesetDocument doc = new Pipeline(Map.of()).typeset(TestProject.copy("minimal", temp.resolve("p"))
                 .request(temp.resolve("unused.pdf"))).document();
         RenderOptions options = RenderOptions.screen(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test");
         Path folder = Files.createDirectories(temp.resolve("out"));

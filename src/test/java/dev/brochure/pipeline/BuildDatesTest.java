@@ -2,9 +2,9 @@ package dev.brochure.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.brochure.content.model.DocumentInfo;
-import dev.brochure.content.model.Paper;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.vocab.Paper;
+import dev.brochure.vocab.SourceLocation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

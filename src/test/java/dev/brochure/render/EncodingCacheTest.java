@@ -54,7 +54,7 @@ class EncodingCacheTest {
     @Test
     void aRenderingFromTheCacheIsByteForByteOneWithoutAndEditedFilesAreEncodedAgain() throws Exception {
         TestProject project = TestProject.copy("minimal", temp);
-        doc = new Pipeline(Map.of()).check(project.request(temp.resolve("unused.pdf"))).document();
+        doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
         cache = temp.resolve("cache");
 
         byte[] without = render(null);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
-import dev.brochure.typeset.font.FontBook;
-import dev.brochure.typeset.font.FontFace;
+import dev.brochure.world.font.FontBook;
+import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class KerningAndToUnicodeTest {
         Path pdf = temp.resolve("out.pdf");
         Pipeline pipeline = new Pipeline(Map.of());
         pipeline.build(project.request(pdf));
-        Page page = pipeline.check(project.request(pdf)).document().pages().get(1);
+        Page page = pipeline.typeset(project.request(pdf)).document().pages().get(1);
         PageItem.GlyphRun run = page.items().stream().filter(PageItem.GlyphRun.class::isInstance)
                 .map(PageItem.GlyphRun.class::cast).filter(r -> r.text().contains("AVAWAY")).findFirst().orElseThrow();
         int at = run.text().indexOf("AVAWAY");

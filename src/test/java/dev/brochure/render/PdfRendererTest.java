@@ -32,7 +32,7 @@ class PdfRendererTest {
     @Test
     void glyphsLandAtTheirTypesetPositions() throws IOException {
         TestProject project = TestProject.copy("minimal", temp);
-        Typesetter.Result typeset = new Pipeline(Map.of()).check(project.request(temp.resolve("x.pdf")));
+        Typesetter.Result typeset = new Pipeline(Map.of()).typeset(project.request(temp.resolve("x.pdf")));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PdfRenderer.render(typeset.document(), RenderOptions.screen(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                 "test"), bytes);

@@ -52,7 +52,7 @@ class TextExtractionTest {
         Path pdf = temp.resolve("out.pdf");
         Pipeline pipeline = new Pipeline(Map.of());
         pipeline.build(project.request(pdf));
-        Typesetter.Result typeset = pipeline.check(project.request(pdf));
+        Typesetter.Result typeset = pipeline.typeset(project.request(pdf));
         for (Page page : typeset.document().pages()) {
             page.items().stream().filter(PageItem.GlyphRun.class::isInstance).map(PageItem.GlyphRun.class::cast)
                     .forEach(runs::add);

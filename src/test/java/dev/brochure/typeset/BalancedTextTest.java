@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.content.ProjectFiles;
+import dev.brochure.world.ProjectFiles;
 import dev.brochure.layout.LayoutEngine;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.OptmlBrochure;
@@ -98,7 +98,7 @@ class BalancedTextTest {
 
     @Test
     void theLeadsOfTheOptmlBrochureAreNotHyphenated() {
-        TypographyReport report = new Pipeline(Map.of()).check(OptmlBrochure.request(temp.resolve("x.pdf"))).typography();
+        TypographyReport report = new Pipeline(Map.of()).typeset(OptmlBrochure.request(temp.resolve("x.pdf"))).typography();
         List<TypographyReport.Paragraph> leads = report.paragraphs().stream()
                 .filter(p -> p.style().equals("lead") || p.style().equals("closing-lead")).toList();
         assertTrue(leads.size() >= 8 && leads.stream().mapToInt(TypographyReport.Paragraph::lines).sum() > 40,

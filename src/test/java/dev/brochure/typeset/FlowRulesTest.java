@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.brochure.content.model.Paper;
+import dev.brochure.vocab.Paper;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.pipeline.Pipeline;
@@ -52,7 +52,7 @@ class FlowRulesTest {
                 .write("sections/probe.yaml", "layout: probe\ntitle: Probe Heading\n")
                 .write("layouts/probe.schema.yaml", "fields:\n  title: {type: text, required: true}\n")
                 .write("layouts/probe.ftlx", "<section>" + body + "</section>\n");
-        return new Pipeline(Map.of()).check(project.request(temp.resolve("x.pdf")));
+        return new Pipeline(Map.of()).typeset(project.request(temp.resolve("x.pdf")));
     }
 
     private static String spacer(double height) {

@@ -3,10 +3,10 @@ package dev.brochure.typeset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.brochure.content.model.Rgb;
+import dev.brochure.vocab.Rgb;
 import dev.brochure.testing.TestProject;
-import dev.brochure.typeset.font.FontBook;
-import dev.brochure.typeset.font.FontFace;
+import dev.brochure.world.font.FontBook;
+import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.text.Fragment;
 import dev.brochure.typeset.text.GreedyLineBreaker;
 import dev.brochure.typeset.text.Item;

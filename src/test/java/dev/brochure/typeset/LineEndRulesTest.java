@@ -32,7 +32,7 @@ class LineEndRulesTest {
                 .write("sections/probe.yaml", "layout: probe\ntext: \"" + yamlText + "\"\n")
                 .write("layouts/probe.schema.yaml", "fields:\n  text: {type: text, required: true}\n")
                 .write("layouts/probe.ftlx", "<section><row><cell width=\"45mm\">" + body + "</cell><cell/></row></section>\n");
-        Page page = new Pipeline(Map.of()).check(project.request(temp.resolve("x.pdf"))).document().pages().getFirst();
+        Page page = new Pipeline(Map.of()).typeset(project.request(temp.resolve("x.pdf"))).document().pages().getFirst();
         TreeMap<Double, List<PageItem.GlyphRun>> byBaseline = new TreeMap<>();
         for (PageItem item : page.items()) {
             if (item instanceof PageItem.GlyphRun run && run.size() > 8) {

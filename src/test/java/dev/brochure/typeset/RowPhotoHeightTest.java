@@ -74,7 +74,7 @@ class RowPhotoHeightTest {
         Files.writeString(content.resolve("sections/s.yaml"), "layout: side\nphoto: photo.jpg\ntext: "
                 + "Words that fill a narrow column for several lines, so the text is taller than the photo.\n");
         Files.writeString(content.resolve("brochure.yaml"), "title: T\nauthor: A\nsections: [sections/s.yaml]\n");
-        Typesetter.Result result = new Pipeline(Map.of()).check(BuildRequest.of(content, project.resolve("x.pdf"))
+        Typesetter.Result result = new Pipeline(Map.of()).typeset(BuildRequest.of(content, project.resolve("x.pdf"))
                 .withProjectRoot(content));
         // The cover master has no running footer, so every line on the page is the row's text.
         List<PageItem> items = result.document().pages().getFirst().items();

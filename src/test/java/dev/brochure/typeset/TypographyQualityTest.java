@@ -31,14 +31,14 @@ class TypographyQualityTest {
     static void typeset() {
         TestProject project = TestProject.copy("typography", temp);
         Pipeline pipeline = new Pipeline(Map.of());
-        totalFit = pipeline.check(project.request(temp.resolve("x.pdf")), new KnuthPlassLineBreaker()).typography();
-        firstFit = pipeline.check(project.request(temp.resolve("x.pdf")), new GreedyLineBreaker()).typography();
+        totalFit = pipeline.typeset(project.request(temp.resolve("x.pdf")), new KnuthPlassLineBreaker()).typography();
+        firstFit = pipeline.typeset(project.request(temp.resolve("x.pdf")), new GreedyLineBreaker()).typography();
     }
 
     @Test
     void theDefaultBreakerIsTotalFit() {
         TestProject project = TestProject.copy("minimal", temp.resolve("default"));
-        Typesetter.Result result = new Pipeline(Map.of()).check(project.request(temp.resolve("y.pdf")));
+        Typesetter.Result result = new Pipeline(Map.of()).typeset(project.request(temp.resolve("y.pdf")));
         assertEquals("knuth-plass", result.typography().breaker());
     }
 

@@ -1,7 +1,10 @@
 package dev.brochure.content.model;
 
-import dev.brochure.content.ProjectFiles;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.vocab.ImageRef;
+
+import dev.brochure.world.ProjectFiles;
+import dev.brochure.vocab.Theme;
 import java.util.List;
 import java.util.Map;
 

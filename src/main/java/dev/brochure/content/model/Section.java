@@ -1,6 +1,6 @@
 package dev.brochure.content.model;
 
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 
 /**
  * One section file: which layout descriptor sets it, its title (for the outline and running

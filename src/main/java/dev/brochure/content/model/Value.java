@@ -1,6 +1,8 @@
 package dev.brochure.content.model;
 
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.ImageRef;
+
+import dev.brochure.vocab.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.brochure.content.schema;
 
-import dev.brochure.content.ImageCatalog;
+import dev.brochure.world.ImageCatalog;
 import dev.brochure.content.InlineMarkup;
 import dev.brochure.content.NodeReader;
 import dev.brochure.content.model.Value;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

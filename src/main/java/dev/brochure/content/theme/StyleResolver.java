@@ -1,6 +1,10 @@
 package dev.brochure.content.theme;
 
-import dev.brochure.content.model.Rgb;
+import dev.brochure.vocab.Align;
+
+import dev.brochure.vocab.TextStyle;
+
+import dev.brochure.vocab.Rgb;
 import dev.brochure.content.theme.ThemeLoader.Located;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;

@@ -1,12 +1,20 @@
 package dev.brochure.content.theme;
 
-import dev.brochure.content.Builtins;
+import dev.brochure.vocab.FontFamily;
+import dev.brochure.vocab.FooterSpec;
+import dev.brochure.vocab.Margins;
+import dev.brochure.vocab.MasterSpec;
+import dev.brochure.vocab.TextStyle;
+
+import dev.brochure.vocab.Theme;
+
+import dev.brochure.world.Builtins;
 import dev.brochure.content.NodeReader;
-import dev.brochure.content.ProjectFiles;
+import dev.brochure.world.ProjectFiles;
 import dev.brochure.content.YamlFile;
-import dev.brochure.content.model.Rgb;
+import dev.brochure.vocab.Rgb;
 import dev.brochure.diag.Diagnostics;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;

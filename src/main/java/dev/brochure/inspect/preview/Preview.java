@@ -1,7 +1,7 @@
 package dev.brochure.inspect.preview;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.inspect.PdfFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.brochure.inspect.verify;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.inspect.Inspector;
 import dev.brochure.inspect.PdfFiles;
 import dev.brochure.inspect.report.FontInfo;

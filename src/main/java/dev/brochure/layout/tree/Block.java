@@ -1,11 +1,14 @@
 package dev.brochure.layout.tree;
 
-import dev.brochure.content.model.ImageRef;
-import dev.brochure.content.model.Rgb;
-import dev.brochure.content.theme.Align;
-import dev.brochure.content.theme.MasterSpec;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.Insets;
+import dev.brochure.vocab.Length;
+
+import dev.brochure.vocab.ImageRef;
+import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.Align;
+import dev.brochure.vocab.MasterSpec;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.SourceLocation;
 import java.util.List;
 
 /**

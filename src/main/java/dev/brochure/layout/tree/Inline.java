@@ -1,6 +1,6 @@
 package dev.brochure.layout.tree;
 
-import dev.brochure.content.model.Rgb;
+import dev.brochure.vocab.Rgb;
 
 /** A piece of a paragraph's text: a run in one formatting, or a forced line break. */
 public sealed interface Inline {

@@ -1,7 +1,7 @@
 package dev.brochure.layout.tree;
 
-import dev.brochure.content.model.DocumentInfo;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.vocab.Theme;
 import java.util.List;
 
 /** The layout stage's result: the document's sections as layout trees, with the theme they use. */

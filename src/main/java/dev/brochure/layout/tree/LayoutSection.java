@@ -1,7 +1,7 @@
 package dev.brochure.layout.tree;
 
-import dev.brochure.content.theme.MasterSpec;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.MasterSpec;
+import dev.brochure.vocab.SourceLocation;
 import java.util.List;
 
 /**

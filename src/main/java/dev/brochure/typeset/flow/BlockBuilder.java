@@ -1,8 +1,8 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.content.theme.Align;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.Align;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Fit;
@@ -51,7 +51,7 @@ final class BlockBuilder {
     }
 
     /** A nested list of blocks (inside a panel, cell, quote or frame) stacked into one box. */
-    VItem.VBox stacked(List<Block> blocks, double width, dev.brochure.diag.SourceLocation where) {
+    VItem.VBox stacked(List<Block> blocks, double width, dev.brochure.vocab.SourceLocation where) {
         return Stacker.stack(build(blocks, width, false), where, this::balanced);
     }
 

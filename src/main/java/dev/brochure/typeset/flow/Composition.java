@@ -1,8 +1,8 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.content.model.Paper;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.Paper;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.layout.tree.LayoutSection;

@@ -1,10 +1,10 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.content.theme.Align;
-import dev.brochure.content.theme.FooterSpec;
-import dev.brochure.content.theme.Margins;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.Align;
+import dev.brochure.vocab.FooterSpec;
+import dev.brochure.vocab.Margins;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.typeset.page.PageItem;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
-import dev.brochure.layout.tree.Length;
+import dev.brochure.vocab.Length;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.content.model.ImageRef;
+import dev.brochure.vocab.ImageRef;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Fit;
-import dev.brochure.layout.tree.Length;
+import dev.brochure.vocab.Length;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class ImageBox {
         }
         double height = block.height() != null && !block.height().percent() ? block.height().value()
                 : width / (block.aspect() != null ? block.aspect() : image.aspectRatio());
-        double x = switch (block.align() == null ? dev.brochure.content.theme.Align.LEFT : block.align()) {
+        double x = switch (block.align() == null ? dev.brochure.vocab.Align.LEFT : block.align()) {
             case CENTER -> (available - width) / 2;
             case RIGHT -> available - width;
             default -> 0;

@@ -1,7 +1,7 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.content.theme.Margins;
-import dev.brochure.content.theme.MasterSpec;
+import dev.brochure.vocab.Margins;
+import dev.brochure.vocab.MasterSpec;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.typeset.flow.PageDraft.PlacedMarker;

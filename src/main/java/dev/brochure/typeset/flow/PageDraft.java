@@ -1,7 +1,7 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.content.model.Rgb;
-import dev.brochure.content.theme.MasterSpec;
+import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.MasterSpec;
 import dev.brochure.typeset.page.PageItem;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.typeset.page.PageItem;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.brochure.typeset.flow;
 
-import dev.brochure.content.theme.Align;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.content.theme.Theme;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.Align;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Theme;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.typeset.font.FontBook;
-import dev.brochure.typeset.font.FontFace;
+import dev.brochure.world.font.FontBook;
+import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.text.Item;
 import dev.brochure.typeset.text.LineBreaker;

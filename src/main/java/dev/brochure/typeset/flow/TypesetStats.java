@@ -1,7 +1,7 @@
 package dev.brochure.typeset.flow;
 
 import dev.brochure.diag.Diagnostics;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.typeset.quality.TypographyReport;
 import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.typeset.text.LineSetter;

@@ -1,6 +1,6 @@
 package dev.brochure.typeset.page;
 
-import dev.brochure.content.model.Rgb;
+import dev.brochure.vocab.Rgb;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.brochure.typeset.page;
 
-import dev.brochure.content.model.ImageRef;
-import dev.brochure.content.model.Rgb;
+import dev.brochure.vocab.ImageRef;
+import dev.brochure.vocab.Rgb;
 import java.nio.file.Path;
 
 /**

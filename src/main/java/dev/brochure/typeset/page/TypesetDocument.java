@@ -1,6 +1,6 @@
 package dev.brochure.typeset.page;
 
-import dev.brochure.content.model.DocumentInfo;
+import dev.brochure.vocab.DocumentInfo;
 import java.util.List;
 
 /** The typeset stage's result: finished pages, bookmarks and link destinations. */

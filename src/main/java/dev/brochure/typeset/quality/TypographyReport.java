@@ -1,6 +1,6 @@
 package dev.brochure.typeset.quality;
 
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import java.util.List;
 
 /**

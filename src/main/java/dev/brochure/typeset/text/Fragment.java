@@ -1,8 +1,8 @@
 package dev.brochure.typeset.text;
 
-import dev.brochure.content.model.Rgb;
-import dev.brochure.typeset.font.FontFace;
-import dev.brochure.typeset.font.ShapedText;
+import dev.brochure.vocab.Rgb;
+import dev.brochure.world.font.FontFace;
+import dev.brochure.world.font.ShapedText;
 
 /**
  * A piece of a word in one face, size and colour, already shaped. {@code tracking} is extra

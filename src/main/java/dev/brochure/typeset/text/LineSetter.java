@@ -1,6 +1,6 @@
 package dev.brochure.typeset.text;
 
-import dev.brochure.content.theme.Align;
+import dev.brochure.vocab.Align;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import java.util.ArrayList;

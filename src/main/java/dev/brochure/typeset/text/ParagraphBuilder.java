@@ -1,15 +1,15 @@
 package dev.brochure.typeset.text;
 
-import dev.brochure.content.model.Rgb;
-import dev.brochure.content.theme.FontFamily;
-import dev.brochure.content.theme.TextStyle;
-import dev.brochure.content.theme.Theme;
+import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.FontFamily;
+import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
-import dev.brochure.diag.SourceLocation;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.typeset.font.FontBook;
-import dev.brochure.typeset.font.FontFace;
+import dev.brochure.world.font.FontBook;
+import dev.brochure.world.font.FontFace;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

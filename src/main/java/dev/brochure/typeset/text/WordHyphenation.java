@@ -1,6 +1,6 @@
 package dev.brochure.typeset.text;
 
-import dev.brochure.typeset.font.ShapedText;
+import dev.brochure.world.font.ShapedText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,0 +1,174 @@
+package dev.brochure.world;
+
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Diagnostics;
+import dev.brochure.vocab.SourceLocation;
+import dev.brochure.diag.Suggestions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where a content project's files are, and the one place that turns a reference written in
+ * content ({@code images/campus.jpg}, {@code fonts/Lato-Regular.ttf}) into a file.
+ *
+ * <p>A reference is looked up in the content folder first, then in the project root (the folder
+ * holding the content folder, whose {@code images/} and {@code fonts/} are shared). Whatever it
+ * resolves to, after {@code ..} and symbolic links, must lie inside the content folder or the
+ * project's {@code images/} or {@code fonts/}: content can never reach other files.
+ */
+public final class ProjectFiles {
+
+    private final Path contentDir;
+    private final Path projectRoot;
+
+    public ProjectFiles(Path contentDir, Path projectRoot) {
+        this.contentDir = contentDir.toAbsolutePath().normalize();
+        this.projectRoot = projectRoot.toAbsolutePath().normalize();
+    }
+
+    /** The usual arrangement: the project root is the content folder's parent. */
+    public static ProjectFiles of(Path contentDir) {
+        Path abs = contentDir.toAbsolutePath().normalize();
+        return new ProjectFiles(abs, abs.getParent() == null ? abs : abs.getParent());
+    }
+
+    public Path contentDir() {
+        return contentDir;
+    }
+
+    public Path projectRoot() {
+        return projectRoot;
+    }
+
+    public Path brochureFile() {
+        return contentDir.resolve("brochure.yaml");
+    }
+
+    public Path layoutsDir() {
+        return contentDir.resolve("layouts");
+    }
+
+    public Path themesDir() {
+        return contentDir.resolve("themes");
+    }
+
+    /** A file of the content folder named in {@code brochure.yaml}, such as a section file. */
+    public Optional<Path> resolveContentFile(String ref, SourceLocation where, Diagnostics diagnostics) {
+        return resolve(ref, where, diagnostics, List.of(contentDir), "file");
+    }
+
+    /** An image or font: in the content folder, or in the project's shared images/ or fonts/. */
+    public Optional<Path> resolveAsset(String ref, SourceLocation where, Diagnostics diagnostics) {
+        return resolve(ref, where, diagnostics, List.of(contentDir, projectRoot), "file");
+    }
+
+    private Optional<Path> resolve(String ref, SourceLocation where, Diagnostics diagnostics, List<Path> bases,
+            String what) {
+        if (ref.isBlank()) {
+            diagnostics.error(where, "empty " + what + " reference", "write a path relative to the content folder");
+            return Optional.empty();
+        }
+        Path written;
+        try {
+            written = Path.of(ref);
+        } catch (RuntimeException e) {
+            diagnostics.error(where, "'" + ref + "' is not a valid path", null);
+            return Optional.empty();
+        }
+        if (written.isAbsolute()) {
+            diagnostics.error(where, "absolute path '" + ref + "' is not allowed",
+                    "write the path relative to the content folder, for example images/photo.jpg");
+            return Optional.empty();
+        }
+        for (Path base : bases) {
+            Path candidate = base.resolve(written).normalize();
+            if (Files.isRegularFile(candidate)) {
+                return confine(ref, candidate, where, diagnostics);
+            }
+            if (Files.isDirectory(candidate)) {
+                diagnostics.error(where, "'" + ref + "' is a folder, not a " + what,
+                        "name a file inside it, for example " + ref.replaceAll("/+$", "") + "/<name>");
+                return Optional.empty();
+            }
+        }
+        diagnostics.error(where, what + " not found: '" + ref + "'", notFoundHint(written, bases));
+        return Optional.empty();
+    }
+
+    private Optional<Path> confine(String ref, Path candidate, SourceLocation where, Diagnostics diagnostics) {
+        try {
+            Path real = candidate.toRealPath();
+            for (Path root : allowedRoots()) {
+                if (Files.exists(root) && real.startsWith(root.toRealPath())) {
+                    return Optional.of(real);
+                }
+            }
+        } catch (IOException e) {
+            diagnostics.error(where, "cannot read '" + ref + "': " + e.getMessage(), null);
+            return Optional.empty();
+        }
+        diagnostics.error(where, "'" + ref + "' lies outside the content project",
+                "keep files inside the content folder or the project's images/ and fonts/ folders");
+        return Optional.empty();
+    }
+
+    /**
+     * Checks a file the tool looks up by name in one of the project's own folders ({@code brochure.yaml}
+     * in the content folder, {@code themes/x.yaml}, {@code layouts/x.ftlx}): after symbolic links it must
+     * still lie in that folder, so a link cannot make the tool read (and print) a file from elsewhere.
+     * A file that does not exist passes; whoever reads it reports that.
+     */
+    public void checkInside(Path file, Path folder) {
+        Path real;
+        try {
+            real = file.toRealPath();
+            if (real.startsWith(folder.toRealPath())) {
+                return;
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw BrochureException.of(SourceLocation.of(file), "cannot read file: " + e.getMessage(), null);
+        }
+        String where = folder.equals(contentDir) ? "the content folder" : "the folder " + SourceLocation.display(folder);
+        throw BrochureException.of(SourceLocation.of(file), "this file is a link to " + SourceLocation.display(real)
+                + ", which is outside " + where, "copy the file into the project instead of linking to it");
+    }
+
+    private List<Path> allowedRoots() {
+        return List.of(contentDir, projectRoot.resolve("images"), projectRoot.resolve("fonts"));
+    }
+
+    /** Names a similarly spelt file in the folder the reference points into, if there is one. */
+    private String notFoundHint(Path written, List<Path> bases) {
+        String searched = "looked in " + String.join(" and ", bases.stream().map(SourceLocation::display).toList());
+        Path name = written.getFileName();
+        for (Path base : bases) {
+            Path folder = written.getParent() == null ? base : base.resolve(written.getParent()).normalize();
+            List<String> siblings = listNames(folder);
+            Optional<String> near = Suggestions.closest(name.toString(), siblings);
+            if (near.isPresent()) {
+                Path suggestion = written.getParent() == null ? Path.of(near.get()) : written.getParent().resolve(near.get());
+                return "did you mean '" + suggestion.toString().replace('\\', '/') + "'? (" + searched + ")";
+            }
+        }
+        return searched;
+    }
+
+    private static List<String> listNames(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return new ArrayList<>(files.map(p -> p.getFileName().toString()).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
