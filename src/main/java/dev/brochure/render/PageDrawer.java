@@ -44,6 +44,7 @@ final class PageDrawer {
                 case PageItem.PlacedImage image -> image(image);
                 case PageItem.GlyphRun run -> text(run);
                 case PageItem.Link link -> link(link);
+                case PageItem.TextLine described -> { } // what a line is, for the typography report; not drawn
             }
         }
     }

@@ -3,10 +3,12 @@ package dev.brochure.typeset;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.typeset.flow.Composition;
-import dev.brochure.typeset.flow.TypesetStats;
+import dev.brochure.typeset.page.Page;
+import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.TypesetDocument;
 import dev.brochure.typeset.quality.TypographyReport;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The typeset stage: from the layout tree to finished pages of positioned glyphs, images and
@@ -25,9 +27,23 @@ public final class Typesetter {
 
     public static Result typeset(LayoutDocument layout, TypesetOptions options) {
         Diagnostics diagnostics = new Diagnostics();
-        TypesetStats stats = new TypesetStats(diagnostics);
-        TypesetDocument document = Composition.compose(layout, options, diagnostics, stats);
+        TypesetDocument document = Composition.compose(layout, options, diagnostics);
+        warnOverfull(document, diagnostics);
         diagnostics.throwIfErrors();
-        return new Result(document, diagnostics.warnings(), stats.report(options.lineBreaker().name()));
+        return new Result(document, diagnostics.warnings(),
+                TypographyReport.of(document, options.lineBreaker().name()));
+    }
+
+    /** A warning for every placed line wider than its measure, naming the content it shows. */
+    private static void warnOverfull(TypesetDocument document, Diagnostics diagnostics) {
+        for (Page page : document.pages()) {
+            for (PageItem item : page.items()) {
+                if (item instanceof PageItem.TextLine line && line.overfull()) {
+                    diagnostics.warning(line.paragraph().where(), String.format(Locale.ROOT,
+                            "a line is %.1fpt wider than its %.1fpt measure", line.width() - line.measure(),
+                            line.measure()), "a long word or address does not fit; shorten it or widen its box");
+                }
+            }
+        }
     }
 }

@@ -90,7 +90,7 @@ final class BlockBuilder {
     }
 
     private List<VItem> paragraph(List<Inline> inlines, TextStyle style, Align align, double width, Block block) {
-        List<VItem.VBox> lines = text.lines(inlines, style, align, width, block.where());
+        List<VItem.VBox> lines = text.lines(inlines, style, align, width, block);
         List<VItem> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -107,7 +107,7 @@ final class BlockBuilder {
     }
 
     private List<VItem> heading(Block.Heading h, double width) {
-        List<VItem.VBox> lines = text.headingLines(h.text(), h.style(), width, h.where());
+        List<VItem.VBox> lines = text.headingLines(h, width);
         List<VItem> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             VItem.VBox line = lines.get(i);
@@ -179,7 +179,7 @@ final class BlockBuilder {
         double y = body.height();
         if (!q.attribution().isEmpty()) {
             y += q.attributionStyle().spaceBefore();
-            for (VItem.VBox line : text.lines(q.attribution(), q.attributionStyle(), null, width - inset, q.where())) {
+            for (VItem.VBox line : text.lines(q.attribution(), q.attributionStyle(), null, width - inset, q)) {
                 items.addAll(line.moved(inset, y).items());
                 y += line.height();
             }

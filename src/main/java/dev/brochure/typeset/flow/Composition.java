@@ -26,21 +26,14 @@ public final class Composition {
     }
 
     public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
-        return compose(layout, options, diagnostics, new TypesetStats(diagnostics));
-    }
-
-    /** Typesets the document, recording line and column statistics in {@code stats}. */
-    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics,
-            TypesetStats stats) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
         Set<String> anchors = layout.sections().stream().map(LayoutSection::id).collect(Collectors.toSet());
         TextSetter text = new TextSetter(theme,
                 new ParagraphBuilder(theme, hyphenator(layout, diagnostics), anchors, diagnostics),
-                options.lineBreaker(), stats);
+                options.lineBreaker());
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
-        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, stats,
-                diagnostics);
+        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
         for (LayoutSection section : layout.sections()) {
             composer.section(section);
         }

@@ -25,6 +25,11 @@ final class ImageBox {
     }
 
     VItem.VBox image(Block.Image block, double available) {
+        return image(block, available, block);
+    }
+
+    /** The image block; its caption is a paragraph of {@code source}, the block as the layout gave it. */
+    private VItem.VBox image(Block.Image block, double available, Block.Image source) {
         ImageRef image = block.image();
         double width = Math.min(available, block.width().resolve(available));
         if (block.height() != null && block.height().percent()) {
@@ -43,7 +48,7 @@ final class ImageBox {
         double y = height;
         if (!block.caption().isEmpty()) {
             y += block.captionStyle().spaceBefore();
-            for (VItem.VBox line : text.lines(block.caption(), block.captionStyle(), null, width, block.where())) {
+            for (VItem.VBox line : text.lines(block.caption(), block.captionStyle(), null, width, source)) {
                 items.addAll(line.moved(x, y).items());
                 y += line.height();
             }
@@ -58,7 +63,7 @@ final class ImageBox {
                 : width / (block.aspect() != null ? block.aspect() : block.image().aspectRatio());
         return image(new Block.Image(block.image(), block.fit(), block.width(), Length.points(height + extra), null,
                 block.align(), block.caption(), block.captionStyle(), block.radius(), block.alt(), block.where()),
-                available);
+                available, block);
     }
 
     /** The image drawn into {@code box}: covering it (and clipped to it) or contained in it. */

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * Distributes each section's vertical list over pages: into the body of the section's page
  * master, through balanced columns where the layout asks for them, with fixed pages placed as
- * they come. Collects where bookmarks and link destinations ended up.
+ * they come. Collects where bookmarks and link destinations ended up, and marks the lines that
+ * begin and end each column ({@link VItem.VBox#inColumn}), for the typography report.
  */
 public final class PageComposer {
 
@@ -22,16 +23,13 @@ public final class PageComposer {
     private final BlockBuilder builder;
     private final FrameSetter frames;
     private final Diagnostics diagnostics;
-    private final TypesetStats stats;
     private final List<PageDraft> pages = new ArrayList<>();
     private final List<PlacedMarker> markers = new ArrayList<>();
     private PageDraft current;
     private double cursor;
     private LayoutSection section;
 
-    PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, TypesetStats stats,
-            Diagnostics diagnostics) {
-        this.stats = stats;
+    PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, Diagnostics diagnostics) {
         this.pageWidth = pageWidth;
         this.pageHeight = pageHeight;
         this.bleed = bleed;
@@ -69,32 +67,51 @@ public final class PageComposer {
     }
 
     private void flow(List<VItem> items) {
+        int lastContent = lastContent(items);
         List<VItem> run = new ArrayList<>();
-        for (VItem item : items) {
-            switch (item) {
+        for (int i = 0; i < items.size(); i++) {
+            switch (items.get(i)) {
                 case VItem.VColumns c -> {
-                    flowRun(run);
-                    flowColumns(c.items(), c.count(), c.gap(), c.columnWidth());
+                    flowRun(run, true);
+                    flowColumns(c.items(), c.count(), c.gap(), c.columnWidth(), lastContent > i);
                 }
                 case VItem.VFixedPage f -> {
-                    flowRun(run);
+                    flowRun(run, true);
                     fixedPage(f);
                 }
-                default -> run.add(item);
+                default -> run.add(items.get(i));
             }
         }
-        flowRun(run);
+        flowRun(run, false);
     }
 
-    private void flowRun(List<VItem> run) {
+    /** {@code moreAfter}: the section goes on after this run. */
+    private void flowRun(List<VItem> run, boolean moreAfter) {
         if (!run.isEmpty()) {
             Margins m = master().margins();
-            flowColumns(List.copyOf(run), 1, 0, pageWidth - m.left() - m.right());
+            flowColumns(List.copyOf(run), 1, 0, pageWidth - m.left() - m.right(), moreAfter);
             run.clear();
         }
     }
 
-    private void flowColumns(List<VItem> items, int count, double gap, double columnWidth) {
+    /** The index of the last item that shows something (-1 if none): a box with extent, columns or a fixed page. */
+    private static int lastContent(List<VItem> items) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i) instanceof VItem.VBox b ? hasExtent(b)
+                    : items.get(i) instanceof VItem.VColumns || items.get(i) instanceof VItem.VFixedPage) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasExtent(VItem.VBox box) {
+        return box.height() > 0 || !box.items().isEmpty();
+    }
+
+    /** Flows {@code items} through columns; {@code moreAfter}: the section goes on after them. */
+    private void flowColumns(List<VItem> items, int count, double gap, double columnWidth, boolean moreAfter) {
+        int lastContent = lastContent(items);
         int index = 0;
         while (index < items.size()) {
             if (ColumnFiller.skipDiscardable(items, index) >= items.size()) {
@@ -126,7 +143,9 @@ public final class PageComposer {
                 // A column ends at a foot when reading goes on in the next column or page, not
                 // when the flow simply ends and the page goes on below it.
                 boolean foot = c < fills.size() - 1 || last.newPage() || !allFit;
-                used = Math.max(used, placeColumn(items, fills.get(c), m.left() + c * (columnWidth + gap), top, foot));
+                // Its section goes on after it (not only other sections on later pages).
+                boolean goesOn = foot && (lastContent >= fills.get(c).end() || moreAfter);
+                used = Math.max(used, placeColumn(items, fills.get(c), m.left() + c * (columnWidth + gap), top, goesOn));
             }
             cursor = top + used;
             // A group that did not fit in a later column starts the next page instead.
@@ -159,20 +178,30 @@ public final class PageComposer {
                         : "shorten it, or make its image or panel smaller in the layout");
     }
 
+    /**
+     * Places a column's boxes; its first box is marked as the column's top, its last as its foot
+     * if {@code foot} (reading goes on in another column or page of the section).
+     */
     private double placeColumn(List<VItem> items, ColumnFiller.Fill fill, double x, double top, boolean foot) {
+        int first = -1;
+        int last = -1;
+        for (int i = fill.start(); i < fill.end(); i++) {
+            if (items.get(i) instanceof VItem.VBox box && hasExtent(box)) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
         double y = top;
-        List<VItem.VBox> placed = new ArrayList<>();
         for (int i = fill.start(); i < fill.end(); i++) {
             VItem item = items.get(i);
             if (item instanceof VItem.VBox box) {
-                markers.addAll(current.place(box, x, y));
-                placed.add(box);
+                markers.addAll(current.place(i == first || i == last ? box.inColumn(i == first, i == last && foot) : box,
+                        x, y));
                 y += box.height();
             } else if (item instanceof VItem.VGlue glue) {
                 y += glue.height();
             }
         }
-        stats.column(section.id(), placed, foot);
         return fill.used();
     }
 

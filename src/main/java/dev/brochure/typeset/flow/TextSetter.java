@@ -4,16 +4,20 @@ import dev.brochure.vocab.Align;
 import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.Theme;
 import dev.brochure.vocab.SourceLocation;
+import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.TextParagraph;
 import dev.brochure.typeset.text.Item;
 import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.typeset.text.LineSetter;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sets a paragraph into line boxes: builds its items, breaks them with the configured line
@@ -25,6 +29,10 @@ import java.util.List;
  * they are broken at the narrowest measure that keeps the number of lines, so the lines come out
  * of similar length instead of a full line over a lone word. The lines are still aligned within
  * the full measure.
+ *
+ * <p>Every line of running text carries a {@link PageItem.TextLine} saying which paragraph it
+ * belongs to and how it was set; a paragraph's id belongs to its layout block, so a block set
+ * again (a panel stretched to its row's height) keeps its id.
  */
 final class TextSetter {
 
@@ -38,26 +46,29 @@ final class TextSetter {
     private final Theme theme;
     private final ParagraphBuilder builder;
     private final LineBreaker breaker;
-    private final TypesetStats stats;
+    /** The paragraph id of each block set so far, numbered in the order they were first set. */
+    private final Map<Block, Integer> ids = new IdentityHashMap<>();
 
-    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, TypesetStats stats) {
+    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker) {
         this.theme = theme;
         this.builder = builder;
         this.breaker = breaker;
-        this.stats = stats;
     }
 
-    /** What a piece of text is, which decides whether it is hyphenated and recorded for the report. */
+    /** What a piece of text is, which decides whether it is hyphenated and described for the report. */
     private enum Role { PARAGRAPH, HEADING, LABEL }
 
-    /** The lines of a paragraph, each a box of the style's leading, hyphenated if its style says so. */
-    List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
-        return lines(text, style, alignOverride, width, where, Role.PARAGRAPH);
+    /**
+     * The lines of a paragraph of {@code block} (its text, a caption, an attribution), each a box
+     * of the style's leading, hyphenated if its style says so.
+     */
+    List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, Block block) {
+        return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH);
     }
 
     /** The lines of a heading: never hyphenated, whatever its style says, and balanced. */
-    List<VItem.VBox> headingLines(List<Inline> text, TextStyle style, double width, SourceLocation where) {
-        return lines(text, style, null, width, where, Role.HEADING);
+    List<VItem.VBox> headingLines(Block.Heading heading, double width) {
+        return lines(heading.text(), heading.style(), null, width, heading.where(), heading, Role.HEADING);
     }
 
     /**
@@ -65,11 +76,11 @@ final class TextSetter {
      * but never hyphenated and left out of the typography report.
      */
     List<VItem.VBox> label(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
-        return lines(text, style, alignOverride, width, where, Role.LABEL);
+        return lines(text, style, alignOverride, width, where, null, Role.LABEL);
     }
 
     private List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width,
-            SourceLocation where, Role role) {
+            SourceLocation where, Block block, Role role) {
         Align align = alignOverride != null ? alignOverride : style.align();
         boolean justify = align == Align.JUSTIFY;
         List<Item> items = builder.build(text, style, justify, style.indent(), where, role == Role.PARAGRAPH);
@@ -80,27 +91,37 @@ final class TextSetter {
             measure = balancedMeasure(items, lines.size(), width);
             lines = breaker.breakLines(items, measure, false);
         }
-        int paragraph = role == Role.LABEL ? -1
-                : stats.paragraph(where, style.name(), preview(text), justify, role == Role.HEADING, style.size());
+        TextParagraph paragraph = role == Role.LABEL ? null
+                : new TextParagraph(id(block), where, style.name(), preview(text), justify, role == Role.HEADING,
+                        style.size(), lines.size());
         double baseline = baseline(style);
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             LineBreaker.Line line = lines.get(i);
             LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align);
-            VItem.TextLine tag = null;
-            if (paragraph >= 0) {
+            List<PageItem> placed = new ArrayList<>(set.items().size() + 1);
+            if (paragraph != null) {
                 boolean natural = line.end() >= items.size() || items.get(line.end()) instanceof Item.Penalty p
                         && p.penalty() <= -Item.INFINITY;
-                stats.line(paragraph, line, set, measure, natural);
-                tag = new VItem.TextLine(paragraph, i, lines.size(), role == Role.HEADING);
+                placed.add(new PageItem.TextLine(0, baseline, set.width(), measure, paragraph, i, line.ratio(), natural,
+                        set.hyphenated(), false, false));
             }
-            List<PageItem> placed = new ArrayList<>(set.items().size());
             for (PageItem item : set.items()) {
                 placed.add(item.moved(0, baseline));
             }
-            boxes.add(new VItem.VBox(style.leading(), placed, List.of(), baseline, where, tag));
+            boxes.add(new VItem.VBox(style.leading(), placed, List.of(), baseline, where, paragraph != null));
         }
         return boxes;
+    }
+
+    /** The paragraph id of {@code block}: the one it had if it was set before, else the next. */
+    private int id(Block block) {
+        Integer id = ids.get(block);
+        if (id == null) {
+            id = ids.size();
+            ids.put(block, id);
+        }
+        return id;
     }
 
     /**

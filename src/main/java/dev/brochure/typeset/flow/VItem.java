@@ -18,17 +18,18 @@ sealed interface VItem {
     /**
      * A box {@code height} tall whose items are relative to its top-left corner. {@code baseline}
      * is its first baseline from the top (NaN if it has no text), for hanging list markers.
-     * {@code line} says which line of which paragraph the box is, if it is one (else null).
+     * {@code line} says the box is one line of a paragraph: then its items hold that line's
+     * {@link PageItem.TextLine}.
      */
     record VBox(double height, List<PageItem> items, List<Marker> markers, double baseline, SourceLocation where,
-            TextLine line) implements VItem {
+            boolean line) implements VItem {
         public VBox {
             items = List.copyOf(items);
             markers = List.copyOf(markers);
         }
 
         VBox(double height, List<PageItem> items, List<Marker> markers, double baseline, SourceLocation where) {
-            this(height, items, markers, baseline, where, null);
+            this(height, items, markers, baseline, where, false);
         }
 
         VBox moved(double dx, double dy) {
@@ -48,14 +49,18 @@ sealed interface VItem {
         VBox withItems(List<PageItem> other) {
             return new VBox(height, other, markers, baseline, where, line);
         }
-    }
 
-    /**
-     * Line {@code index} of the {@code count} lines of paragraph {@code paragraph} (numbered by
-     * {@link TypesetStats}); {@code heading} for a heading's lines. Lets the typography report see
-     * where paragraphs were split between columns.
-     */
-    record TextLine(int paragraph, int index, int count, boolean heading) {
+        /**
+         * This box as the first ({@code top}) and/or last ({@code foot}, reading going on
+         * elsewhere) box of a page's column: a line box says so in its {@link PageItem.TextLine}.
+         */
+        VBox inColumn(boolean top, boolean foot) {
+            if (!line) {
+                return this;
+            }
+            return withItems(items.stream()
+                    .map(i -> i instanceof PageItem.TextLine t ? t.inColumn(top, foot) : i).toList());
+        }
     }
 
     record VGlue(double height) implements VItem {

@@ -5,8 +5,9 @@ import dev.brochure.vocab.Rgb;
 import java.nio.file.Path;
 
 /**
- * Something drawn at a fixed position on a page. Coordinates are PDF points measured from the
- * top-left corner of the trim box, y growing downwards; the renderer only converts them.
+ * Something at a fixed position on a page: drawn, a clickable area, or the description of a line
+ * of text ({@link TextLine}, not drawn). Coordinates are PDF points measured from the top-left
+ * corner of the trim box, y growing downwards; the renderer only converts them.
  */
 public sealed interface PageItem {
 
@@ -44,6 +45,43 @@ public sealed interface PageItem {
                 }
             }
             return text.substring(start, end);
+        }
+    }
+
+    /**
+     * One line of a paragraph as placed; not drawn (the glyph runs that show it are items of
+     * their own), it says what the line is, for the typography report, which is computed from
+     * these alone ({@code typeset/quality}). ({@code x}, {@code baseline}) is where the line's
+     * measure starts; {@code width} is the line as set and {@code measure} the width it was broken
+     * for. It is line {@code index} of {@code paragraph}; {@code ratio} is its adjustment ratio as
+     * broken; {@code natural} says it was set at its natural width because it ends the paragraph
+     * or a forced break; {@code hyphenated} that it ends with a hyphen, added or in the text.
+     * {@code columnTop} and {@code columnFoot} are set only for a line placed straight into a
+     * page's column (not one inside a panel, row, quote or frame): the first box of its column,
+     * and the last box of a column after which the line's section goes on in another column or on
+     * another page.
+     */
+    record TextLine(double x, double baseline, double width, double measure, TextParagraph paragraph, int index,
+            double ratio, boolean natural, boolean hyphenated, boolean columnTop, boolean columnFoot)
+            implements PageItem {
+
+        /** How far a line may exceed its measure (rounding of advances) before it counts as overfull. */
+        public static final double OVERFULL_TOLERANCE = 0.5;
+
+        @Override
+        public TextLine moved(double dx, double dy) {
+            return new TextLine(x + dx, baseline + dy, width, measure, paragraph, index, ratio, natural, hyphenated,
+                    columnTop, columnFoot);
+        }
+
+        /** This line marked as the first and/or the last box of a page's column. */
+        public TextLine inColumn(boolean top, boolean foot) {
+            return new TextLine(x, baseline, width, measure, paragraph, index, ratio, natural, hyphenated, top, foot);
+        }
+
+        /** Wider than its measure by more than {@link #OVERFULL_TOLERANCE}. */
+        public boolean overfull() {
+            return width > measure + OVERFULL_TOLERANCE;
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.brochure.typeset.quality;
 
 import dev.brochure.vocab.SourceLocation;
+import dev.brochure.typeset.page.TypesetDocument;
 import java.util.List;
 
 /**
- * How well a document was typeset, per paragraph and in total, computed from the typesetting
- * itself (not read back from a PDF): how far justified lines had to stretch or shrink their
- * spaces, lines beyond what their spaces allow, hyphens, and how paragraphs and headings fell
- * at column ends.
+ * How well a document was typeset, per paragraph and in total, computed from the typeset
+ * document (the lines it places, not read back from a PDF): how far justified lines had to
+ * stretch or shrink their spaces, lines beyond what their spaces allow, hyphens, and how
+ * paragraphs and headings fell at column ends. One record per paragraph as placed, in the order
+ * of their first lines.
  *
  * <p>Definitions. The adjustment ratio r of a justified line is how much of its spaces'
  * stretch (r > 0) or shrink (r < 0) it uses; |r| ≤ 1 is within the spaces' limits. Only lines
@@ -24,6 +26,11 @@ public record TypographyReport(String breaker, List<Paragraph> paragraphs, Total
 
     public TypographyReport {
         paragraphs = List.copyOf(paragraphs);
+    }
+
+    /** The report of {@code document}, whose lines were broken by {@code breaker} (its name). */
+    public static TypographyReport of(TypesetDocument document, String breaker) {
+        return ReportBuilder.build(document, breaker);
     }
 
     /** One paragraph (or heading): where it comes from and how its lines came out. */
