@@ -30,6 +30,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void fontboxIsUsedOnlyByTheRenderStageAndTheSharedFonts() {
+        // render parses and subsets the fonts it embeds; dev.brochure.world is where fonts shared by
+        // typesetting and rendering may live. PDFBox itself stays in inspect (above).
+        noClasses().that().resideOutsideOfPackages("dev.brochure.render..", "dev.brochure.world..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.fontbox..").check(MAIN);
+    }
+
+    @Test
     void freemarkerIsUsedOnlyByTheLayoutStage() {
         noClasses().that().resideOutsideOfPackage("dev.brochure.layout..")
                 .should().dependOnClassesThat().resideInAPackage("freemarker..").check(MAIN);

@@ -4,10 +4,10 @@ import dev.brochure.vocab.Rgb;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import java.io.IOException;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.pdf.PdfAction;
 import org.openpdf.text.pdf.PdfContentByte;
-import org.openpdf.text.pdf.PdfGlyphArray;
 
 /**
  * Draws one typeset page with OpenPDF. It only translates: page coordinates (y down from the
@@ -18,18 +18,20 @@ final class PageDrawer {
 
     private final PdfContentByte cb;
     private final PdfImages images;
+    private final TextForms text;
     private final double height;
     private final double offset;
 
     /** {@code offset}: from the media box's edge to the trim box's (bleed plus any slug). */
-    PageDrawer(PdfContentByte cb, PdfImages images, Page page, double offset) {
+    PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, Page page, double offset) {
         this.cb = cb;
         this.images = images;
         this.offset = offset;
         this.height = page.height() + 2 * offset;
+        this.text = new TextForms(cb, fonts, (float) (page.width() + 2 * offset), (float) height);
     }
 
-    void draw(Page page) throws DocumentException {
+    void draw(Page page) throws DocumentException, IOException {
         if (page.background() != null) {
             // The background covers the page and its bleed, never the slug with the marks.
             double b = page.bleed();
@@ -38,6 +40,9 @@ final class PageDrawer {
             cb.fill();
         }
         for (PageItem item : page.items()) {
+            if (!(item instanceof PageItem.GlyphRun || item instanceof PageItem.Link)) {
+                text.flush(); // the text so far goes under what comes next
+            }
             switch (item) {
                 case PageItem.Box box -> box(box);
                 case PageItem.Line line -> line(line);
@@ -47,6 +52,7 @@ final class PageDrawer {
                 case PageItem.TextLine described -> { } // what a line is, for the typography report; not drawn
             }
         }
+        text.flush();
     }
 
     private float x(double x) {
@@ -112,34 +118,10 @@ final class PageDrawer {
         cb.restoreState();
     }
 
-    /**
-     * Glyphs with explicit positions: after each glyph the PDF advances by the glyph's width in
-     * the font's /W array; a TJ displacement makes up the difference to the typeset position.
-     */
+    /** Glyphs at their typeset positions, in the document's own fonts (see {@link TextForms}). */
     private void text(PageItem.GlyphRun run) {
-        PdfFonts.PdfFont font = PdfFonts.get(run.font());
-        double size = run.size();
-        PdfGlyphArray array = new PdfGlyphArray();
-        double pen = 0;
-        int[] glyphs = run.glyphs();
-        double[] positions = run.positions();
-        for (int i = 0; i < glyphs.length; i++) {
-            double target = positions[i] * 1000 / size;
-            double displacement = pen - target;
-            if (Math.abs(displacement) >= 0.005) {
-                float rounded = Math.round(displacement * 100) / 100f;
-                array.add(rounded);
-                pen -= rounded;
-            }
-            array.add(glyphs[i]);
-            pen += font.width(glyphs[i]);
-        }
-        cb.beginText();
-        cb.setFontAndSize(font.base(), (float) size);
-        fill(run.color());
-        cb.setTextMatrix(x(run.x()), y(run.baseline()));
-        cb.showText(array);
-        cb.endText();
+        Rgb c = run.color();
+        text.show(run, x(run.x()), y(run.baseline()), c.red(), c.green(), c.blue());
     }
 
     private void link(PageItem.Link link) {

@@ -10,11 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.GregorianCalendar;
 import java.util.List;
 import org.openpdf.text.Document;
@@ -40,55 +35,38 @@ public final class PdfRenderer {
 
     /**
      * Writes the PDF. The same document and options always give the same bytes: dates come from
-     * the options, font subset tags from the glyphs used, the file identifier from the content.
+     * the options, font subset tags from the fonts and the glyphs used, the file identifier from
+     * the content.
      */
     public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-        SubsetTags.begin(glyphsByFont(doc));
+        write(doc, options, new FileIdentifier.Fingerprint(buffer));
         try {
-            write(doc, options, buffer);
-        } finally {
-            SubsetTags.end();
-        }
-        try {
-            out.write(DocumentId.stamp(buffer.toByteArray()));
+            buffer.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Map<Path, Set<Integer>> glyphsByFont(TypesetDocument doc) {
-        Map<Path, Set<Integer>> glyphs = new HashMap<>();
-        for (Page page : doc.pages()) {
-            for (PageItem item : page.items()) {
-                if (item instanceof PageItem.GlyphRun run) {
-                    Set<Integer> set = glyphs.computeIfAbsent(run.font(), f -> new HashSet<>());
-                    for (int g : run.glyphs()) {
-                        set.add(g);
-                    }
-                }
-            }
-        }
-        return glyphs;
-    }
-
-    private static void write(TypesetDocument doc, RenderOptions options, OutputStream out) {
+    private static void write(TypesetDocument doc, RenderOptions options, FileIdentifier.Fingerprint out) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
         try {
-            PdfWriter writer = ToUnicodeWriter.open(document, out, toUnicodeByFontName(doc));
+            PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
             writer.setCompressionLevel(6);
             if (options.compactObjects()) {
                 writer.setFullCompression();
             }
             metadata(document, writer, doc.info(), options);
+            FileIdentifier.install(writer, out);
             if (first != null) {
                 // OpenPDF copies the boxes into a page when it starts it: the first at open().
                 pageBoxes(writer, first, options);
             }
             document.open();
+            DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), PdfFonts::get);
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
                     : new EncodingCache(options.cacheDir()));
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
@@ -99,33 +77,22 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, page, offset).draw(page);
                 if (options.cropMarks()) {
                     CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
                 }
                 destinations(cb, doc.destinations(), page, offset);
                 writer.setPageEmpty(false);
             }
+            fonts.write(writer);
             outline(writer, doc, options);
             dates(writer, options);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF writing failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    /** The text of every drawn glyph, per font, keyed as the PDF names the font (see {@link ToUnicodeWriter}). */
-    private static Map<String, java.util.TreeMap<Integer, String>> toUnicodeByFontName(TypesetDocument doc) {
-        Map<String, java.util.TreeMap<Integer, String>> byName = new HashMap<>();
-        Set<String> ambiguous = new HashSet<>();
-        ToUnicodeMaps.of(doc.pages()).forEach((file, map) -> {
-            String name = PdfFonts.get(file).base().getPostscriptFontName();
-            if (byName.putIfAbsent(name, map) != null) {
-                ambiguous.add(name);
-            }
-        });
-        ambiguous.forEach(byName::remove);
-        return byName;
     }
 
     private static Rectangle mediaBox(Page page, RenderOptions options) {

@@ -14,6 +14,7 @@ import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.BuildResult;
 import dev.brochure.pipeline.OutputProfile;
 import dev.brochure.pipeline.Pipeline;
+import dev.brochure.testing.PdfFiles;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -265,8 +266,9 @@ class OptmlBrochureTest {
     void everyFontIsEmbeddedAndEveryCharacterHasAGlyph() throws IOException {
         for (int p = 0; p < pdf.pages(); p++) {
             PDPage page = pdf.document.getPage(p);
-            for (var name : page.getResources().getFontNames()) {
-                PDFont font = page.getResources().getFont(name);
+            List<PDFont> fonts = PdfFiles.fonts(page);
+            assertFalse(fonts.isEmpty() && !pdf.characters(p).isEmpty(), "page " + (p + 1) + " names its fonts");
+            for (PDFont font : fonts) {
                 assertTrue(font.isEmbedded(), font.getName() + " on page " + (p + 1) + " is embedded");
             }
             for (TextPosition t : pdf.characters(p)) {

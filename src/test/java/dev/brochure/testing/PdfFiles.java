@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -55,19 +63,40 @@ public final class PdfFiles {
         }
     }
 
-    /** Every font used by any page. */
+    /** Every font used by any page (one entry per page that uses it). */
     public static List<PDFont> fonts(PDDocument doc) {
         List<PDFont> fonts = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            fonts.addAll(fonts(page));
+        }
+        return fonts;
+    }
+
+    /** The fonts a page's content can draw with: its own resources' and those of the forms it uses, each once. */
+    public static List<PDFont> fonts(PDPage page) {
+        Map<COSBase, PDFont> fonts = new LinkedHashMap<>();
         try {
-            for (PDPage page : doc.getPages()) {
-                for (var name : page.getResources().getFontNames()) {
-                    fonts.add(page.getResources().getFont(name));
-                }
-            }
+            collectFonts(page.getResources(), fonts, new HashSet<>());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fonts;
+        return new ArrayList<>(fonts.values());
+    }
+
+    private static void collectFonts(PDResources resources, Map<COSBase, PDFont> fonts, Set<COSBase> seen)
+            throws IOException {
+        if (resources == null || !seen.add(resources.getCOSObject())) {
+            return;
+        }
+        for (COSName name : resources.getFontNames()) {
+            PDFont font = resources.getFont(name);
+            fonts.putIfAbsent(font.getCOSObject(), font);
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof PDFormXObject form) {
+                collectFonts(form.getResources(), fonts, seen);
+            }
+        }
     }
 
     /** The URIs and destinations of every link annotation, in page order. */

@@ -1,0 +1,182 @@
+package dev.brochure.render;
+
+import dev.brochure.typeset.page.Page;
+import dev.brochure.typeset.page.PageItem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.openpdf.text.pdf.PdfArray;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfIndirectReference;
+import org.openpdf.text.pdf.PdfLiteral;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfNumber;
+import org.openpdf.text.pdf.PdfObject;
+import org.openpdf.text.pdf.PdfStream;
+import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * The fonts of one document, embedded by the renderer itself: for each font file the glyphs the
+ * document draws from it, and, once the pages are drawn, the PDF objects of a composite font
+ * (Type 0, Identity-H) whose descendant is a CIDFontType2 with
+ * <ul>
+ *   <li>a subset of the font program made by fontbox ({@link EmbeddableFont#subset}), tagged
+ *       with six letters that follow from the font and the glyph set;</li>
+ *   <li>CIDs that are the font's own glyph ids (what typesetting chose), mapped to the subset's
+ *       renumbered glyphs by a {@code /CIDToGIDMap} stream;</li>
+ *   <li>{@code /W} widths from {@link EmbeddableFont#width}, the numbers the pen advances by;</li>
+ *   <li>a ToUnicode CMap from the typeset text ({@link ToUnicodeMaps}), so ligatures and
+ *       alternates extract as the letters they show.</li>
+ * </ul>
+ * Every object is made here with OpenPDF's object classes and added with
+ * {@link PdfWriter#addToBody}; OpenPDF's own font code is not involved.
+ */
+final class DocumentFonts {
+
+    /** A font as page content refers to it: its resource name (F1, …) and the Type 0 font's reference. */
+    record Resource(String name, PdfIndirectReference reference, EmbeddableFont font) {
+    }
+
+    private static final PdfName IDENTITY_H = new PdfName("Identity-H");
+
+    private final Map<Path, Resource> resources = new LinkedHashMap<>();
+    private final Map<Path, SortedSet<Integer>> glyphs = new LinkedHashMap<>();
+    private final Map<Path, TreeMap<Integer, String>> texts;
+
+    /**
+     * Plans the fonts of {@code pages}: names them F1, F2, … in the order the pages first use
+     * them, and reserves the reference of each one's Type 0 font.
+     */
+    DocumentFonts(PdfWriter writer, Iterable<Page> pages, Function<Path, EmbeddableFont> fonts) {
+        for (Page page : pages) {
+            for (PageItem item : page.items()) {
+                if (item instanceof PageItem.GlyphRun run && run.glyphs().length > 0) {
+                    SortedSet<Integer> set = glyphs.computeIfAbsent(run.font(), f -> new TreeSet<>());
+                    for (int g : run.glyphs()) {
+                        set.add(g);
+                    }
+                }
+            }
+        }
+        for (Path file : glyphs.keySet()) {
+            resources.put(file, new Resource("F" + (resources.size() + 1), writer.getPdfIndirectReference(),
+                    fonts.apply(file)));
+        }
+        this.texts = ToUnicodeMaps.of(pages);
+    }
+
+    Resource get(Path font) {
+        Resource resource = resources.get(font);
+        if (resource == null) {
+            throw new IllegalStateException("font " + font + " was not planned for this document");
+        }
+        return resource;
+    }
+
+    /** Writes every font's objects; the Type 0 font at its reserved reference. */
+    void write(PdfWriter writer) throws IOException {
+        for (Map.Entry<Path, Resource> e : resources.entrySet()) {
+            Resource resource = e.getValue();
+            write(writer, resource, glyphs.get(e.getKey()), texts.getOrDefault(e.getKey(), new TreeMap<>()));
+        }
+    }
+
+    private static void write(PdfWriter writer, Resource resource, SortedSet<Integer> glyphs,
+            TreeMap<Integer, String> text) throws IOException {
+        EmbeddableFont font = resource.font();
+        EmbeddableFont.Subset subset = font.subset(glyphs);
+        PdfName name = new PdfName(font.subsetTag(glyphs) + "+" + font.postScriptName());
+        int level = writer.getCompressionLevel();
+
+        PdfStream program = new PdfStream(subset.program());
+        program.put(PdfName.LENGTH1, new PdfNumber(subset.program().length));
+        program.flateCompress(level);
+
+        PdfDictionary descriptor = new PdfDictionary(PdfName.FONTDESCRIPTOR);
+        descriptor.put(PdfName.FONTNAME, name);
+        descriptor.put(PdfName.FLAGS, new PdfNumber(font.flags()));
+        double[] box = font.bbox();
+        descriptor.put(PdfName.FONTBBOX, new PdfLiteral("[" + PdfNumbers.format(box[0], 3) + " "
+                + PdfNumbers.format(box[1], 3) + " " + PdfNumbers.format(box[2], 3) + " "
+                + PdfNumbers.format(box[3], 3) + "]"));
+        descriptor.put(PdfName.ITALICANGLE, number(font.italicAngle()));
+        descriptor.put(PdfName.ASCENT, number(font.ascent()));
+        descriptor.put(PdfName.DESCENT, number(font.descent()));
+        descriptor.put(PdfName.CAPHEIGHT, number(font.capHeight()));
+        descriptor.put(PdfName.STEMV, new PdfNumber(80)); // unknown for TrueType; the customary guess
+        descriptor.put(PdfName.FONTFILE2, writer.addToBody(program).getIndirectReference());
+
+        PdfStream cidToGid = new PdfStream(cidToGidMap(glyphs, subset));
+        cidToGid.flateCompress(level);
+
+        PdfDictionary systemInfo = new PdfDictionary();
+        systemInfo.put(PdfName.REGISTRY, new PdfString("Adobe"));
+        systemInfo.put(PdfName.ORDERING, new PdfString("Identity"));
+        systemInfo.put(PdfName.SUPPLEMENT, new PdfNumber(0));
+
+        PdfDictionary cidFont = new PdfDictionary(PdfName.FONT);
+        cidFont.put(PdfName.SUBTYPE, PdfName.CIDFONTTYPE2);
+        cidFont.put(PdfName.BASEFONT, name);
+        cidFont.put(PdfName.CIDSYSTEMINFO, systemInfo);
+        cidFont.put(PdfName.FONTDESCRIPTOR, writer.addToBody(descriptor).getIndirectReference());
+        cidFont.put(PdfName.W, new PdfLiteral(widths(font, glyphs)));
+        cidFont.put(PdfName.CIDTOGIDMAP, writer.addToBody(cidToGid).getIndirectReference());
+
+        PdfStream toUnicode = new PdfStream(ToUnicodeMaps.cmap(text));
+        toUnicode.flateCompress(level);
+
+        PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
+        type0.put(PdfName.SUBTYPE, PdfName.TYPE0);
+        type0.put(PdfName.BASEFONT, name);
+        type0.put(PdfName.ENCODING, IDENTITY_H);
+        type0.put(PdfName.DESCENDANTFONTS, new PdfArray(writer.addToBody(cidFont).getIndirectReference()));
+        type0.put(PdfName.TOUNICODE, writer.addToBody(toUnicode).getIndirectReference());
+        writer.addToBody(type0, resource.reference());
+    }
+
+    /**
+     * The {@code /W} array: the width of every glyph drawn, runs of consecutive CIDs grouped as
+     * {@code c [w1 w2 …]}.
+     */
+    static String widths(EmbeddableFont font, SortedSet<Integer> glyphs) {
+        StringBuilder w = new StringBuilder("[");
+        int previous = -2;
+        for (int glyph : glyphs) {
+            if (glyph != previous + 1) {
+                if (previous >= 0) {
+                    w.append(']');
+                }
+                w.append(glyph).append('[');
+            } else {
+                w.append(' ');
+            }
+            PdfNumbers.append(w, font.width(glyph), 3);
+            previous = glyph;
+        }
+        if (previous >= 0) {
+            w.append(']');
+        }
+        return w.append(']').toString();
+    }
+
+    /** Two bytes per CID from 0 to the largest drawn: the subset's glyph for each drawn CID, 0 elsewhere. */
+    private static byte[] cidToGidMap(SortedSet<Integer> glyphs, EmbeddableFont.Subset subset) {
+        byte[] map = new byte[2 * (glyphs.last() + 1)];
+        for (int cid : glyphs) {
+            int gid = subset.newGlyph()[cid];
+            map[2 * cid] = (byte) (gid >> 8);
+            map[2 * cid + 1] = (byte) gid;
+        }
+        return map;
+    }
+
+    private static PdfObject number(double value) {
+        return new PdfLiteral(PdfNumbers.format(value, 3));
+    }
+}

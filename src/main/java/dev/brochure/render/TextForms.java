@@ -1,0 +1,140 @@
+package dev.brochure.render;
+
+import dev.brochure.typeset.page.PageItem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.ImgRaw;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfIndirectReference;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfRectangle;
+import org.openpdf.text.pdf.PdfStream;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * Writes a page's text: the text operators of consecutive glyph runs go into one form XObject
+ * whose resources name the document's own fonts ({@link DocumentFonts}), drawn on the page where
+ * the runs stood among the other items, so the stacking order is kept.
+ *
+ * <p>Why a form: OpenPDF adds a font to a page's resources only for its own font classes, which
+ * would write the font objects themselves. A form XObject carries its own resources, and OpenPDF
+ * draws an XObject made elsewhere through {@link org.openpdf.text.Image#setDirectReference} (its
+ * supported way to reuse an existing XObject): {@code q 1 0 0 1 0 0 cm /imgN Do Q}. The form's
+ * space is the page's, so the operators inside use page coordinates.
+ */
+final class TextForms {
+
+    private final PdfContentByte cb;
+    private final PdfWriter writer;
+    private final DocumentFonts fonts;
+    private final float width;
+    private final float height;
+    private final StringBuilder content = new StringBuilder(4096);
+    private final Map<String, PdfIndirectReference> used = new LinkedHashMap<>();
+
+    /** For one page of {@code width} × {@code height} points (its media box). */
+    TextForms(PdfContentByte cb, DocumentFonts fonts, float width, float height) {
+        this.cb = cb;
+        this.writer = cb.getPdfWriter();
+        this.fonts = fonts;
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * Adds a glyph run whose origin is at ({@code x}, {@code y}) in PDF coordinates, filled with
+     * the colour (red, green, blue, 0–255). Every glyph is placed exactly at its typeset position:
+     * after a glyph the PDF advances by its width in the font's {@code /W} array, and a TJ
+     * displacement makes up any difference to where the next glyph belongs.
+     */
+    void show(PageItem.GlyphRun run, float x, float y, int red, int green, int blue) {
+        if (run.glyphs().length == 0) {
+            return;
+        }
+        DocumentFonts.Resource font = fonts.get(run.font());
+        used.put(font.name(), font.reference());
+        double size = run.size();
+        StringBuilder c = content;
+        c.append("BT\n/").append(font.name()).append(' ');
+        PdfNumbers.append(c, size, 2);
+        c.append(" Tf\n");
+        PdfNumbers.append(c, red / 255.0, 5);
+        c.append(' ');
+        PdfNumbers.append(c, green / 255.0, 5);
+        c.append(' ');
+        PdfNumbers.append(c, blue / 255.0, 5);
+        c.append(" rg\n1 0 0 1 ");
+        PdfNumbers.append(c, x, 2);
+        c.append(' ');
+        PdfNumbers.append(c, y, 2);
+        c.append(" Tm\n[");
+        double pen = 0;
+        boolean inString = false;
+        int[] glyphs = run.glyphs();
+        double[] positions = run.positions();
+        for (int i = 0; i < glyphs.length; i++) {
+            double target = positions[i] * 1000 / size;
+            double displacement = pen - target;
+            if (Math.abs(displacement) >= 0.005) {
+                double rounded = Math.round(displacement * 100) / 100.0;
+                if (inString) {
+                    c.append(')');
+                    inString = false;
+                }
+                PdfNumbers.append(c, rounded, 2);
+                pen -= rounded;
+            }
+            if (!inString) {
+                c.append('(');
+                inString = true;
+            }
+            code(c, glyphs[i]);
+            pen += font.font().width(glyphs[i]);
+        }
+        if (inString) {
+            c.append(')');
+        }
+        c.append("]TJ\nET\n");
+    }
+
+    /** Draws the text added since the last flush, if any, as one form XObject. */
+    void flush() throws DocumentException, IOException {
+        if (content.isEmpty()) {
+            return;
+        }
+        PdfStream form = new PdfStream(content.toString().getBytes(StandardCharsets.ISO_8859_1));
+        form.put(PdfName.TYPE, PdfName.XOBJECT);
+        form.put(PdfName.SUBTYPE, PdfName.FORM);
+        form.put(PdfName.BBOX, new PdfRectangle(width, height));
+        PdfDictionary fontResources = new PdfDictionary();
+        used.forEach((name, reference) -> fontResources.put(new PdfName(name), reference));
+        PdfDictionary resources = new PdfDictionary();
+        resources.put(PdfName.FONT, fontResources);
+        form.put(PdfName.RESOURCES, resources);
+        form.flateCompress(writer.getCompressionLevel());
+        ImgRaw handle = new ImgRaw(1, 1, 1, 8, new byte[1]);
+        handle.setDirectReference(writer.addToBody(form).getIndirectReference());
+        cb.addImage(handle, 1, 0, 0, 1, 0, 0);
+        content.setLength(0);
+        used.clear();
+    }
+
+    /** A glyph's two-byte code (Identity-H) inside a literal string, escaped where the syntax needs it. */
+    private static void code(StringBuilder c, int glyph) {
+        escaped(c, glyph >> 8 & 0xff);
+        escaped(c, glyph & 0xff);
+    }
+
+    private static void escaped(StringBuilder c, int b) {
+        switch (b) {
+            case '(', ')', '\\' -> c.append('\\').append((char) b);
+            case '\r' -> c.append("\\r");
+            case '\n' -> c.append("\\n");
+            default -> c.append((char) b);
+        }
+    }
+}
