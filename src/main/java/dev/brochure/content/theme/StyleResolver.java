@@ -35,13 +35,17 @@ final class StyleResolver {
     Map<String, TextStyle> resolveAll() {
         Map<String, TextStyle> out = new LinkedHashMap<>();
         for (String name : raw.keySet()) {
-            flatten(name).ifPresent(props -> out.put(name, build(name, props)));
+            out.put(name, build(name, flatten(name)));
         }
         return out;
     }
 
-    /** The style's own properties over those of its ancestors. */
-    private Optional<Map<String, Located>> flatten(String name) {
+    /**
+     * The style's own properties over those of its ancestors. A chain that loops or names an
+     * unknown parent is reported and ends there: the style keeps what it has, so that the
+     * layouts using it report nothing more.
+     */
+    private Map<String, Located> flatten(String name) {
         List<Map<String, Located>> lineage = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         String current = name;
@@ -50,7 +54,7 @@ final class StyleResolver {
                 Located p = raw.get(name).get("parent");
                 values.reader(p).diagnostics().error(values.at(p),
                         "style '" + name + "' inherits from itself (" + String.join(" -> ", seen) + ")", null);
-                return Optional.empty();
+                break;
             }
             seen.add(current);
             Map<String, Located> props = raw.get(current);
@@ -64,7 +68,7 @@ final class StyleResolver {
                 values.reader(parent).diagnostics().error(values.at(parent),
                         "style '" + current + "' has unknown parent '" + parentName + "'",
                         Suggestions.hint(parentName, raw.keySet()));
-                return Optional.empty();
+                break;
             }
             current = parentName;
         }
@@ -72,7 +76,7 @@ final class StyleResolver {
         for (int i = lineage.size() - 1; i >= 0; i--) {
             merged.putAll(lineage.get(i));
         }
-        return Optional.of(merged);
+        return merged;
     }
 
     private TextStyle build(String name, Map<String, Located> p) {
@@ -87,6 +91,7 @@ final class StyleResolver {
         } else if (!families.contains(family)) {
             values.reader(p.get("font")).diagnostics().error(values.at(p.get("font")),
                     what + " uses unknown font family '" + family + "'", Suggestions.hint(family, families));
+            family = families.stream().findFirst().orElse("");
         }
         double size = len(p, "size", what).orElse(10.0);
         double leading = len(p, "leading", what).orElse(size * 1.25);
