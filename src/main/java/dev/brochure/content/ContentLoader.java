@@ -164,7 +164,13 @@ public final class ContentLoader {
         Map<String, SourceLocation> ids = new LinkedHashMap<>();
         for (Node ref : refs) {
             reader.string(ref, "section file")
-                    .flatMap(r -> project.resolveContentFile(r, reader.at(ref), diagnostics))
+                    .flatMap(r -> {
+                        Optional<Path> file = project.resolveContentFile(r, reader.at(ref), diagnostics);
+                        if (file.isEmpty()) {
+                            anchors.add(stem(r));
+                        }
+                        return file;
+                    })
                     .flatMap(this::section)
                     .ifPresent(section -> {
                         SourceLocation first = ids.putIfAbsent(section.id(), section.where());
@@ -178,8 +184,13 @@ public final class ContentLoader {
         return out;
     }
 
+    /** A section's id when it gives none: its file name without {@code .yaml}. */
+    private static String stem(String file) {
+        return file.replaceFirst("^.*/", "").replaceFirst("\\.ya?ml$", "");
+    }
+
     private Optional<Section> section(Path path) {
-        String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String stem = stem(path.getFileName().toString());
         YamlFile file;
         try {
             file = YamlFile.read(path);

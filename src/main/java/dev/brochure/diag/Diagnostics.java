@@ -46,10 +46,6 @@ public final class Diagnostics {
         return List.copyOf(items);
     }
 
-    public List<Diagnostic> warnings() {
-        return items.stream().filter(d -> !d.isError()).toList();
-    }
-
     /** Ends the stage: {@code value} (null if nothing could be made) with every collected diagnostic. */
     public <T> Staged<T> result(T value) {
         return new Staged<>(value, all());
