@@ -10,7 +10,7 @@ import java.util.function.Function;
  * A stage that found errors still returns what it could make of the valid part of its input (a
  * brochure without the section that failed, say), so that the next stage can look for its own
  * errors; {@code value} is null only when nothing could be made. Errors mean that nothing may
- * be written: {@link #orThrow()} is the one way out to a finished result.
+ * be written: whatever writes takes the result through {@link #orThrow()}, which refuses it then.
  */
 public record Staged<T>(T value, List<Diagnostic> diagnostics) {
 

@@ -4,6 +4,8 @@ import dev.brochure.content.model.Value;
 import freemarker.core.Environment;
 import freemarker.core.XMLOutputFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +24,23 @@ import java.util.Optional;
  */
 final class SourceTable {
 
-    /** A string value read while the output was {@code position} characters long. */
-    private record Read(int position, String escaped, int number) {
-    }
+    /**
+     * At most this many reads are noted (as many as the output has characters at most): a
+     * template that reads strings in a loop without end is stopped by its time limit, and this
+     * bounds the memory it takes meanwhile. Reads beyond it mark nothing.
+     */
+    private static final int MAX_READS = 1 << 22;
 
     private final List<Value> values = new ArrayList<>();
     private final Map<Value, Integer> numbers = new IdentityHashMap<>();
-    private final List<Read> reads = new ArrayList<>();
+    /** By number: the string a value reads as, escaped as the output has it (null if never read). */
+    private final List<String> escaped = new ArrayList<>();
+    /** Each read: the output's length then (high half) and the value's number (low half). */
+    private long[] reads = new long[64];
+    private int readCount;
+    /** The values already read at the output's current length: a loop that only compares notes each once. */
+    private final BitSet readHere = new BitSet();
+    private int here = -1;
     private final TemplateRunner.Output output;
 
     /** A table for a run writing to {@code output}; null notes no string reads (only text marks). */
@@ -70,7 +82,26 @@ final class SourceTable {
         if (output == null || env == null || env.getOut() != output) {
             return;
         }
-        reads.add(new Read(output.length(), XMLOutputFormat.INSTANCE.escapePlainText(text), number(value)));
+        int position = output.length();
+        int n = number(value);
+        if (position != here) {
+            here = position;
+            readHere.clear();
+        }
+        if (readHere.get(n) || readCount == MAX_READS) {
+            return;
+        }
+        readHere.set(n);
+        while (escaped.size() <= n) {
+            escaped.add(null);
+        }
+        if (escaped.get(n) == null) {
+            escaped.set(n, XMLOutputFormat.INSTANCE.escapePlainText(text));
+        }
+        if (readCount == reads.length) {
+            reads = Arrays.copyOf(reads, reads.length * 2);
+        }
+        reads[readCount++] = (long) position << 32 | n;
     }
 
     /**
@@ -80,18 +111,20 @@ final class SourceTable {
      * (a comparison, a transformed value) leaves no mark.
      */
     String marked(String xml) {
-        StringBuilder out = new StringBuilder(xml.length() + reads.size() * 12);
+        StringBuilder out = new StringBuilder(xml.length() + readCount * 12);
         Context context = new Context(xml);
         int copied = 0;
-        for (Read read : reads) {
-            if (read.position() < copied || !xml.startsWith(read.escaped(), read.position())) {
+        for (int i = 0; i < readCount; i++) {
+            int position = (int) (reads[i] >>> 32);
+            int number = (int) reads[i];
+            if (position < copied || position > xml.length() || !xml.startsWith(escaped.get(number), position)) {
                 continue;
             }
-            int at = context.placeFor(read.position());
+            int at = context.placeFor(position);
             if (at < copied) {
                 continue;
             }
-            out.append(xml, copied, at).append(mark(read.number()));
+            out.append(xml, copied, at).append(mark(number));
             copied = at;
         }
         return out.append(xml, copied, xml.length()).toString();
