@@ -78,7 +78,12 @@ final class TypographyCommand implements Callable<Integer> {
         if (form.markdown) {
             List<TypographyReport> reports = new ArrayList<>();
             for (LineBreaking b : LineBreaking.values()) {
-                reports.add(typeset(b).typography());
+                Pipeline.Checked checked = typeset(b);
+                if (b == LineBreaking.KNUTH_PLASS) {
+                    // The warnings of the build's own line breaking, once (the others differ only in lines).
+                    context.report(checked.warnings());
+                }
+                reports.add(checked.typography());
             }
             context.out().print(ReportWriter.markdown(reports));
             return ExitCode.OK;

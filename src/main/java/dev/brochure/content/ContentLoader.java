@@ -16,6 +16,7 @@ import dev.brochure.vocab.Theme;
 import dev.brochure.content.theme.ThemeLoader;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.Staged;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +54,8 @@ public final class ContentLoader {
     private final Map<String, Optional<SectionSchema>> schemas = new HashMap<>();
     /** Layouts whose schema could not be read (already reported): not also "unknown". */
     private final Set<String> unreadableLayouts = new HashSet<>();
+    /** The id of every section listed, also of those left out for their errors: what {@code #id} links may name. */
+    private final Set<String> anchors = new LinkedHashSet<>();
 
     private ContentLoader(ProjectFiles project) {
         this.project = project;
@@ -59,8 +63,19 @@ public final class ContentLoader {
         this.images = new ImageCatalog(project, diagnostics);
     }
 
-    public static BrochureContent load(ProjectFiles project) {
-        return new ContentLoader(project).run();
+    /**
+     * Reads and checks the content. The result leaves out every section that has an error (the
+     * errors are among the diagnostics), so that later stages can still check the others; it is
+     * absent only when nothing can go on (no {@code brochure.yaml}, no usable theme).
+     */
+    public static Staged<BrochureContent> load(ProjectFiles project) {
+        ContentLoader loader = new ContentLoader(project);
+        try {
+            return loader.diagnostics.result(loader.run());
+        } catch (BrochureException e) {
+            loader.diagnostics.addAll(e.diagnostics());
+            return loader.diagnostics.result(null);
+        }
     }
 
     private BrochureContent run() {
@@ -81,8 +96,7 @@ public final class ContentLoader {
         SourceLocation themeAt = top.containsKey("theme") ? reader.at(top.get("theme")) : file.whole();
         Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, project, diagnostics);
         List<Section> sections = sections(reader, top.get("sections"));
-        diagnostics.throwIfErrors();
-        return new BrochureContent(info, theme.orElseThrow(), sections, images.all(), project);
+        return theme.map(t -> new BrochureContent(info, t, sections, images.all(), project, anchors)).orElse(null);
     }
 
     private DocumentInfo info(NodeReader reader, Map<String, Node> top, YamlFile file) {
@@ -94,6 +108,8 @@ public final class ContentLoader {
         if (!language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             diagnostics.error(reader.at(top.get("language")), "language '" + language + "' is not a language tag",
                     "use a BCP 47 tag such as en-US or de");
+            // Reported once: later stages go on in the default language rather than warn about this one.
+            language = "en-US";
         }
         Paper paper = opt(reader, top, "paper").flatMap(p -> paper(reader, top.get("paper"), p)).orElse(Paper.A4);
         LocalDate date = opt(reader, top, "date").flatMap(d -> date(reader, top.get("date"), d)).orElse(null);
@@ -148,7 +164,13 @@ public final class ContentLoader {
         Map<String, SourceLocation> ids = new LinkedHashMap<>();
         for (Node ref : refs) {
             reader.string(ref, "section file")
-                    .flatMap(r -> project.resolveContentFile(r, reader.at(ref), diagnostics))
+                    .flatMap(r -> {
+                        Optional<Path> file = project.resolveContentFile(r, reader.at(ref), diagnostics);
+                        if (file.isEmpty()) {
+                            anchors.add(stem(r));
+                        }
+                        return file;
+                    })
                     .flatMap(this::section)
                     .ifPresent(section -> {
                         SourceLocation first = ids.putIfAbsent(section.id(), section.where());
@@ -162,23 +184,35 @@ public final class ContentLoader {
         return out;
     }
 
+    /** A section's id when it gives none: its file name without {@code .yaml}. */
+    private static String stem(String file) {
+        return file.replaceFirst("^.*/", "").replaceFirst("\\.ya?ml$", "");
+    }
+
     private Optional<Section> section(Path path) {
+        String stem = stem(path.getFileName().toString());
         YamlFile file;
         try {
             file = YamlFile.read(path);
         } catch (BrochureException e) {
             diagnostics.addAll(e.diagnostics());
+            anchors.add(stem);
             return Optional.empty();
         }
         NodeReader reader = new NodeReader(file.displayName(), diagnostics);
         if (file.isEmpty()) {
             diagnostics.error(file.whole(), "section file is empty", "start it with 'layout: <name>'");
+            anchors.add(stem);
             return Optional.empty();
         }
+        long errorsBefore = diagnostics.errorCount();
         Map<String, Node> raw = reader.mapping(file.root(), "section", null).orElse(null);
         if (raw == null) {
+            anchors.add(stem);
             return Optional.empty();
         }
+        String id = Optional.ofNullable(raw.get("id")).flatMap(n -> reader.string(n, "id")).orElse(stem);
+        anchors.add(id);
         Node layoutNode = raw.get("layout");
         if (layoutNode == null) {
             diagnostics.error(reader.at(file.root()),
@@ -193,13 +227,15 @@ public final class ContentLoader {
         }
         FieldReader fields = new FieldReader(reader, images);
         Optional<Value.Fields> values = fields.readRecord(file.root(), schema.get().root(), "section", SECTION_KEYS);
-        String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        String id = Optional.ofNullable(raw.get("id")).flatMap(n -> reader.string(n, "id")).orElse(stem);
         // The outline title is printed in running footers: set like a plain field.
         String title = Optional.ofNullable(raw.get("outline")).flatMap(n -> reader.string(n, "outline"))
                 .map(InlineMarkup::plain)
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
+        if (diagnostics.errorCount() > errorsBefore) {
+            // Its errors are reported; a layout run over what is left would only report them again.
+            return Optional.empty();
+        }
         return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root())));
     }
 

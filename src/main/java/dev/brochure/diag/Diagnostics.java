@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Collects the problems of one run so that they are reported together instead of one per run.
- * A stage adds to it as it goes and calls {@link #throwIfErrors()} at its end.
+ * A stage adds to it as it goes and ends with {@link #result}: its result and all of them.
  */
 public final class Diagnostics {
 
@@ -37,18 +37,17 @@ public final class Diagnostics {
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
+    /** How many errors so far: a part of the input that added some is left out of the result. */
+    public long errorCount() {
+        return items.stream().filter(Diagnostic::isError).count();
+    }
+
     public List<Diagnostic> all() {
         return List.copyOf(items);
     }
 
-    public List<Diagnostic> warnings() {
-        return items.stream().filter(d -> !d.isError()).toList();
-    }
-
-    /** Ends the stage with every collected diagnostic if any of them is an error. */
-    public void throwIfErrors() {
-        if (hasErrors()) {
-            throw new BrochureException(all());
-        }
+    /** Ends the stage: {@code value} (null if nothing could be made) with every collected diagnostic. */
+    public <T> Staged<T> result(T value) {
+        return new Staged<>(value, all());
     }
 }

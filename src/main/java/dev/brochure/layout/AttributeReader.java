@@ -41,6 +41,11 @@ final class AttributeReader {
                 hint);
     }
 
+    /** A problem of content the layout shows, reported at the content's own place. */
+    void error(SourceLocation where, String message, String hint) {
+        diagnostics.error(where, message, hint);
+    }
+
     /** Reports attributes the element does not take. */
     void only(Element e, List<String> allowed) {
         for (String name : e.attributes().keySet()) {

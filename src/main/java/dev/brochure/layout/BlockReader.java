@@ -7,6 +7,7 @@ import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.Theme;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
+import dev.brochure.content.model.Value;
 import dev.brochure.layout.Markup.Element;
 import dev.brochure.layout.Markup.Node;
 import dev.brochure.layout.Markup.SourceMark;
@@ -17,6 +18,7 @@ import dev.brochure.vocab.Insets;
 import dev.brochure.vocab.Length;
 import dev.brochure.layout.tree.VAlign;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +39,26 @@ final class BlockReader {
     private final Theme theme;
     private final AttributeReader attrs;
     private final Function<String, Optional<ImageRef>> images;
+    private final SourceTable sources;
+    private final Set<String> anchors;
     private final SourceLocation fallback;
+    /** The content value last met in reading order: a link inside text belongs to it. */
+    private Value current;
+    /** Broken links already reported, by where and target, so a value shown twice is reported once. */
+    private final Set<String> reported = new HashSet<>();
 
-    BlockReader(Theme theme, AttributeReader attrs, Function<String, Optional<ImageRef>> images,
-            SourceLocation fallback) {
+    /**
+     * {@code sources} names the content values the output's marks refer to; {@code anchors} are
+     * the ids {@code #id} links may point to; {@code fallback} is where a block that shows no
+     * content value comes from.
+     */
+    BlockReader(Theme theme, AttributeReader attrs, Function<String, Optional<ImageRef>> images, SourceTable sources,
+            Set<String> anchors, SourceLocation fallback) {
         this.theme = theme;
         this.attrs = attrs;
         this.images = images;
+        this.sources = sources;
+        this.anchors = anchors;
         this.fallback = fallback;
     }
 
@@ -51,17 +66,24 @@ final class BlockReader {
         List<Block> out = new ArrayList<>();
         for (Node child : parent.children()) {
             switch (child) {
-                case Element e -> block(e).ifPresent(out::add);
+                case Element e -> {
+                    e.marks().forEach(this::meet);
+                    block(e).ifPresent(out::add);
+                }
                 case Markup.Text t -> {
                     if (!t.text().isBlank()) {
                         attrs.error(parent, "text '" + abbreviate(t.text()) + "' must sit inside a block such as <p>",
                                 "wrap it in <p>...</p>");
                     }
                 }
-                case SourceMark m -> { }
+                case SourceMark m -> meet(m);
             }
         }
         return out;
+    }
+
+    private void meet(SourceMark mark) {
+        sources.value(mark.number()).ifPresent(v -> current = v);
     }
 
     private Optional<Block> block(Element e) {
@@ -253,8 +275,9 @@ final class BlockReader {
         for (Node child : e.children()) {
             switch (child) {
                 case Markup.Text t -> out.add(new Inline.Run(t.text(), bold, italic, href, color));
-                case SourceMark m -> { }
+                case SourceMark m -> meet(m);
                 case Element c -> {
+                    c.marks().forEach(this::meet);
                     switch (c.name()) {
                         case "b" -> collect(c, true, italic, href, color, out);
                         case "i" -> collect(c, bold, true, href, color, out);
@@ -263,6 +286,8 @@ final class BlockReader {
                             String target = attrs.string(c, "href").orElse(null);
                             if (target == null || target.isEmpty()) {
                                 attrs.error(c, "<a> needs href", null);
+                            } else {
+                                checkAnchor(c, target);
                             }
                             collect(c, bold, italic, target, color, out);
                         }
@@ -280,38 +305,49 @@ final class BlockReader {
         }
     }
 
-    /** The YAML location of the first content value inside the element, else the section's file. */
-    SourceLocation origin(Element e) {
-        return firstMark(e).map(BlockReader::parseLocation).orElse(fallback);
+    /**
+     * A link inside the document must name a section that exists. It is reported where it was
+     * written: at the content value whose text holds it, or else in the template.
+     */
+    private void checkAnchor(Element a, String href) {
+        if (!href.startsWith("#") || anchors.contains(href.substring(1))) {
+            return;
+        }
+        String id = href.substring(1);
+        String message = "the link to '" + href + "' points nowhere: no section has the id '" + id + "'";
+        String hint = Suggestions.hint(id, anchors);
+        if (current instanceof Value.Text text && text.text().spans().stream().anyMatch(s -> href.equals(s.href()))) {
+            if (reported.add(text.where() + " " + href)) {
+                attrs.error(text.where(), message, hint);
+            }
+        } else {
+            attrs.error(a, message, hint);
+        }
     }
 
-    private static Optional<String> firstMark(Element e) {
-        for (Node child : e.children()) {
-            if (child instanceof SourceMark m) {
-                return Optional.of(m.location());
+    /** The YAML location of the first content value the element shows, else {@code fallback}. */
+    SourceLocation origin(Element e) {
+        return firstValue(e).map(Value::where).orElse(fallback);
+    }
+
+    private Optional<Value> firstValue(Element e) {
+        for (SourceMark mark : e.marks()) {
+            Optional<Value> value = sources.value(mark.number());
+            if (value.isPresent()) {
+                return value;
             }
-            if (child instanceof Element c) {
-                Optional<String> inner = firstMark(c);
-                if (inner.isPresent()) {
-                    return inner;
-                }
+        }
+        for (Node child : e.children()) {
+            Optional<Value> value = switch (child) {
+                case SourceMark m -> sources.value(m.number());
+                case Element c -> firstValue(c);
+                case Markup.Text t -> Optional.empty();
+            };
+            if (value.isPresent()) {
+                return value;
             }
         }
         return Optional.empty();
-    }
-
-    private static SourceLocation parseLocation(String text) {
-        String[] parts = text.split(":");
-        if (parts.length >= 3) {
-            try {
-                String file = String.join(":", java.util.Arrays.copyOf(parts, parts.length - 2));
-                return new SourceLocation(file, Integer.parseInt(parts[parts.length - 2]),
-                        Integer.parseInt(parts[parts.length - 1]));
-            } catch (NumberFormatException ignored) {
-                // fall through to a whole-file location
-            }
-        }
-        return SourceLocation.of(text);
     }
 
     private static String abbreviate(String text) {

@@ -15,6 +15,7 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateModelIterator;
+import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
 import freemarker.template.utility.NullArgumentException;
 import java.util.IdentityHashMap;
@@ -27,14 +28,20 @@ import java.util.Map;
  * read-only template models. Nothing else of Java is reachable from a template.
  *
  * <p>Text fields become XML markup (their bold, italic and links as layout elements), preceded
- * by a {@code <?src file:line:col?>} marker so later stages can name the YAML line a block
- * came from. Plain and alt fields, choices, image and link references become ordinary strings, which
- * Freemarker escapes. {@code plain(x)} gives a text field's words without formatting, for
- * attributes.
+ * by a {@code <?src N?>} mark naming the value in the run's {@link SourceTable}, so later stages
+ * can name the YAML line a block came from. Plain and alt fields, choices, image and link
+ * references become ordinary strings, which Freemarker escapes; the table notes where plain and
+ * alt fields, images and links are written. {@code plain(x)} gives a text field's words without
+ * formatting, for attributes.
  */
 final class ContentModels {
 
-    private final Map<TemplateModel, String> plainOfMarkup = new IdentityHashMap<>();
+    private final Map<TemplateModel, Value.Text> textOfMarkup = new IdentityHashMap<>();
+    private final SourceTable sources;
+
+    ContentModels(SourceTable sources) {
+        this.sources = sources;
+    }
 
     /** The root data model for one run of a section's template. */
     Map<String, TemplateModel> root(Section section, DocumentInfo info) {
@@ -61,23 +68,40 @@ final class ContentModels {
         return switch (value) {
             case null -> null;
             case Value.Text t -> markup(t);
-            case Value.Plain p -> new SimpleScalar(p.text());
-            case Value.Alt a -> new SimpleScalar(a.text());
+            case Value.Plain p -> new Tracked(p.text(), p);
+            case Value.Alt a -> new Tracked(a.text(), a);
             case Value.Choice c -> new SimpleScalar(c.word());
             case Value.Num n -> new SimpleNumber(n.value() == Math.rint(n.value()) ? (Number) (long) n.value() : n.value());
             case Value.Bool b -> b.value() ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
-            case Value.Image i -> new SimpleScalar(i.image().ref());
-            case Value.Link l -> new SimpleScalar(l.url());
+            case Value.Image i -> new Tracked(i.image().ref(), i);
+            case Value.Link l -> new Tracked(l.url(), l);
             case Value.Items items -> new ItemsModel(items.items(), this);
             case Value.Fields f -> new FieldsModel(f, this);
         };
     }
 
     private TemplateModel markup(Value.Text text) throws TemplateModelException {
-        String xml = "<?src " + text.where() + "?>" + RichTextMarkup.toXml(text.text());
+        String xml = sources.mark(text) + RichTextMarkup.toXml(text.text());
         TemplateXMLOutputModel model = XMLOutputFormat.INSTANCE.fromMarkup(xml);
-        plainOfMarkup.put(model, text.text().plainText());
+        textOfMarkup.put(model, text);
         return model;
+    }
+
+    /** A string of the content: an ordinary string to the template, whose writing the table notes. */
+    private final class Tracked implements TemplateScalarModel {
+        private final String text;
+        private final Value value;
+
+        Tracked(String text, Value value) {
+            this.text = text;
+            this.value = value;
+        }
+
+        @Override
+        public String getAsString() {
+            sources.read(value, text);
+            return text;
+        }
     }
 
     /** {@code plain(x)}: the words of a text field, or a string as it is. */
@@ -89,9 +113,9 @@ final class ContentModels {
         if (arg == null) {
             throw new NullArgumentException("plain() got a missing value; guard it with ?? or !");
         }
-        String known = plainOfMarkup.get(arg);
+        Value.Text known = textOfMarkup.get(arg);
         if (known != null) {
-            return new SimpleScalar(known);
+            return new Tracked(known.text().plainText(), known);
         }
         if (arg instanceof freemarker.template.TemplateScalarModel s) {
             return new SimpleScalar(s.getAsString());

@@ -10,6 +10,7 @@ import dev.brochure.content.model.Section;
 import dev.brochure.vocab.MasterSpec;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.Staged;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.Markup.Element;
 import dev.brochure.layout.tree.Block;
@@ -49,15 +50,22 @@ public final class LayoutEngine {
         this.freemarker = TemplateConfig.create(project);
     }
 
-    public LayoutDocument layout(BrochureContent content) {
+    /**
+     * Lays out every section. A section whose layout has an error is left out of the document
+     * (its errors are among the diagnostics), so that typesetting can still check the others.
+     */
+    public Staged<LayoutDocument> layout(BrochureContent content) {
         Diagnostics diagnostics = new Diagnostics();
         ImageCatalog extraImages = new ImageCatalog(project, diagnostics);
         List<LayoutSection> sections = new ArrayList<>();
         for (Section section : content.sections()) {
-            run(section, content, diagnostics, extraImages).ifPresent(sections::add);
+            long errorsBefore = diagnostics.errorCount();
+            Optional<LayoutSection> laid = run(section, content, diagnostics, extraImages);
+            if (diagnostics.errorCount() == errorsBefore) {
+                laid.ifPresent(sections::add);
+            }
         }
-        diagnostics.throwIfErrors();
-        return new LayoutDocument(content.info(), content.theme(), sections);
+        return diagnostics.result(new LayoutDocument(content.info(), content.theme(), sections));
     }
 
     private Optional<LayoutSection> run(Section section, BrochureContent content, Diagnostics diagnostics,
@@ -65,13 +73,17 @@ public final class LayoutEngine {
         String templateName = section.layout() + LayoutCatalog.TEMPLATE;
         SourceLocation templateAt = SourceLocation.of(displayName(templateName));
         String xml;
+        SourceTable sources;
         try {
             Path own = project.layoutsDir().resolve(templateName);
             if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
                 project.checkInside(own, project.layoutsDir());
             }
             Template template = freemarker.getTemplate(templateName);
-            xml = TemplateRunner.run(template, new ContentModels().root(section, content.info()), limits);
+            TemplateRunner.Output output = new TemplateRunner.Output(limits.outputChars());
+            sources = new SourceTable(output);
+            xml = sources.marked(TemplateRunner.run(template, new ContentModels(sources).root(section, content.info()),
+                    limits, output));
         } catch (TemplateRunner.Stopped e) {
             diagnostics.error(templateAt, e.getMessage() + " while setting " + section.where().file(), e.hint);
             return Optional.empty();
@@ -104,11 +116,14 @@ public final class LayoutEngine {
                     + " is a link to a file outside the layouts folder", "copy the file into layouts/ instead of linking to it");
             return Optional.empty();
         }
-        return read(xml, section, content, templateAt, diagnostics, extraImages);
+        return read(xml, sources, section, content, templateAt, diagnostics, extraImages);
     }
 
-    /** The markup a template produced, read into a section; problems go to {@code diagnostics}. */
-    static Optional<LayoutSection> read(String xml, Section section, BrochureContent content,
+    /**
+     * The markup a template produced, read into a section; its marks name values of
+     * {@code sources}. Problems go to {@code diagnostics}.
+     */
+    static Optional<LayoutSection> read(String xml, SourceTable sources, Section section, BrochureContent content,
             SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
         Element root;
         try {
@@ -123,7 +138,7 @@ public final class LayoutEngine {
         String context = " (setting " + section.where().file() + ")";
         AttributeReader attrs = new AttributeReader(content.theme(), diagnostics, templateAt, context);
         BlockReader reader = new BlockReader(content.theme(), attrs,
-                ref -> image(ref, content, extraImages, templateAt), section.where());
+                ref -> image(ref, content, extraImages, templateAt), sources, content.anchors(), section.where());
         if (!root.name().equals("section")) {
             attrs.error(root, "a layout must produce one <section> element", "wrap the layout in <section>...</section>");
             return Optional.empty();

@@ -21,10 +21,20 @@ final class Markup {
     sealed interface Node permits Element, Text, SourceMark {
     }
 
-    record Element(String name, Map<String, String> attributes, List<Node> children, int line) implements Node {
+    /**
+     * An element; {@code marks} name the content values written into its attributes (their marks
+     * stand right before its tag).
+     */
+    record Element(String name, Map<String, String> attributes, List<Node> children, int line, List<SourceMark> marks)
+            implements Node {
         Element {
             attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
             children = List.copyOf(children);
+            marks = List.copyOf(marks);
+        }
+
+        Element(String name, Map<String, String> attributes, List<Node> children, int line) {
+            this(name, attributes, children, line, List.of());
         }
 
         List<Element> elements() {
@@ -35,8 +45,8 @@ final class Markup {
     record Text(String text) implements Node {
     }
 
-    /** {@code <?src file:line:col?>}, written before each content text value. */
-    record SourceMark(String location) implements Node {
+    /** {@code <?src N?>}: content value N of the run's {@link SourceTable} is shown from here on. */
+    record SourceMark(String number) implements Node {
     }
 
     /** Malformed output: the message and the output line it is on. */
@@ -72,7 +82,7 @@ final class Markup {
             if (in.getEventType() != XMLStreamConstants.START_ELEMENT) {
                 throw new MalformedException("the layout produced no element", 1);
             }
-            return element(in);
+            return element(in, List.of());
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             String message = e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", "");
@@ -88,7 +98,7 @@ final class Markup {
         }
     }
 
-    private static Element element(XMLStreamReader in) throws XMLStreamException {
+    private static Element element(XMLStreamReader in, List<SourceMark> marks) throws XMLStreamException {
         String name = in.getLocalName();
         int line = in.getLocation().getLineNumber();
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -96,23 +106,34 @@ final class Markup {
             attributes.put(in.getAttributeLocalName(i), in.getAttributeValue(i));
         }
         List<Node> children = new ArrayList<>();
+        // Marks right before a start tag belong to that element; anywhere else they are children.
+        List<SourceMark> pending = new ArrayList<>();
         while (in.hasNext()) {
             int event = in.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                children.add(element(in, pending));
+                pending = new ArrayList<>();
+                continue;
+            }
+            if (event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+                if ("src".equals(in.getPITarget())) {
+                    String data = in.getPIData();
+                    pending.add(new SourceMark(data == null ? "" : data.trim()));
+                }
+                continue;
+            }
+            children.addAll(pending);
+            pending.clear();
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> children.add(element(in));
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         children.add(new Text(in.getText()));
-                case XMLStreamConstants.PROCESSING_INSTRUCTION -> {
-                    if ("src".equals(in.getPITarget())) {
-                        children.add(new SourceMark(in.getPIData().trim()));
-                    }
-                }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return new Element(name, attributes, children, line);
+                    return new Element(name, attributes, children, line, marks);
                 }
                 default -> { }
             }
         }
-        return new Element(name, attributes, children, line);
+        children.addAll(pending);
+        return new Element(name, attributes, children, line, marks);
     }
 }

@@ -46,9 +46,15 @@ final class TemplateRunner {
     private TemplateRunner() {
     }
 
+    /** Runs {@code template} over {@code model}, writing to a fresh output bounded by {@code limits}. */
     static String run(Template template, Map<String, ?> model, Limits limits)
             throws TemplateException, IOException, Stopped {
-        BoundedWriter out = new BoundedWriter(limits.outputChars());
+        return run(template, model, limits, new Output(limits.outputChars()));
+    }
+
+    /** As {@link #run(Template, Map, Limits)}, writing to {@code out} (whose length the model may watch). */
+    static String run(Template template, Map<String, ?> model, Limits limits, Output out)
+            throws TemplateException, IOException, Stopped {
         FutureTask<Void> task = new FutureTask<>(() -> {
             template.process(model, out);
             return null;
@@ -74,7 +80,7 @@ final class TemplateRunner {
     }
 
     /** What ended the run, as the exception {@link #run} declares; never returns normally. */
-    private static Stopped rethrow(Throwable cause, BoundedWriter out, Limits limits)
+    private static Stopped rethrow(Throwable cause, Output out, Limits limits)
             throws TemplateException, IOException {
         if (out.overflowed) {
             // Freemarker may wrap the writer's exception; the writer knows what happened.
@@ -112,12 +118,12 @@ final class TemplateRunner {
     }
 
     /** Collects the output, refusing to grow past the limit. */
-    private static final class BoundedWriter extends Writer {
+    static final class Output extends Writer {
         private final StringBuilder text = new StringBuilder();
         private final int limit;
         private volatile boolean overflowed;
 
-        BoundedWriter(int limit) {
+        Output(int limit) {
             this.limit = limit;
         }
 
@@ -149,6 +155,11 @@ final class TemplateRunner {
 
         String text() {
             return text.toString();
+        }
+
+        /** How many characters have been written so far. */
+        int length() {
+            return text.length();
         }
     }
 }

@@ -17,7 +17,8 @@ import dev.brochure.typeset.TypesetOptions;
 import dev.brochure.typeset.Typesetter;
 import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.diag.Diagnostic;
-import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Staged;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,21 +75,27 @@ public class Pipeline {
         return check(request, LineBreaking.KNUTH_PLASS);
     }
 
-    /** As {@link #check(BuildRequest)}, breaking paragraphs into lines with {@code breaking}. */
+    /**
+     * As {@link #check(BuildRequest)}, breaking paragraphs into lines with {@code breaking}.
+     * Throws a {@link BrochureException} with every warning and error of every stage if any is an error.
+     */
     public Checked check(BuildRequest request, LineBreaking breaking) {
-        Typesetter.Result result = typeset(request, typesetOptions(request.profile()).withLineBreaker(breaking.create()));
-        return new Checked(result.document().outline().size(), result.document().pages().size(), result.warnings(),
+        Staged<Typesetter.Result> staged = stages(request, typesetOptions(request.profile())
+                .withLineBreaker(breaking.create()), new StageTimes.Clock());
+        Typesetter.Result result = staged.orThrow();
+        return new Checked(result.document().outline().size(), result.document().pages().size(), staged.warnings(),
                 result.typography());
     }
 
     /** Typesets without writing, for callers that need the pages themselves (tests, benchmarks). */
     public Typesetter.Result typeset(BuildRequest request) {
-        return typeset(request, typesetOptions(request.profile()));
+        return stages(request, typesetOptions(request.profile()), new StageTimes.Clock()).orThrow();
     }
 
     /** As {@link #typeset(BuildRequest)}, breaking paragraphs into lines with {@code breaker}. */
     public Typesetter.Result typeset(BuildRequest request, LineBreaker breaker) {
-        return typeset(request, typesetOptions(request.profile()).withLineBreaker(breaker));
+        return stages(request, typesetOptions(request.profile()).withLineBreaker(breaker), new StageTimes.Clock())
+                .orThrow();
     }
 
     /** The text units the content asks to be printed, for {@code verify --content}. */
@@ -97,18 +104,36 @@ public class Pipeline {
         return ContentText.units(loaded).stream().map(u -> new ExpectedText(u.text(), u.where().toString())).toList();
     }
 
+    /**
+     * Builds the PDF. Every stage runs as far as it can, so one run reports every error the stages
+     * can find, with every warning; if any is an error, nothing is written and a
+     * {@link BrochureException} carries them all.
+     */
     public BuildResult build(BuildRequest request) {
         OutputProfile profile = request.profile();
         StageTimes.Clock clock = new StageTimes.Clock();
-        Typesetter.Result typeset = typeset(request, typesetOptions(profile), clock);
-        List<Diagnostic> warnings = new ArrayList<>(typeset.warnings());
-        BuildDates.problem(environment).ifPresent(warnings::add);
+        Staged<Typesetter.Result> staged = stages(request, typesetOptions(profile), clock);
+        List<Diagnostic> more = new ArrayList<>();
+        BuildDates.problem(environment).ifPresent(more::add);
         if (profile.minPpi() > 0) {
-            Diagnostics preflight = new Diagnostics();
-            preflight.addAll(ImageResolution.below(typeset.document().pages(), profile.minPpi(), request.strict()));
-            preflight.throwIfErrors();
-            warnings.addAll(preflight.warnings());
+            staged.result().ifPresent(t -> more.addAll(ImageResolution.below(t.document().pages(), profile.minPpi(),
+                    request.strict())));
         }
+        staged = staged.with(more);
+        Typesetter.Result typeset = staged.orThrow();
+        List<Diagnostic> warnings = staged.warnings();
+        try {
+            return render(request, typeset, warnings, clock);
+        } catch (BrochureException e) {
+            List<Diagnostic> all = new ArrayList<>(warnings);
+            all.addAll(e.diagnostics());
+            throw new BrochureException(all);
+        }
+    }
+
+    private BuildResult render(BuildRequest request, Typesetter.Result typeset, List<Diagnostic> warnings,
+            StageTimes.Clock clock) {
+        OutputProfile profile = request.profile();
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
                 profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
         if (request.maxSize() > 0) {
@@ -149,26 +174,33 @@ public class Pipeline {
         return new TypesetOptions(profile.bleed(), defaults.lineBreaker());
     }
 
+    /** The validated content; a {@link BrochureException} with all its diagnostics if any is an error. */
     public BrochureContent content(BuildRequest request) {
-        BrochureContent content = ContentLoader.load(new ProjectFiles(request.contentDir(), request.projectRoot()));
-        return request.paper() == null ? content : content.withInfo(content.info().withPaper(request.paper()));
+        return readContent(request).orThrow();
     }
 
+    /** The layout of {@code content}; a {@link BrochureException} with all its diagnostics if any is an error. */
     public LayoutDocument layout(BuildRequest request, BrochureContent content) {
+        return layOut(request, content).orThrow();
+    }
+
+    private Staged<BrochureContent> readContent(BuildRequest request) {
+        return ContentLoader.load(new ProjectFiles(request.contentDir(), request.projectRoot())).map(content ->
+                request.paper() == null ? content : content.withInfo(content.info().withPaper(request.paper())));
+    }
+
+    private Staged<LayoutDocument> layOut(BuildRequest request, BrochureContent content) {
         return engines.computeIfAbsent(request.contentDir().toAbsolutePath().normalize(),
                 dir -> new LayoutEngine(content.project())).layout(content);
     }
 
-    private Typesetter.Result typeset(BuildRequest request, TypesetOptions options) {
-        return typeset(request, options, new StageTimes.Clock());
-    }
-
-    private Typesetter.Result typeset(BuildRequest request, TypesetOptions options, StageTimes.Clock clock) {
-        BrochureContent content = content(request);
+    /** Content, layout and typesetting, each going on with what the one before could make. */
+    private Staged<Typesetter.Result> stages(BuildRequest request, TypesetOptions options, StageTimes.Clock clock) {
+        Staged<BrochureContent> content = readContent(request);
         clock.lap("content");
-        LayoutDocument layout = layout(request, content);
+        Staged<LayoutDocument> layout = content.then(c -> layOut(request, c));
         clock.lap("layout");
-        Typesetter.Result result = Typesetter.typeset(layout, options);
+        Staged<Typesetter.Result> result = layout.then(l -> Typesetter.typeset(l, options));
         clock.lap("typeset");
         return result;
     }

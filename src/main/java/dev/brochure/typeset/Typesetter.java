@@ -1,6 +1,7 @@
 package dev.brochure.typeset;
 
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.diag.Staged;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.typeset.flow.Composition;
 import dev.brochure.typeset.page.Page;
@@ -12,26 +13,23 @@ import java.util.Locale;
 
 /**
  * The typeset stage: from the layout tree to finished pages of positioned glyphs, images and
- * shapes, in points. Problems (a block too tall for a page, a character with no glyph) are
- * reported together; warnings (an overfull line) are returned with the result.
+ * shapes, in points. Every problem (a block too tall for a page, a character with no glyph) and
+ * every warning (an overfull line) is returned with the result.
  */
 public final class Typesetter {
 
-    /** The typeset document, the warnings typesetting raised, and how well the text came out. */
-    public record Result(TypesetDocument document, List<dev.brochure.diag.Diagnostic> warnings,
-            TypographyReport typography) {
+    /** The typeset document and how well the text came out. */
+    public record Result(TypesetDocument document, TypographyReport typography) {
     }
 
     private Typesetter() {
     }
 
-    public static Result typeset(LayoutDocument layout, TypesetOptions options) {
+    public static Staged<Result> typeset(LayoutDocument layout, TypesetOptions options) {
         Diagnostics diagnostics = new Diagnostics();
         TypesetDocument document = Composition.compose(layout, options, diagnostics);
         warnOverfull(document, diagnostics);
-        diagnostics.throwIfErrors();
-        return new Result(document, diagnostics.warnings(),
-                TypographyReport.of(document, options.lineBreaker().name()));
+        return diagnostics.result(new Result(document, TypographyReport.of(document, options.lineBreaker().name())));
     }
 
     /** A warning for every placed line wider than its measure, naming the content it shows. */

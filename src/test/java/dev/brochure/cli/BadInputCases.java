@@ -50,6 +50,11 @@ final class BadInputCases {
         return "(?m)^\\S*" + Pattern.quote(file + ":" + line + ":" + column + ": error: ") + ".*" + Pattern.quote(text);
     }
 
+    /** A warning at {@code file:line:column} whose message contains {@code text}. */
+    static String warningAt(String file, int line, int column, String text) {
+        return "(?m)^\\S*" + Pattern.quote(file + ":" + line + ":" + column + ": warning: ") + ".*" + Pattern.quote(text);
+    }
+
     /** An error on {@code line} of {@code file}, any column. */
     static String atLine(String file, int line, String text) {
         return "(?m)^\\S*" + Pattern.quote(file + ":" + line) + "(:\\d+)?: error: .*" + Pattern.quote(text);
@@ -76,8 +81,8 @@ final class BadInputCases {
         return new Case(name, setup, BadInputCases::build, ExitCode.USER_ERROR, List.of(messages), true);
     }
 
-    private static Case renders(String name, Setup setup) {
-        return new Case(name, setup, BadInputCases::build, ExitCode.OK, List.of(), true);
+    private static Case renders(String name, Setup setup, String... messages) {
+        return new Case(name, setup, BadInputCases::build, ExitCode.OK, List.of(messages), true);
     }
 
     private static Case usage(String name, List<String> args, String message) {
@@ -370,6 +375,9 @@ final class BadInputCases {
                         BufferedImage.TYPE_INT_RGB), "jpeg"))),
                 renders("EXIF-rotated phone photo", f -> f.photo("phone.jpg",
                         TestImages.withExifOrientation(quadrantsJpeg(), 6))),
+                renders("EXIF orientation of type UNDEFINED, count 0", f -> f.photo("odd.jpg",
+                        TestImages.withUnreadableExifOrientation(quadrantsJpeg())),
+                        warningAt(story, 8, 8, "image 'images/odd.jpg': its EXIF orientation cannot be read")),
                 renders("16-bit RGB PNG", f -> f.photo("s.png", TestImages.png(TestImages.sixteenBit(64, 48, false)))),
                 renders("16-bit RGBA PNG", f -> f.photo("s.png", TestImages.png(TestImages.sixteenBit(64, 48, true)))),
                 renders("palette PNG", f -> f.photo("p.png", TestImages.png(TestImages.paletted(64, 48)))),

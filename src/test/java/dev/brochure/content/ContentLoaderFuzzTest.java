@@ -63,7 +63,7 @@ class ContentLoaderFuzzTest {
             if (target.equals("themes/fuzz.yaml")) {
                 project.replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: fuzz");
             }
-            ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO));
+            ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow();
         } catch (BrochureException expected) {
             // a user error, reported with its location: what bad content must give
         } catch (IOException e) {

@@ -26,7 +26,7 @@ class ContentLoaderTest {
     Path temp;
 
     private BrochureContent load(TestProject project) {
-        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO));
+        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow();
     }
 
     private List<Diagnostic> errors(TestProject project) {

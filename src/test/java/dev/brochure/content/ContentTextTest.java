@@ -60,7 +60,7 @@ class ContentTextTest {
                     bio: Wrote the first program.
                   - name: Alan Turing
                 """);
-        BrochureContent loaded = ContentLoader.load(new ProjectFiles(content, Path.of("").toAbsolutePath()));
+        BrochureContent loaded = ContentLoader.load(new ProjectFiles(content, Path.of("").toAbsolutePath())).orThrow();
 
         List<ContentText.Unit> units = ContentText.units(loaded);
 
@@ -91,7 +91,7 @@ class ContentTextTest {
                 tone: a - b
                 logo: The lab's logo - a green "O"
                 """);
-        Value.Fields fields = ContentLoader.load(new ProjectFiles(content, Path.of("").toAbsolutePath()))
+        Value.Fields fields = ContentLoader.load(new ProjectFiles(content, Path.of("").toAbsolutePath())).orThrow()
                 .sections().getFirst().fields();
 
         assertEquals("PhD student (Fall 2024\u00A0– Present), “top 3%”", ((Value.Plain) fields.get("role")).text());

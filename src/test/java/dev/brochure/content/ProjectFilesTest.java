@@ -50,8 +50,8 @@ class ProjectFilesTest {
     private List<Diagnostic> errors() {
         return assertThrows(BrochureException.class, () -> {
             ProjectFiles files = files();
-            BrochureContent content = ContentLoader.load(files);
-            new LayoutEngine(files).layout(content);
+            BrochureContent content = ContentLoader.load(files).orThrow();
+            new LayoutEngine(files).layout(content).orThrow();
         }).diagnostics();
     }
 
@@ -166,7 +166,7 @@ class ProjectFilesTest {
     void linksThatStayInsideTheProjectAreFine() throws IOException {
         Files.move(project.file("images/landscape.jpg"), project.file("images/real.jpg"));
         link("images/landscape.jpg", Path.of("real.jpg"));
-        BrochureContent content = ContentLoader.load(files());
+        BrochureContent content = ContentLoader.load(files()).orThrow();
         Value.Image photo = (Value.Image) content.sections().get(1).fields().get("photo");
         assertTrue(photo.image().path().endsWith("images/real.jpg"), photo.image().path().toString());
     }

@@ -26,7 +26,7 @@ class ThemeLoaderTest {
     private Theme load(String themeYaml) {
         TestProject project = TestProject.copy("minimal", temp).write("themes/mine.yaml", themeYaml)
                 .replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: mine");
-        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).theme();
+        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow().theme();
     }
 
     private List<Diagnostic> errors(String themeYaml) {

@@ -33,8 +33,8 @@ class LayoutEngineTest {
 
     private LayoutDocument layout(TestProject project) {
         ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
-        BrochureContent content = ContentLoader.load(files);
-        return new LayoutEngine(files).layout(content);
+        BrochureContent content = ContentLoader.load(files).orThrow();
+        return new LayoutEngine(files).layout(content).orThrow();
     }
 
     private List<Diagnostic> errors(TestProject project) {

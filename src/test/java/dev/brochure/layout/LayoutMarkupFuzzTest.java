@@ -32,7 +32,7 @@ class LayoutMarkupFuzzTest {
     @BeforeAll
     static void loadFixture() {
         files = new ProjectFiles(TestProject.FIXTURES.resolve("minimal"), TestProject.REPO);
-        content = ContentLoader.load(files);
+        content = ContentLoader.load(files).orThrow();
     }
 
     @FuzzTest(maxDuration = "60s")
@@ -46,7 +46,7 @@ class LayoutMarkupFuzzTest {
         String xml = new String(input, StandardCharsets.UTF_8);
         Section section = content.sections().get(input.length % 2);
         Diagnostics diagnostics = new Diagnostics();
-        LayoutEngine.read(xml, section, content, SourceLocation.of("fuzz.ftlx"), diagnostics,
+        LayoutEngine.read(xml, new SourceTable(null), section, content, SourceLocation.of("fuzz.ftlx"), diagnostics,
                 new ImageCatalog(files, diagnostics));
     }
 }

@@ -46,7 +46,7 @@ class TemplateSandboxTest {
 
     private static LayoutSection story(TestProject project) {
         ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
-        return new LayoutEngine(files).layout(ContentLoader.load(files)).sections().get(1);
+        return new LayoutEngine(files).layout(ContentLoader.load(files).orThrow()).orThrow().sections().get(1);
     }
 
     private static Diagnostic refused(TestProject project) {
@@ -56,7 +56,7 @@ class TemplateSandboxTest {
     private static Diagnostic refused(TestProject project, TemplateRunner.Limits limits) {
         ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
         List<Diagnostic> all = assertThrows(BrochureException.class,
-                () -> new LayoutEngine(files, limits).layout(ContentLoader.load(files))).diagnostics();
+                () -> new LayoutEngine(files, limits).layout(ContentLoader.load(files).orThrow()).orThrow()).diagnostics();
         assertEquals(1, all.size(), all.toString());
         Diagnostic d = all.getFirst();
         assertTrue(d.where().file().endsWith("layouts/article.ftlx"), d.format());

@@ -144,10 +144,23 @@ public final class TestImages {
      * start marker as cameras do: "Exif\0\0", then a big-endian TIFF header and one IFD entry.
      */
     public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        return withOrientationEntry(jpeg, 3, 1, orientation);
+    }
+
+    /**
+     * {@code jpeg} with an EXIF Orientation entry of type UNDEFINED (7) and count 0, as some
+     * cameras and editors write it: the entry is there, but holds no orientation to read.
+     */
+    public static byte[] withUnreadableExifOrientation(byte[] jpeg) {
+        return withOrientationEntry(jpeg, 7, 0, 0);
+    }
+
+    /** {@code jpeg} with an APP1 EXIF segment holding one IFD0 entry: Orientation of {@code type} and {@code count}. */
+    private static byte[] withOrientationEntry(byte[] jpeg, int type, int count, int value) {
         ByteBuffer tiff = ByteBuffer.allocate(26);
         tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
         tiff.putShort((short) 1); // one entry
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putShort((short) 0x0112).putShort((short) type).putInt(count).putShort((short) value).putShort((short) 0);
         tiff.putInt(0); // no next IFD
         byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array());
         byte[] segment = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8),

@@ -117,8 +117,8 @@ class BalancedTextTest {
                 .write("layouts/article.ftlx", "<section><row gap=\"0\"><cell width=\"" + cell + "pt\">" + block
                         + "</cell><cell/></row></section>\n");
         ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
-        Page page = Typesetter.typeset(new LayoutEngine(files).layout(ContentLoader.load(files)), TypesetOptions.defaults())
-                .document().pages().get(1);
+        Page page = Typesetter.typeset(new LayoutEngine(files).layout(ContentLoader.load(files).orThrow()).orThrow(),
+                TypesetOptions.defaults()).orThrow().document().pages().get(1);
         Map<Double, List<PageItem.GlyphRun>> byBaseline = new TreeMap<>();
         for (PageItem item : page.items()) {
             if (item instanceof PageItem.GlyphRun run && Math.abs(run.size() - size) < 0.01) {

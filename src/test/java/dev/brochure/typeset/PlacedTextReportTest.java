@@ -45,7 +45,7 @@ class PlacedTextReportTest {
 
     @BeforeEach
     void loadTheme() {
-        content = ContentLoader.load(new ProjectFiles(TestProject.copy("minimal", temp).content(), TestProject.REPO));
+        content = ContentLoader.load(new ProjectFiles(TestProject.copy("minimal", temp).content(), TestProject.REPO)).orThrow();
     }
 
     private static SourceLocation at(int line, int column) {
@@ -81,7 +81,7 @@ class PlacedTextReportTest {
         LayoutSection section = new LayoutSection("probe", "Probe", content.theme().masters().get("body"), true, blocks,
                 at(1, 1), "probe");
         return Typesetter.typeset(new LayoutDocument(content.info(), content.theme(), List.of(section)),
-                TypesetOptions.defaults());
+                TypesetOptions.defaults()).orThrow();
     }
 
     @Test

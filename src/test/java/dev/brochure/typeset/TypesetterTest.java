@@ -26,8 +26,8 @@ class TypesetterTest {
 
     private Typesetter.Result typeset(TestProject project) {
         ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
-        BrochureContent content = ContentLoader.load(files);
-        return Typesetter.typeset(new LayoutEngine(files).layout(content), TypesetOptions.defaults());
+        BrochureContent content = ContentLoader.load(files).orThrow();
+        return Typesetter.typeset(new LayoutEngine(files).layout(content).orThrow(), TypesetOptions.defaults()).orThrow();
     }
 
     private static List<PageItem.GlyphRun> runs(Page page) {

@@ -6,6 +6,7 @@ import dev.brochure.vocab.TextStyle;
 
 import dev.brochure.vocab.Rgb;
 import dev.brochure.content.theme.ThemeLoader.Located;
+import dev.brochure.content.NodeReader;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Resolves each style's {@code parent:} chain into one complete {@link TextStyle}. */
 final class StyleResolver {
@@ -20,6 +22,8 @@ final class StyleResolver {
     private final Map<String, Map<String, Located>> raw;
     private final Map<String, Located> origins;
     private final ThemeValues values;
+    /** The same readers reporting nowhere, for inherited values. */
+    private final ThemeValues quiet;
     private final Map<String, Rgb> palette;
     private final Collection<String> families;
 
@@ -28,6 +32,7 @@ final class StyleResolver {
         this.raw = raw;
         this.origins = origins;
         this.values = values;
+        this.quiet = values.quiet();
         this.palette = palette;
         this.families = families;
     }
@@ -35,22 +40,30 @@ final class StyleResolver {
     Map<String, TextStyle> resolveAll() {
         Map<String, TextStyle> out = new LinkedHashMap<>();
         for (String name : raw.keySet()) {
-            flatten(name).ifPresent(props -> out.put(name, build(name, props)));
+            out.put(name, build(name, flatten(name)));
         }
         return out;
     }
 
-    /** The style's own properties over those of its ancestors. */
-    private Optional<Map<String, Located>> flatten(String name) {
+    /**
+     * The style's own properties over those of its ancestors. A chain that loops or names an
+     * unknown parent is reported and ends there: the style keeps what it has, so that the
+     * layouts using it report nothing more.
+     */
+    private Map<String, Located> flatten(String name) {
         List<Map<String, Located>> lineage = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         String current = name;
         while (current != null) {
             if (seen.contains(current)) {
-                Located p = raw.get(name).get("parent");
-                values.reader(p).diagnostics().error(values.at(p),
-                        "style '" + name + "' inherits from itself (" + String.join(" -> ", seen) + ")", null);
-                return Optional.empty();
+                // One loop is one error: reported by its first style, not by each style in it or below it.
+                List<String> loop = seen.subList(seen.indexOf(current), seen.size());
+                if (name.equals(raw.keySet().stream().filter(loop::contains).findFirst().orElse(null))) {
+                    Located p = raw.get(name).get("parent");
+                    values.reader(p).diagnostics().error(values.at(p),
+                            "style '" + name + "' inherits from itself (" + String.join(" -> ", seen) + ")", null);
+                }
+                break;
             }
             seen.add(current);
             Map<String, Located> props = raw.get(current);
@@ -59,12 +72,20 @@ final class StyleResolver {
             if (parent == null) {
                 break;
             }
-            String parentName = values.string(parent, "parent").orElse(null);
-            if (parentName != null && !raw.containsKey(parentName)) {
-                values.reader(parent).diagnostics().error(values.at(parent),
-                        "style '" + current + "' has unknown parent '" + parentName + "'",
-                        Suggestions.hint(parentName, raw.keySet()));
-                return Optional.empty();
+            // A wrong parent is reported by the style that names it, not again by the styles below it.
+            boolean own = current.equals(name);
+            String parentName = own ? values.string(parent, "parent").orElse(null)
+                    : parent.node() instanceof ScalarNode s && !NodeReader.isNull(s) ? s.getValue() : null;
+            if (parentName == null) {
+                break;
+            }
+            if (!raw.containsKey(parentName)) {
+                if (own) {
+                    values.reader(parent).diagnostics().error(values.at(parent),
+                            "style '" + current + "' has unknown parent '" + parentName + "'",
+                            Suggestions.hint(parentName, raw.keySet()));
+                }
+                break;
             }
             current = parentName;
         }
@@ -72,52 +93,84 @@ final class StyleResolver {
         for (int i = lineage.size() - 1; i >= 0; i--) {
             merged.putAll(lineage.get(i));
         }
-        return Optional.of(merged);
+        return merged;
     }
 
+    /**
+     * The style from its merged properties. A wrong value is reported by the style that gives it;
+     * a style that inherits it takes the default silently, so one wrong value is one error.
+     */
     private TextStyle build(String name, Map<String, Located> p) {
+        Map<String, Located> own = raw.get(name);
+        Props props = new Props(p, own);
         String what = "style '" + name + "'";
-        String family = str(p, "font", what).orElse(null);
+        String family = props.str("font", what).orElse(null);
         if (family == null) {
-            // An empty style ('name: {}') has no property to point at; its own entry is used instead.
-            Located where = p.isEmpty() ? origins.get(name) : p.values().iterator().next();
-            values.reader(where).diagnostics().error(values.at(where),
-                    what + " has no font", "add 'font:' naming one of the theme's font families");
+            // The style at the top of the chain lacks the font, not each style below it (and a
+            // font that is no text is reported as such).
+            if (!own.containsKey("parent") && !p.containsKey("font")) {
+                // An empty style ('name: {}') has no property to point at; its own entry is used instead.
+                Located where = p.isEmpty() ? origins.get(name) : p.values().iterator().next();
+                values.reader(where).diagnostics().error(values.at(where),
+                        what + " has no font", "add 'font:' naming one of the theme's font families");
+            }
             family = families.stream().findFirst().orElse("");
         } else if (!families.contains(family)) {
-            values.reader(p.get("font")).diagnostics().error(values.at(p.get("font")),
-                    what + " uses unknown font family '" + family + "'", Suggestions.hint(family, families));
+            if (props.isOwn("font")) {
+                values.reader(p.get("font")).diagnostics().error(values.at(p.get("font")),
+                        what + " uses unknown font family '" + family + "'", Suggestions.hint(family, families));
+            }
+            family = families.stream().findFirst().orElse("");
         }
-        double size = len(p, "size", what).orElse(10.0);
-        double leading = len(p, "leading", what).orElse(size * 1.25);
-        Rgb color = Optional.ofNullable(p.get("color")).flatMap(v -> values.color(v, what + " color", palette))
+        double size = props.len("size", what).orElse(10.0);
+        double leading = props.len("leading", what).orElse(size * 1.25);
+        Rgb color = Optional.ofNullable(p.get("color")).flatMap(v -> props.of("color").color(v, what + " color", palette))
                 .orElse(palette.getOrDefault("ink", Rgb.BLACK));
-        Align align = str(p, "align", what).flatMap(word -> {
+        Align align = props.str("align", what).flatMap(word -> {
             Optional<Align> a = Align.of(word);
-            if (a.isEmpty()) {
+            if (a.isEmpty() && props.isOwn("align")) {
                 values.reader(p.get("align")).diagnostics().error(values.at(p.get("align")),
                         what + ": unknown alignment '" + word + "'", Suggestions.hint(word, Align.words()));
             }
             return a;
         }).orElse(Align.LEFT);
-        return new TextStyle(name, family, flag(p, "bold", what), flag(p, "italic", what), size, leading, color, align,
-                len(p, "space-before", what).orElse(0.0), len(p, "space-after", what).orElse(0.0),
-                len(p, "indent", what).orElse(0.0),
-                Optional.ofNullable(p.get("tracking")).flatMap(v -> values.reader(v).number(v.node(), what + " tracking"))
-                        .orElse(0.0),
-                flag(p, "uppercase", what), flag(p, "keep-with-next", what), flag(p, "hyphenate", what),
-                flag(p, "balance", what));
+        return new TextStyle(name, family, props.flag("bold", what), props.flag("italic", what), size, leading, color,
+                align, props.len("space-before", what).orElse(0.0), props.len("space-after", what).orElse(0.0),
+                props.len("indent", what).orElse(0.0),
+                Optional.ofNullable(p.get("tracking"))
+                        .flatMap(v -> props.of("tracking").reader(v).number(v.node(), what + " tracking")).orElse(0.0),
+                props.flag("uppercase", what), props.flag("keep-with-next", what), props.flag("hyphenate", what),
+                props.flag("balance", what));
     }
 
-    private Optional<String> str(Map<String, Located> p, String key, String what) {
-        return Optional.ofNullable(p.get(key)).flatMap(v -> values.string(v, what + " " + key));
-    }
+    /** A style's merged properties; those it inherits are read without reporting (their own style reports them). */
+    private final class Props {
+        private final Map<String, Located> merged;
+        private final Map<String, Located> own;
 
-    private Optional<Double> len(Map<String, Located> p, String key, String what) {
-        return Optional.ofNullable(p.get(key)).flatMap(v -> values.length(v, what + " " + key));
-    }
+        Props(Map<String, Located> merged, Map<String, Located> own) {
+            this.merged = merged;
+            this.own = own;
+        }
 
-    private boolean flag(Map<String, Located> p, String key, String what) {
-        return Optional.ofNullable(p.get(key)).flatMap(v -> values.bool(v, what + " " + key)).orElse(false);
+        boolean isOwn(String key) {
+            return merged.get(key) != null && merged.get(key) == own.get(key);
+        }
+
+        ThemeValues of(String key) {
+            return isOwn(key) ? values : quiet;
+        }
+
+        Optional<String> str(String key, String what) {
+            return Optional.ofNullable(merged.get(key)).flatMap(v -> of(key).string(v, what + " " + key));
+        }
+
+        Optional<Double> len(String key, String what) {
+            return Optional.ofNullable(merged.get(key)).flatMap(v -> of(key).length(v, what + " " + key));
+        }
+
+        boolean flag(String key, String what) {
+            return Optional.ofNullable(merged.get(key)).flatMap(v -> of(key).bool(v, what + " " + key)).orElse(false);
+        }
     }
 }

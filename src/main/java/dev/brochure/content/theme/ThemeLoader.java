@@ -69,6 +69,7 @@ public final class ThemeLoader {
     public static Optional<Theme> load(String name, SourceLocation requestedAt, ProjectFiles project,
             Diagnostics diagnostics) {
         ThemeLoader loader = new ThemeLoader(project, diagnostics);
+        long errorsBefore = diagnostics.errorCount();
         List<YamlFile> chain = loader.chain(name, requestedAt);
         if (chain.isEmpty()) {
             return Optional.empty();
@@ -76,7 +77,7 @@ public final class ThemeLoader {
         for (int i = chain.size() - 1; i >= 0; i--) {
             loader.merge(chain.get(i));
         }
-        return Optional.of(loader.build(name));
+        return loader.build(name, chain.getFirst(), diagnostics.errorCount() > errorsBefore);
     }
 
     /** All theme names a project can use: its own themes/ and the built-in ones. */
@@ -178,24 +179,48 @@ public final class ThemeLoader {
                         into.computeIfAbsent(name, n -> new LinkedHashMap<>()))));
     }
 
-    private Theme build(String name) {
+    /**
+     * The theme, complete even when parts of it are wrong: each wrong part is reported once and a
+     * stand-in takes its place (black for a colour, the first family that loaded for a font family),
+     * so that the styles and layouts that use it report nothing more. Nothing is written while there
+     * are errors, so a stand-in is never seen. Empty when there is no font or no style at all.
+     */
+    private Optional<Theme> build(String name, YamlFile file, boolean erred) {
         ThemeValues values = new ThemeValues(project, diagnostics);
         Map<String, Rgb> palette = new LinkedHashMap<>();
-        colors.forEach((k, v) -> values.color(v, "colour '" + k + "'", Map.of()).ifPresent(c -> palette.put(k, c)));
+        colors.forEach((k, v) -> palette.put(k, values.color(v, "colour '" + k + "'", Map.of()).orElse(Rgb.BLACK)));
 
         Map<String, FontFamily> families = new LinkedHashMap<>();
-        fonts.forEach((k, faces) -> values.family(k, faces).ifPresent(f -> families.put(k, f)));
+        List<String> failed = new ArrayList<>();
+        fonts.forEach((k, faces) -> values.family(k, faces).ifPresentOrElse(f -> families.put(k, f), () -> failed.add(k)));
+        if (families.isEmpty()) {
+            if (!erred && failed.isEmpty()) {
+                diagnostics.error(file.whole(), "theme '" + name + "' defines no font family",
+                        "add 'fonts:' with a family such as 'serif: {regular: fonts/<file>.ttf}', or 'extends: default'");
+            }
+            return Optional.empty();
+        }
+        FontFamily standIn = families.values().iterator().next();
+        failed.forEach(k -> families.put(k, new FontFamily(k, standIn.regular(), standIn.bold(), standIn.italic(),
+                standIn.boldItalic())));
 
         Margins pageMargins = margins == null ? Margins.all(54) : values.margins(margins).orElse(Margins.all(54));
         // Styles are checked against the families the theme declares, so a family whose file is missing
         // is reported once, not again for every style that uses it.
         Map<String, TextStyle> resolved = new StyleResolver(styles, styleOrigins, values, palette, fonts.keySet()).resolveAll();
+        if (resolved.isEmpty()) {
+            if (!erred) {
+                diagnostics.error(file.whole(), "theme '" + name + "' defines no styles",
+                        "add 'styles:' with at least 'body', or 'extends: default'");
+            }
+            return Optional.empty();
+        }
         Map<String, MasterSpec> masterSpecs = new LinkedHashMap<>();
         masters.forEach((k, props) -> masterSpecs.put(k, values.master(k, props, pageMargins, palette)));
         if (!masterSpecs.containsKey("body")) {
             masterSpecs.put("body", new MasterSpec("body", pageMargins, 1, 12, true, null));
         }
         FooterSpec footerSpec = values.footer(footer, pageMargins, resolved.keySet());
-        return new Theme(name, palette, families, resolved, masterSpecs, footerSpec);
+        return Optional.of(new Theme(name, palette, families, resolved, masterSpecs, footerSpec));
     }
 }

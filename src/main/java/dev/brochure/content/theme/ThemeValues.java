@@ -30,6 +30,11 @@ final class ThemeValues {
         this.diagnostics = diagnostics;
     }
 
+    /** The same readers with a diagnostics of their own, which nobody reads: for values reported elsewhere. */
+    ThemeValues quiet() {
+        return new ThemeValues(project, new Diagnostics());
+    }
+
     NodeReader reader(Located located) {
         return new NodeReader(located.file(), diagnostics);
     }

@@ -16,8 +16,6 @@ import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Wires the typesetting steps for one document: blocks to vertical lists, pages, footers, outline. */
 public final class Composition {
@@ -28,9 +26,7 @@ public final class Composition {
     public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
-        Set<String> anchors = layout.sections().stream().map(LayoutSection::id).collect(Collectors.toSet());
-        TextSetter text = new TextSetter(theme,
-                new ParagraphBuilder(theme, hyphenator(layout, diagnostics), anchors, diagnostics),
+        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator(layout, diagnostics), diagnostics),
                 options.lineBreaker());
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
         PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
@@ -48,7 +44,8 @@ public final class Composition {
             pages.add(new Page(draft.index + 1, paper.width(), paper.height(), options.bleed(), draft.background,
                     draft.items, draft.section));
         }
-        if (pages.isEmpty()) {
+        // Without sections, the content or layout stage has reported why; no pages follow from that.
+        if (pages.isEmpty() && !layout.sections().isEmpty()) {
             diagnostics.error(layout.info().where(), "the brochure has no pages: its sections' layouts produced nothing",
                     "check that 'sections:' lists the section files and that their layouts write blocks");
         }

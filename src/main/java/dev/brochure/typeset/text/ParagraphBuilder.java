@@ -6,16 +6,13 @@ import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.vocab.SourceLocation;
-import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Turns a paragraph's inline runs into boxes, glue and penalties: words are shaped in their
@@ -23,7 +20,8 @@ import java.util.Set;
  * may end at, a line may also end after a hard hyphen or dash, inside a web or e-mail address
  * (after a slash or hyphen, before a dot) at a high cost, and at the hyphenation points of words
  * when the style hyphenates. The paragraph ends with fill glue and a forced break. Characters the
- * font cannot show are reported with the font and the content's location.
+ * font cannot show are reported with the font and the content's location. (Where links lead was
+ * checked by the layout stage.)
  */
 public final class ParagraphBuilder {
 
@@ -37,22 +35,17 @@ public final class ParagraphBuilder {
 
     private final Theme theme;
     private final Hyphenator hyphenator;
-    private final Set<String> anchors;
     private final Diagnostics diagnostics;
 
-    /**
-     * {@code hyphenator} is null when the document's language has no hyphenation patterns;
-     * {@code anchors} are the ids {@code #id} links may point to (null: not checked).
-     */
-    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Set<String> anchors, Diagnostics diagnostics) {
+    /** {@code hyphenator} is null when the document's language has no hyphenation patterns. */
+    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Diagnostics diagnostics) {
         this.theme = theme;
         this.hyphenator = hyphenator;
-        this.anchors = anchors;
         this.diagnostics = diagnostics;
     }
 
     public ParagraphBuilder(Theme theme, Diagnostics diagnostics) {
-        this(theme, null, null, diagnostics);
+        this(theme, null, diagnostics);
     }
 
     /** A shaping context for one paragraph: the word being collected and the items so far. */
@@ -63,7 +56,6 @@ public final class ParagraphBuilder {
         final WordHyphenation hyphenation;
         final List<Item> items = new ArrayList<>();
         final List<Fragment> word = new ArrayList<>();
-        final Set<String> reported = new HashSet<>();
         Fragment pendingSpace;
         boolean pendingNoBreak;
 
@@ -75,7 +67,6 @@ public final class ParagraphBuilder {
         }
 
         void text(String text, FontFace face, Rgb color, String href) {
-            checkAnchor(href);
             StringBuilder piece = new StringBuilder();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -110,18 +101,6 @@ public final class ParagraphBuilder {
                 }
             }
             flushPiece(piece, face, color, href);
-        }
-
-        /** A link inside the document must name a section that exists. */
-        void checkAnchor(String href) {
-            if (anchors == null || href == null || !href.startsWith("#")) {
-                return;
-            }
-            String id = href.substring(1);
-            if (!anchors.contains(id) && reported.add(id)) {
-                diagnostics.error(where, "the link to '" + href + "' points nowhere: no section has the id '" + id + "'",
-                        Suggestions.hint(id, anchors));
-            }
         }
 
         void flushPiece(StringBuilder piece, FontFace face, Rgb color, String href) {
