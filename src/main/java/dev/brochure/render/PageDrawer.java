@@ -113,17 +113,20 @@ final class PageDrawer {
 
     /**
      * Glyphs with explicit positions: after each glyph the PDF advances by the glyph's width in
-     * the font's /W array; a TJ displacement makes up the difference to the typeset position.
+     * the font's /W array; a TJ displacement makes up the difference to the typeset position. A
+     * run of an expanded line is drawn with horizontal scaling (Tz), which scales the glyphs, their
+     * widths and the displacements alike, so positions are divided by the scale.
      */
     private void text(PageItem.GlyphRun run) {
         PdfFonts.PdfFont font = PdfFonts.get(run.font());
         double size = run.size();
+        double scale = run.scale();
         PdfGlyphArray array = new PdfGlyphArray();
         double pen = 0;
         int[] glyphs = run.glyphs();
         double[] positions = run.positions();
         for (int i = 0; i < glyphs.length; i++) {
-            double target = positions[i] * 1000 / size;
+            double target = positions[i] * 1000 / (size * scale);
             double displacement = pen - target;
             if (Math.abs(displacement) >= 0.005) {
                 float rounded = Math.round(displacement * 100) / 100f;
@@ -136,8 +139,15 @@ final class PageDrawer {
         cb.beginText();
         cb.setFontAndSize(font.base(), (float) size);
         fill(run.color());
+        boolean scaled = scale != 1;
+        if (scaled) {
+            cb.setHorizontalScaling((float) (scale * 100));
+        }
         cb.setTextMatrix(x(run.x()), y(run.baseline()));
         cb.showText(array);
+        if (scaled) {
+            cb.setHorizontalScaling(100);
+        }
         cb.endText();
     }
 
