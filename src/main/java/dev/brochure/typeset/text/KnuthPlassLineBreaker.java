@@ -299,8 +299,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
             if (shortfall > 0) {
                 double x = fonts > 0 ? step(Math.min(shortfall, fonts) / scalable) : 0;
                 double rest = shortfall - x * scalable;
-                double judged = fonts <= 0 ? shortfall
-                        : shortfall > fonts ? shortfall - fonts : Math.min(shortfall, fonts * FONT_ADJUSTED_SHARE);
+                double judged = fonts <= 0 || shortfall > fonts ? rest : Math.min(shortfall, fonts * FONT_ADJUSTED_SHARE);
                 double extra = emergency ? options.emergencyStretch() : 0;
                 double cost = stretch + extra > 0 ? judged / (stretch + extra) : Item.INFINITY;
                 double glue;
@@ -316,8 +315,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
             if (shortfall < 0) {
                 double x = fonts > 0 ? -step(Math.min(-shortfall, fonts) / scalable) : 0;
                 double rest = shortfall - x * scalable;
-                double judged = fonts <= 0 ? shortfall
-                        : -shortfall > fonts ? shortfall + fonts : -Math.min(-shortfall, fonts * FONT_ADJUSTED_SHARE);
+                double judged = fonts <= 0 || -shortfall > fonts ? rest : -Math.min(-shortfall, fonts * FONT_ADJUSTED_SHARE);
                 double cost = shrink > 0 ? judged / shrink : -Item.INFINITY;
                 double glue = shrink > 0 ? rest / shrink : -Item.INFINITY;
                 return new Fit(cost, glue, x);
@@ -325,9 +323,10 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
             return new Fit(0, 0, 0);
         }
 
-        /** An expansion rounded down to a whole step. */
-        private static double step(double expansion) {
-            return Math.floor(expansion / EXPANSION_STEP + 1e-6) * EXPANSION_STEP;
+        /** An expansion rounded to a whole step (never beyond the style's limit, which is whole steps or less). */
+        private double step(double expansion) {
+            double stepped = Math.round(expansion / EXPANSION_STEP) * EXPANSION_STEP;
+            return Math.min(stepped, options.expansion());
         }
 
         private double demerits(Node from, double ratio, Item.Penalty penalty, boolean flagged, int fitness,

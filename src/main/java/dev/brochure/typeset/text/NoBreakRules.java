@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Where a line must not end although the text has a space (or a dash) there: what a careful
  * typesetter ties with TeX's {@code ~}. Each rule keeps together what is read as one unit:
  * <ul>
- * <li>a number and the word or unit after it: "by 1 June", "300 Scholars", "10 MB", "#1 lab";</li>
+ * <li>a number and the word or unit after it: "by 1 June", "300 Scholars", "10 MB", "#1 lab" (not a
+ * year: "in 2024 we" may break after the year);</li>
  * <li>a capitalised word and the number after it: "Top 300", "November 1", "Room 12";</li>
  * <li>a date's day and year after a month: "November 1, 2025";</li>
  * <li>groups of digits in a row, as in a phone number: "+45 7012 3456";</li>
@@ -31,6 +32,7 @@ public final class NoBreakRules {
     private static final Pattern NUMBER = Pattern.compile("[(\\[#$€£+~−-]?\\d[\\d.,]*(?<![.,])[%‰]?");
     private static final Pattern DIGIT_GROUP = Pattern.compile("[+(]?\\d[\\d()\\-.]*\\d\\)?|[+(]?\\d\\)?");
     private static final Pattern DAY_COMMA = Pattern.compile("\\d{1,2}(st|nd|rd|th)?,");
+    private static final Pattern YEAR_ALONE = Pattern.compile("1[5-9]\\d\\d|20\\d\\d");
     private static final Pattern YEAR = Pattern.compile("\\d{4}[.,;:)]?");
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{L}'’]*");
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
@@ -65,8 +67,8 @@ public final class NoBreakRules {
         String x = a.text();
         String y = b.text();
         boolean yStartsWord = Character.isLetter(y.codePointAt(0)) || "%‰°".indexOf(y.charAt(0)) >= 0;
-        if (NUMBER.matcher(x).matches() && yStartsWord) {
-            return true; // 1 June, 300 Scholars, 10 MB
+        if (NUMBER.matcher(x).matches() && yStartsWord && !YEAR_ALONE.matcher(x).matches()) {
+            return true; // 1 June, 300 Scholars, 10 MB (a year is not counted with the word after it)
         }
         String yNumber = stripTrailing(y);
         if (CAPITALISED.matcher(x).matches() && NUMBER.matcher(yNumber).matches()
