@@ -49,7 +49,9 @@ final class TextForms {
      * Adds a glyph run whose origin is at ({@code x}, {@code y}) in PDF coordinates, filled with
      * the colour (red, green, blue, 0–255). Every glyph is placed exactly at its typeset position:
      * after a glyph the PDF advances by its width in the font's {@code /W} array, and a TJ
-     * displacement makes up any difference to where the next glyph belongs.
+     * displacement makes up any difference to where the next glyph belongs. A run of an expanded
+     * line is drawn with horizontal scaling (Tz), which scales the glyphs, their widths and the
+     * displacements alike, so positions are divided by the scale.
      */
     void show(PageItem.GlyphRun run, float x, float y, int red, int green, int blue) {
         if (run.glyphs().length == 0) {
@@ -67,7 +69,13 @@ final class TextForms {
         PdfNumbers.append(c, green / 255.0, 5);
         c.append(' ');
         PdfNumbers.append(c, blue / 255.0, 5);
-        c.append(" rg\n1 0 0 1 ");
+        c.append(" rg\n");
+        double scale = run.scale();
+        if (scale != 1) {
+            PdfNumbers.append(c, scale * 100, 3);
+            c.append(" Tz\n");
+        }
+        c.append("1 0 0 1 ");
         PdfNumbers.append(c, x, 2);
         c.append(' ');
         PdfNumbers.append(c, y, 2);
@@ -77,7 +85,7 @@ final class TextForms {
         int[] glyphs = run.glyphs();
         double[] positions = run.positions();
         for (int i = 0; i < glyphs.length; i++) {
-            double target = positions[i] * 1000 / size;
+            double target = positions[i] * 1000 / (size * scale);
             double displacement = pen - target;
             if (Math.abs(displacement) >= 0.005) {
                 double rounded = Math.round(displacement * 100) / 100.0;
@@ -98,7 +106,11 @@ final class TextForms {
         if (inString) {
             c.append(')');
         }
-        c.append("]TJ\nET\n");
+        c.append("]TJ\n");
+        if (scale != 1) {
+            c.append("100 Tz\n");
+        }
+        c.append("ET\n");
     }
 
     /** Draws the text added since the last flush, if any, as one form XObject. */

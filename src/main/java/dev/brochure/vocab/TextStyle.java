@@ -6,6 +6,15 @@ package dev.brochure.vocab;
  * Sizes and spaces are in points; {@code tracking} is in thousandths of an em. {@code balance}
  * sets ragged text of a few lines in lines of similar length (as CSS {@code text-wrap: balance});
  * headings are always set so.
+ *
+ * <p>Fine typography: {@code features} are the OpenType features its text is shaped with;
+ * {@code expansion} is how far (a fraction, 0.02 for 2 %) glyphs may be widened or narrowed to
+ * justify a line (font expansion, as pdfTeX's); {@code protrusion} lets punctuation and hyphens
+ * hang into the margin (optical margin alignment); {@code emergencyStretch} (in ems) is the extra
+ * room a justified line may leave empty at its end rather than be set very loose, in the last
+ * pass of line breaking; {@code hyphenPenalty} is what a hyphenated line costs (TeX's
+ * {@code \hyphenpenalty}) and {@code consecutiveHyphens} how many hyphenated lines may follow one
+ * another.
  */
 public record TextStyle(
         String name,
@@ -23,5 +32,18 @@ public record TextStyle(
         boolean uppercase,
         boolean keepWithNext,
         boolean hyphenate,
-        boolean balance) {
+        boolean balance,
+        FontFeatures features,
+        double expansion,
+        boolean protrusion,
+        double emergencyStretch,
+        double hyphenPenalty,
+        int consecutiveHyphens) {
+
+    /** TeX's {@code \hyphenpenalty}, the default {@code hyphen-penalty}. */
+    public static final double DEFAULT_HYPHEN_PENALTY = 50;
+    /** The default {@code consecutive-hyphens}. */
+    public static final int DEFAULT_CONSECUTIVE_HYPHENS = 2;
+    /** The largest {@code expansion} a style may ask for (5 %): beyond it letters visibly distort. */
+    public static final double MAX_EXPANSION = 0.05;
 }

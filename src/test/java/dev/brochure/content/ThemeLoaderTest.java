@@ -101,4 +101,52 @@ class ThemeLoaderTest {
                 all.toString());
         assertTrue(all.stream().anyMatch(d -> d.where().line() == 4), all.toString());
     }
+
+    @Test
+    void fineTypographyKeysAreReadAndInherited() {
+        Theme theme = load("""
+                extends: default
+                styles:
+                  table: {parent: body, features: [lnum, tnum, -liga], hyphen-penalty: 300, consecutive-hyphens: 1,
+                          expansion: 1.5%, emergency-stretch: 2em, protrusion: false}
+                  table-note: {parent: table, features: [onum], emergency-stretch: 5pt, size: 10pt}
+                """);
+        TextStyle body = theme.styles().get("body");
+        assertEquals(0.02, body.expansion(), 1e-12, "the default body: expansion: 2%");
+        assertTrue(body.protrusion());
+        assertEquals(1, body.emergencyStretch(), 1e-12);
+        assertEquals(50, body.hyphenPenalty(), 1e-12);
+        assertEquals(2, body.consecutiveHyphens());
+        TextStyle table = theme.styles().get("table");
+        assertEquals(List.of("lnum", "tnum"), table.features().substitutions());
+        assertTrue(table.features().kern() && !table.features().liga(), "-liga turns standard ligatures off");
+        assertEquals(300, table.hyphenPenalty(), 1e-12);
+        assertEquals(1, table.consecutiveHyphens());
+        assertEquals(0.015, table.expansion(), 1e-12);
+        assertEquals(2, table.emergencyStretch(), 1e-12);
+        assertTrue(!table.protrusion());
+        TextStyle note = theme.styles().get("table-note");
+        assertEquals(List.of("onum"), note.features().substitutions(), "a child's features replace its parent's");
+        assertTrue(note.features().liga(), "including the parent's -liga");
+        assertEquals(0.5, note.emergencyStretch(), 1e-12, "a length is taken in the style's ems");
+        assertEquals(300, note.hyphenPenalty(), 1e-12, "other keys are inherited");
+    }
+
+    @Test
+    void fineTypographyValuesOutOfRangeAreErrors() {
+        List<Diagnostic> errors = errors("""
+                extends: default
+                styles:
+                  a: {parent: body, expansion: 10%}
+                  b: {parent: body, emergency-stretch: wide}
+                  c: {parent: body, consecutive-hyphens: 0}
+                  d: {parent: body, features: lnum}
+                """);
+        String all = errors.toString();
+        assertEquals(4, errors.size(), all);
+        assertTrue(all.contains("style 'a' expansion must be a percentage from 0% to 5%"), all);
+        assertTrue(all.contains("style 'b' emergency-stretch must be from 0em to 10em"), all);
+        assertTrue(all.contains("consecutive-hyphens must be a whole number from 1 to 10"), all);
+        assertTrue(all.contains("features must be a list"), all);
+    }
 }

@@ -27,11 +27,15 @@ class LineEndRulesTest {
 
     /** The text of every line of the first page, for a section laid out by {@code body} in a 45mm frame. */
     private List<String> lines(String yamlText, String body) {
+        return lines(yamlText, body, "45mm");
+    }
+
+    private List<String> lines(String yamlText, String body, String width) {
         TestProject project = TestProject.copy("minimal", temp)
                 .write("brochure.yaml", "title: Lines\nlanguage: en-US\nsections:\n  - sections/probe.yaml\n")
                 .write("sections/probe.yaml", "layout: probe\ntext: \"" + yamlText + "\"\n")
                 .write("layouts/probe.schema.yaml", "fields:\n  text: {type: text, required: true}\n")
-                .write("layouts/probe.ftlx", "<section><row><cell width=\"45mm\">" + body + "</cell><cell/></row></section>\n");
+                .write("layouts/probe.ftlx", "<section><row><cell width=\"" + width + "\">" + body + "</cell><cell/></row></section>\n");
         Page page = new Pipeline(Map.of()).typeset(project.request(temp.resolve("x.pdf"))).document().pages().getFirst();
         TreeMap<Double, List<PageItem.GlyphRun>> byBaseline = new TreeMap<>();
         for (PageItem item : page.items()) {
@@ -70,5 +74,23 @@ class LineEndRulesTest {
         }
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Dr.") || l.startsWith("Prof.")),
                 "the title moved to the next line with its name: " + lines);
+    }
+
+    @Test
+    void aShortListItemIsNotHyphenatedUnlessItMustBe() {
+        // The same words as a (ragged) paragraph are hyphenated at this measure; as list items they are
+        // not, as long as an item still takes fewer than three lines without hyphens.
+        String item = "Experience with scientific programming";
+        String paragraph = "<p style=\"list\">${section.text}</p>";
+        String list = "<list style=\"list\"><item><p style=\"list\">${section.text}</p></item>"
+                + "<item><p style=\"list\">${section.text}</p></item></list>";
+        // The list's text measure: the box less the list's indent (1.4 em of the 10.5 pt body).
+        List<String> asParagraph = lines(item, paragraph, (45 * 72 / 25.4 - 1.4 * 10.5) + "pt");
+        assertTrue(hyphenated(asParagraph) >= 1, "as running text it is hyphenated: " + asParagraph);
+        List<String> asList = lines(item, list);
+        assertEquals(0, hyphenated(asList), "as a short list item it is not: " + asList);
+        // A long item, which would take three lines or more anyway, is hyphenated as running text is.
+        List<String> longItem = lines((item + " ").repeat(3).strip(), list);
+        assertTrue(hyphenated(longItem) >= 1, "a long item is hyphenated: " + longItem);
     }
 }

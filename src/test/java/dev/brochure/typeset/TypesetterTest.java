@@ -55,9 +55,13 @@ class TypesetterTest {
         List<PageItem.GlyphRun> body = runs(story).stream()
                 .filter(r -> r.font().getFileName().toString().equals("Vollkorn-Regular.ttf") && r.size() == 10.5)
                 .toList();
-        long flush = body.stream().filter(r -> Math.abs(r.x() + r.width() - right) < 0.05).count();
+        // Protrusion: a line ending with punctuation or a hyphen hangs into the margin by a part of that character.
+        java.util.function.Predicate<PageItem.GlyphRun> hangs = r -> r.text().strip().matches(".*[.,;:\\-]$");
+        long flush = body.stream().filter(r -> Math.abs(r.x() + r.width() - right) < 0.05
+                || hangs.test(r) && r.x() + r.width() > right).count();
         assertTrue(flush >= 2, "justified lines reach the margin: " + flush);
-        assertTrue(body.stream().allMatch(r -> r.x() + r.width() <= right + 0.05));
+        assertTrue(body.stream().allMatch(r -> r.x() + r.width() <= right + 0.05
+                || hangs.test(r) && r.x() + r.width() <= right + 0.4 * r.size()), "nothing else passes the margin");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.brochure.content.theme;
 
 import dev.brochure.vocab.Align;
 
+import dev.brochure.vocab.FontFeatures;
 import dev.brochure.vocab.TextStyle;
 
 import dev.brochure.vocab.Rgb;
@@ -134,13 +135,101 @@ final class StyleResolver {
             }
             return a;
         }).orElse(Align.LEFT);
-        return new TextStyle(name, family, props.flag("bold", what), props.flag("italic", what), size, leading, color,
-                align, props.len("space-before", what).orElse(0.0), props.len("space-after", what).orElse(0.0),
+        return new TextStyle(name, family, props.flag("bold", what), props.flag("italic", what), size, leading, color, align,
+                props.len("space-before", what).orElse(0.0), props.len("space-after", what).orElse(0.0),
                 props.len("indent", what).orElse(0.0),
-                Optional.ofNullable(p.get("tracking"))
-                        .flatMap(v -> props.of("tracking").reader(v).number(v.node(), what + " tracking")).orElse(0.0),
+                Optional.ofNullable(p.get("tracking")).flatMap(v -> props.of("tracking").reader(v).number(v.node(), what + " tracking"))
+                        .orElse(0.0),
                 props.flag("uppercase", what), props.flag("keep-with-next", what), props.flag("hyphenate", what),
-                props.flag("balance", what));
+                props.flag("balance", what), features(p, what), expansion(p, what), props.flag("protrusion", what),
+                emergencyStretch(p, what, size),
+                Optional.ofNullable(p.get("hyphen-penalty"))
+                        .flatMap(v -> values.reader(v).integer(v.node(), what + " hyphen-penalty", -10_000, 10_000))
+                        .map(Integer::doubleValue).orElse(TextStyle.DEFAULT_HYPHEN_PENALTY),
+                Optional.ofNullable(p.get("consecutive-hyphens"))
+                        .flatMap(v -> values.reader(v).integer(v.node(), what + " consecutive-hyphens", 1, 10))
+                        .orElse(TextStyle.DEFAULT_CONSECUTIVE_HYPHENS));
+    }
+
+    /** {@code features: [lnum, tnum, -liga]}: OpenType features on (or, with a minus, off). */
+    private FontFeatures features(Map<String, Located> p, String what) {
+        Located v = p.get("features");
+        if (v == null) {
+            return FontFeatures.DEFAULT;
+        }
+        var reader = values.reader(v);
+        Optional<List<org.yaml.snakeyaml.nodes.Node>> list = reader.sequence(v.node(), what + " features");
+        if (list.isEmpty()) {
+            return FontFeatures.DEFAULT;
+        }
+        List<String> tags = new ArrayList<>();
+        for (var node : list.get()) {
+            reader.string(node, what + " feature").ifPresent(tags::add);
+        }
+        FontFeatures.Result parsed = FontFeatures.parse(tags);
+        if (parsed.features() == null) {
+            reader.diagnostics().error(values.at(v), what + ": " + parsed.problem(),
+                    parsed.word() == null ? "keep one of the two"
+                            : "OpenType features a style may name: " + String.join(", ", FontFeatures.KNOWN) + "; "
+                                    + Suggestions.hint(parsed.word(), FontFeatures.KNOWN));
+            return FontFeatures.DEFAULT;
+        }
+        return parsed.features();
+    }
+
+    /** {@code expansion: 2%} (or a bare number of per cent): how far glyphs may be scaled to justify a line. */
+    private double expansion(Map<String, Located> p, String what) {
+        Located v = p.get("expansion");
+        if (v == null) {
+            return 0;
+        }
+        Optional<String> text = values.string(v, what + " expansion");
+        if (text.isEmpty()) {
+            return 0;
+        }
+        String t = text.get().strip();
+        double percent;
+        try {
+            percent = Double.parseDouble(t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t);
+        } catch (NumberFormatException e) {
+            percent = Double.NaN;
+        }
+        double max = TextStyle.MAX_EXPANSION * 100;
+        if (!(percent >= 0 && percent <= max)) {
+            values.reader(v).diagnostics().error(values.at(v), what + " expansion must be a percentage from 0% to "
+                    + (int) max + "%, not '" + t + "'", "write for example 'expansion: 2%', as pdfTeX's microtype sets");
+            return 0;
+        }
+        return percent / 100;
+    }
+
+    /** {@code emergency-stretch: 1em} (or a length, taken relative to the style's size): in ems. */
+    private double emergencyStretch(Map<String, Located> p, String what, double size) {
+        Located v = p.get("emergency-stretch");
+        if (v == null) {
+            return 0;
+        }
+        Optional<String> text = values.string(v, what + " emergency-stretch");
+        if (text.isEmpty()) {
+            return 0;
+        }
+        String t = text.get().strip();
+        double ems = Double.NaN;
+        if (t.endsWith("em")) {
+            try {
+                ems = Double.parseDouble(t.substring(0, t.length() - 2).strip());
+            } catch (NumberFormatException e) {
+                ems = Double.NaN;
+            }
+        } else {
+                        ems = dev.brochure.vocab.Units.toPoints(t).map(pt -> pt / size).orElse(Double.NaN);
+        }
+        if (!(ems >= 0 && ems <= 10)) {
+            values.reader(v).diagnostics().error(values.at(v), what + " emergency-stretch must be from 0em to 10em, not '"
+                    + t + "'", "write for example 'emergency-stretch: 1em'");
+            return 0;
+        }
+        return ems;
     }
 
     /** A style's merged properties; those it inherits are read without reporting (their own style reports them). */

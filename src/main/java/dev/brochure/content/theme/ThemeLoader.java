@@ -39,7 +39,7 @@ public final class ThemeLoader {
     static final List<String> FACE_KEYS = List.of("regular", "bold", "italic", "bold-italic");
     static final List<String> STYLE_KEYS = List.of("parent", "font", "bold", "italic", "size", "leading", "color", "align",
             "space-before", "space-after", "indent", "tracking", "uppercase", "keep-with-next", "hyphenate",
-            "balance");
+            "balance", "features", "expansion", "protrusion", "emergency-stretch", "hyphen-penalty", "consecutive-hyphens");
     static final List<String> MASTER_KEYS = List.of("margins", "columns", "gutter", "footer", "background");
     static final List<String> FOOTER_KEYS = List.of("style", "left", "right", "baseline", "rule");
     static final List<String> MARGIN_KEYS = List.of("top", "right", "bottom", "left");

@@ -23,6 +23,8 @@ final class BlockBuilder {
     private final TextSetter text;
     private final Diagnostics diagnostics;
     private final double blockGap;
+    /** How many list items the blocks being built are inside: their paragraphs are hyphenated only if they must. */
+    private int listDepth;
 
     BlockBuilder(Theme theme, TextSetter text, Diagnostics diagnostics) {
         this.theme = theme;
@@ -90,7 +92,8 @@ final class BlockBuilder {
     }
 
     private List<VItem> paragraph(List<Inline> inlines, TextStyle style, Align align, double width, Block block) {
-        List<VItem.VBox> lines = text.lines(inlines, style, align, width, block);
+        List<VItem.VBox> lines = listDepth > 0 ? text.listItemLines(inlines, style, align, width, block)
+                : text.lines(inlines, style, align, width, block);
         List<VItem> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -134,7 +137,13 @@ final class BlockBuilder {
                 out.add(new VItem.VGlue(style.spaceAfter() / 2));
             }
             String marker = l.ordered() ? (n + 1) + "." : l.marker();
-            List<VItem> item = build(l.items().get(n), width - indent, false);
+            listDepth++;
+            List<VItem> item;
+            try {
+                item = build(l.items().get(n), width - indent, false);
+            } finally {
+                listDepth--;
+            }
             boolean markerPlaced = false;
             for (VItem v : item) {
                 if (v instanceof VItem.VBox box) {

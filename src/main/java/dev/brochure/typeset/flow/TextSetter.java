@@ -12,6 +12,7 @@ import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.TextParagraph;
 import dev.brochure.typeset.text.Item;
 import dev.brochure.typeset.text.LineBreaker;
+import dev.brochure.typeset.text.LineOptions;
 import dev.brochure.typeset.text.LineSetter;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
@@ -33,9 +34,16 @@ import java.util.Map;
  * <p>Every line of running text carries a {@link PageItem.TextLine} saying which paragraph it
  * belongs to and how it was set; a paragraph's id belongs to its layout block, so a block set
  * again (a panel stretched to its row's height) keeps its id.
+ *
+ * <p>The style's fine typography ({@link LineOptions}: font expansion, protrusion, emergency
+ * stretch, consecutive hyphens) goes to the line breaker. A list item is hyphenated only if
+ * it needs to be: set without hyphenation, an item of fewer than {@value #LIST_ITEM_LINES} lines
+ * whose lines all fit within their stretch is kept so.
  */
 final class TextSetter {
 
+    /** A list item shorter than this, set without hyphens, is not hyphenated. */
+    static final int LIST_ITEM_LINES = 3;
     /** Longer text gains little from balancing (and is rarely display text); CSS engines stop at 6 too. */
     static final int MAX_BALANCED_LINES = 6;
     /** The balanced measure is found to within this many points. */
@@ -55,8 +63,8 @@ final class TextSetter {
         this.breaker = breaker;
     }
 
-    /** What a piece of text is, which decides whether it is hyphenated and described for the report. */
-    private enum Role { PARAGRAPH, HEADING, LABEL }
+    /** What a piece of text is, which decides whether it is hyphenated and recorded for the report. */
+    private enum Role { PARAGRAPH, LIST_ITEM, HEADING, LABEL }
 
     /**
      * The lines of a paragraph of {@code block} (its text, a caption, an attribution), each a box
@@ -64,6 +72,12 @@ final class TextSetter {
      */
     List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, Block block) {
         return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH);
+    }
+
+    /** The lines of a paragraph in a list item: hyphenated only if it then takes three lines or more. */
+    List<VItem.VBox> listItemLines(List<Inline> text, TextStyle style, Align alignOverride, double width,
+            Block block) {
+        return lines(text, style, alignOverride, width, block.where(), block, Role.LIST_ITEM);
     }
 
     /** The lines of a heading: never hyphenated, whatever its style says, and balanced. */
@@ -83,13 +97,25 @@ final class TextSetter {
             SourceLocation where, Block block, Role role) {
         Align align = alignOverride != null ? alignOverride : style.align();
         boolean justify = align == Align.JUSTIFY;
-        List<Item> items = builder.build(text, style, justify, style.indent(), where, role == Role.PARAGRAPH);
-        List<LineBreaker.Line> lines = breaker.breakLines(items, width, justify);
+        boolean running = role == Role.PARAGRAPH || role == Role.LIST_ITEM;
+        LineOptions options = role == Role.LABEL ? LineOptions.NONE
+                : align == Align.RIGHT || align == Align.CENTER ? LineOptions.of(style).withoutProtrusion()
+                : LineOptions.of(style);
+        List<Item> items = builder.build(text, style, justify, style.indent(), where, running);
+        List<LineBreaker.Line> lines = breaker.breakLines(items, width, justify, options);
+        if (role == Role.LIST_ITEM && hyphenated(items, lines)) {
+            List<Item> whole = builder.build(text, style, justify, style.indent(), where, false);
+            List<LineBreaker.Line> unhyphenated = breaker.breakLines(whole, width, justify, options);
+            if (unhyphenated.size() < LIST_ITEM_LINES && allFit(whole, unhyphenated, width, justify)) {
+                items = whole;
+                lines = unhyphenated;
+            }
+        }
         double measure = width;
-        if (!justify && (role == Role.HEADING || role == Role.PARAGRAPH && style.balance())
+        if (!justify && (role == Role.HEADING || running && style.balance())
                 && lines.size() > 1 && lines.size() <= MAX_BALANCED_LINES) {
-            measure = balancedMeasure(items, lines.size(), width);
-            lines = breaker.breakLines(items, measure, false);
+            measure = balancedMeasure(items, lines.size(), width, options);
+            lines = breaker.breakLines(items, measure, false, options);
         }
         TextParagraph paragraph = role == Role.LABEL ? null
                 : new TextParagraph(id(block), where, style.name(), preview(text), justify, role == Role.HEADING,
@@ -129,15 +155,15 @@ final class TextSetter {
      * {@code count} lines none of which is wider than the measure; {@code width} itself if the
      * text does not fit it (an overfull line is not made worse).
      */
-    private double balancedMeasure(List<Item> items, int count, double width) {
-        if (!fits(items, count, width)) {
+    private double balancedMeasure(List<Item> items, int count, double width, LineOptions options) {
+        if (!fits(items, count, width, options)) {
             return width;
         }
         double fits = width;
         double tooNarrow = 0;
         while (fits - tooNarrow > BALANCE_PRECISION) {
             double mid = (fits + tooNarrow) / 2;
-            if (fits(items, count, mid)) {
+            if (fits(items, count, mid, options)) {
                 fits = mid;
             } else {
                 tooNarrow = mid;
@@ -146,13 +172,30 @@ final class TextSetter {
         return fits;
     }
 
-    private boolean fits(List<Item> items, int count, double measure) {
-        List<LineBreaker.Line> lines = breaker.breakLines(items, measure, false);
+    private boolean fits(List<Item> items, int count, double measure, LineOptions options) {
+        List<LineBreaker.Line> lines = breaker.breakLines(items, measure, false, options);
         if (lines.size() != count) {
             return false;
         }
         for (LineBreaker.Line line : lines) {
             if (LineSetter.set(items, line, measure, Align.LEFT).width() > measure + FIT_TOLERANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a line ends with an added hyphen. */
+    private static boolean hyphenated(List<Item> items, List<LineBreaker.Line> lines) {
+        return lines.stream().anyMatch(l -> l.end() < items.size() && items.get(l.end()) instanceof Item.Penalty p
+                && p.hyphen() != null);
+    }
+
+    /** Whether no line is wider than the measure, nor (justified) stretched beyond its spaces' limit. */
+    private static boolean allFit(List<Item> items, List<LineBreaker.Line> lines, double width, boolean justify) {
+        for (LineBreaker.Line line : lines) {
+            if (LineSetter.set(items, line, width, Align.LEFT).width() > width + FIT_TOLERANCE
+                    || justify && line.ratio() > 1) {
                 return false;
             }
         }

@@ -19,13 +19,23 @@ public sealed interface PageItem {
      * offset from {@code x}; the renderer must draw each glyph exactly there, so measuring and
      * drawing agree. {@code text} is the text the run shows; glyph i shows the characters of
      * {@code text} from {@code clusters[i]} up to the next glyph's cluster (several for a
-     * ligature). The arrays are never modified after construction.
+     * ligature). {@code scale} is the horizontal scaling of the glyphs (1 + the line's font
+     * expansion: 1.02 draws them 2 % wider); the positions already account for it. The arrays are
+     * never modified after construction.
      */
     record GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
-            int[] clusters, double width, String text) implements PageItem {
+            int[] clusters, double width, String text, double scale) implements PageItem {
+
+        /** A run drawn at the glyphs' own widths. */
+        public GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
+                int[] clusters, double width, String text) {
+            this(x, baseline, font, size, color, glyphs, positions, clusters, width, text, 1);
+        }
+
         @Override
         public GlyphRun moved(double dx, double dy) {
-            return new GlyphRun(x + dx, baseline + dy, font, size, color, glyphs, positions, clusters, width, text);
+            return new GlyphRun(x + dx, baseline + dy, font, size, color, glyphs, positions, clusters, width, text,
+                    scale);
         }
 
         /**

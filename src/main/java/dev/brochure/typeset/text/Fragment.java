@@ -1,14 +1,23 @@
 package dev.brochure.typeset.text;
 
+import dev.brochure.vocab.FontFeatures;
 import dev.brochure.vocab.Rgb;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.world.font.ShapedText;
 
 /**
- * A piece of a word in one face, size and colour, already shaped. {@code tracking} is extra
- * space after each glyph in thousandths of an em; {@code href} is the link it belongs to, if any.
+ * A piece of a word in one face, size and colour, already shaped with {@code features}.
+ * {@code tracking} is extra space after each glyph in thousandths of an em; {@code href} is the
+ * link it belongs to, if any.
  */
-public record Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking) {
+public record Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking,
+        FontFeatures features) {
+
+    /** A fragment shaped with the default features (without ligatures when letter-spaced). */
+    public Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking) {
+        this(face, size, color, href, shaped, tracking,
+                tracking == 0 ? FontFeatures.DEFAULT : FontFeatures.DEFAULT.withoutLigatures());
+    }
 
     public double width() {
         return shaped.width(size) + shaped.length() * trackingPoints();
@@ -16,6 +25,16 @@ public record Fragment(FontFace face, double size, Rgb color, String href, Shape
 
     public double trackingPoints() {
         return tracking * size / 1000.0;
+    }
+
+    /** This fragment's look with other glyphs (a part of the word, or the word with a hyphen). */
+    public Fragment with(ShapedText other) {
+        return new Fragment(face, size, color, href, other, tracking, features);
+    }
+
+    /** Shapes other text exactly as this fragment was shaped. */
+    public ShapedText shape(String text) {
+        return face.shape(text, features);
     }
 
     public boolean sameLook(Fragment other) {

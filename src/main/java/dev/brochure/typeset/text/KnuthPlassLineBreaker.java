@@ -22,6 +22,17 @@ import java.util.Map;
  * line is given a virtual stretch of {@link Parameters#raggedStretch()} ems at its end for
  * measuring how far it falls short, but is set at its natural width. This avoids deep notches in
  * the rag and stacked hyphens, instead of filling each line greedily.
+ *
+ * <p>With {@link LineOptions} (from the paragraph's style) it also does what pdfTeX does with
+ * microtype: <em>font expansion</em> widens or narrows a justified line's glyphs by up to
+ * {@link LineOptions#expansion()} before its spaces stretch or shrink (pdfTeX's rule: the fonts
+ * take the shortfall first; a line they can fully absorb costs as if a tenth of their
+ * stretchability were left to the glue), <em>protrusion</em> lets the first and last characters
+ * hang into the margins ({@link Protrusion}), which widens the measure of those lines, and an
+ * <em>emergency stretch</em> (TeX's {@code \emergencystretch}) gives every line of the last pass
+ * that much more virtual stretch; unlike TeX, a line set in that pass stretches its spaces only
+ * to their limit (r = 1) or the ratio the emergency stretch gives, whichever is larger, and leaves
+ * the rest of the measure empty: a slightly short line instead of a very loose one.
  */
 public final class KnuthPlassLineBreaker implements LineBreaker {
 
@@ -41,6 +52,13 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
     }
 
     private static final double AWFUL = 1e30;
+    /** Expansion is chosen in steps of a thousandth of the glyphs' width (Tz 100.1, 100.2, …). */
+    private static final double EXPANSION_STEP = 0.001;
+    /**
+     * pdfTeX's rule for a line the fonts can fully adjust: it is judged as if this share of the
+     * fonts' adjustability were left to the glue (half a step of five), so it is not "perfect".
+     */
+    private static final double FONT_ADJUSTED_SHARE = 0.1;
 
     private final Parameters parameters;
 
@@ -59,6 +77,11 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
 
     @Override
     public List<Line> breakLines(List<Item> items, double width, boolean justify) {
+        return breakLines(items, width, justify, new LineOptions(0, false, 0, parameters.maxConsecutiveHyphens()));
+    }
+
+    @Override
+    public List<Line> breakLines(List<Item> items, double width, boolean justify, LineOptions options) {
         if (items.isEmpty()) {
             return List.of();
         }
@@ -67,27 +90,36 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
             List<Item> ended = new ArrayList<>(items);
             ended.add(new Item.Glue(0, Item.INFINITY, 0, null));
             ended.add(Item.Penalty.forced());
-            return breakLines(ended, width, justify).stream()
-                    .map(l -> new Line(l.start(), Math.min(l.end(), items.size()), l.ratio())).toList();
+            return breakLines(ended, width, justify, options).stream()
+                    .map(l -> new Line(l.start(), Math.min(l.end(), items.size()), l.ratio(), l.expansion(), l.left(),
+                            l.right())).toList();
         }
-        Paragraph paragraph = new Paragraph(items, width, justify);
+        Paragraph paragraph = new Paragraph(items, width, justify, options);
         if (justify && parameters.pretolerance() >= 0) {
-            List<Line> lines = paragraph.run(parameters.pretolerance(), false);
+            List<Line> lines = paragraph.run(parameters.pretolerance(), false, false);
             if (lines != null) {
                 return lines;
             }
         }
         if (justify) {
-            List<Line> lines = paragraph.run(parameters.tolerance(), true);
+            List<Line> lines = paragraph.run(parameters.tolerance(), true, false);
             if (lines != null) {
                 return lines;
             }
         }
         // Ragged text, or justified text that cannot be set within tolerance: every line is
-        // acceptable, the demerits alone decide (see demerits()). This pass always finds a way;
-        // first fit stands by in case it ever did not, so that a paragraph is never lost.
-        List<Line> lines = paragraph.run(Double.POSITIVE_INFINITY, true);
+        // acceptable, the demerits alone decide (see demerits()), with the emergency stretch if the
+        // style has one. This pass always finds a way; first fit stands by in case it ever did not,
+        // so that a paragraph is never lost.
+        List<Line> lines = paragraph.run(Double.POSITIVE_INFINITY, true, justify && options.emergencyStretch() > 0);
         return lines != null ? lines : new GreedyLineBreaker().breakLines(items, width, justify);
+    }
+
+    /**
+     * How a line is set: {@code cost} is the adjustment ratio its badness is judged by,
+     * {@code glue} the ratio its spaces are set with, {@code expansion} its glyphs' scaling.
+     */
+    private record Fit(double cost, double glue, double expansion) {
     }
 
     /**
@@ -105,19 +137,29 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
         final List<Item> items;
         final double width;
         final boolean justify;
+        final LineOptions options;
         final double[] widths;
         final double[] stretches;
         final double[] shrinks;
+        /** Running sums of the widths of glyphs (boxes with fragments), which font expansion scales. */
+        final double[] glyphs;
+        /** How far a line starting at item i hangs into the left margin; ending at item i, into the right. */
+        final double[] left;
+        final double[] right;
         final double ragged;
 
-        Paragraph(List<Item> items, double width, boolean justify) {
+        Paragraph(List<Item> items, double width, boolean justify, LineOptions options) {
             this.items = items;
             this.width = width;
             this.justify = justify;
+            this.options = options;
             int n = items.size();
             widths = new double[n + 1];
             stretches = new double[n + 1];
             shrinks = new double[n + 1];
+            glyphs = new double[n + 1];
+            left = new double[n + 1];
+            right = new double[n + 1];
             double em = 0;
             for (int i = 0; i < n; i++) {
                 Item item = items.get(i);
@@ -125,13 +167,42 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
                 widths[i + 1] = widths[i] + w;
                 stretches[i + 1] = stretches[i] + (item instanceof Item.Glue g ? g.stretch() : 0);
                 shrinks[i + 1] = shrinks[i] + (item instanceof Item.Glue g ? g.shrink() : 0);
+                glyphs[i + 1] = glyphs[i] + (item instanceof Item.Box b && !b.fragments().isEmpty() ? w : 0);
                 if (item instanceof Item.Box box) {
                     for (Fragment f : box.fragments()) {
                         em = Math.max(em, f.size());
                     }
                 }
             }
+            if (options.protrusion()) {
+                for (int i = 0; i < n; i++) {
+                    left[i] = items.get(i) instanceof Item.Box b ? Protrusion.left(b.fragments()) : 0;
+                    // A ragged right edge is not aligned: nothing hangs into the right margin there.
+                    right[i] = justify ? rightProtrusion(i) : 0;
+                }
+            }
             ragged = parameters.raggedStretch() * (em > 0 ? em : width / 20);
+        }
+
+        /** What hangs into the right margin when a line ends at item {@code b}: its hyphen, or its last character. */
+        private double rightProtrusion(int b) {
+            Item item = items.get(b);
+            if (item instanceof Item.Penalty p && p.hyphen() != null) {
+                return Protrusion.right(List.of(p.hyphen()));
+            }
+            if (item instanceof Item.Box) {
+                return 0;
+            }
+            for (int i = b - 1; i >= 0; i--) {
+                Item before = items.get(i);
+                if (before instanceof Item.Box box) {
+                    return Protrusion.right(box.fragments());
+                }
+                if (!(before instanceof Item.Penalty)) {
+                    return 0;
+                }
+            }
+            return 0;
         }
 
         /**
@@ -140,7 +211,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
          * costs more, and a word too wide for the measure gets an overfull line rather than
          * failing the pass.
          */
-        List<Line> run(double tolerance, boolean hyphenate) {
+        List<Line> run(double tolerance, boolean hyphenate, boolean emergency) {
             boolean last = tolerance == Double.POSITIVE_INFINITY;
             List<Node> active = new ArrayList<>();
             active.add(new Node(-1, GreedyLineBreaker.skipDiscardable(items, 0), 1, 0, 0, 0, false, null));
@@ -155,7 +226,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
                 Node lastDeactivated = null;
                 for (int k = 0; k < active.size(); k++) {
                     Node a = active.get(k);
-                    double ratio = ratio(a.start(), b);
+                    double ratio = fit(a.start(), b, emergency).cost();
                     if (ratio < -1 || forced) {
                         active.remove(k--);
                         lastDeactivated = a;
@@ -164,7 +235,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
                         continue;
                     }
                     int hyphens = flagged ? a.hyphens() + 1 : 0;
-                    if (hyphens > parameters.maxConsecutiveHyphens()) {
+                    if (hyphens > options.maxConsecutiveHyphens()) {
                         continue;
                     }
                     int fitness = fitness(ratio);
@@ -179,7 +250,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
                     // Nothing fits: set the shortest overfull line rather than give up (TeX's artificial demerits).
                     Node a = lastDeactivated;
                     candidates.put(0L, new Node(b, nextStart(b), 0, flagged ? a.hyphens() + 1 : 0, a.demerits() + AWFUL,
-                            ratio(a.start(), b), flagged, a));
+                            fit(a.start(), b, emergency).cost(), flagged, a));
                 }
                 candidates.keySet().stream().sorted().forEach(key -> active.add(candidates.get(key)));
             }
@@ -191,7 +262,7 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
                     }
                 }
             }
-            return best == null ? null : lines(best);
+            return best == null ? null : lines(best, emergency);
         }
 
         private boolean isBreak(int i, boolean hyphenate) {
@@ -209,21 +280,53 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
             return GreedyLineBreaker.skipDiscardable(items, b + 1);
         }
 
-        /** The adjustment ratio of the line from {@code start} to the break at {@code end}. */
-        private double ratio(int start, int end) {
-            double natural = widths[end] - widths[start];
-            if (items.get(end) instanceof Item.Penalty p) {
-                natural += p.width();
-            }
+        /**
+         * How the line from {@code start} to the break at {@code end} is set. Justified text: the
+         * glyphs take the shortfall (or excess) first, as far as the expansion allows, the spaces
+         * the rest; in the emergency pass the line also has the emergency stretch, which is left
+         * empty. Ragged text: judged with its virtual stretch, set at natural width.
+         */
+        private Fit fit(int start, int end, boolean emergency) {
+            Item.Penalty penalty = items.get(end) instanceof Item.Penalty p ? p : null;
+            double natural = widths[end] - widths[start] + (penalty != null ? penalty.width() : 0);
+            double target = width + left[start] + right[end];
+            double shortfall = target - natural;
             double stretch = stretches[end] - stretches[start] + (justify ? 0 : ragged);
             double shrink = shrinks[end] - shrinks[start];
-            if (natural < width) {
-                return stretch > 0 ? (width - natural) / stretch : Item.INFINITY;
+            double scalable = justify ? glyphs[end] - glyphs[start] + (penalty != null && penalty.hyphen() != null
+                    ? penalty.width() : 0) : 0;
+            double fonts = options.expansion() * scalable;
+            if (shortfall > 0) {
+                double x = fonts > 0 ? step(Math.min(shortfall, fonts) / scalable) : 0;
+                double rest = shortfall - x * scalable;
+                double judged = fonts <= 0 || shortfall > fonts ? rest : Math.min(shortfall, fonts * FONT_ADJUSTED_SHARE);
+                double extra = emergency ? options.emergencyStretch() : 0;
+                double cost = stretch + extra > 0 ? judged / (stretch + extra) : Item.INFINITY;
+                double glue;
+                if (stretch <= 0) {
+                    glue = emergency ? 0 : Item.INFINITY;
+                } else if (emergency) {
+                    glue = Math.max(Math.min(1, rest / stretch), rest / (stretch + extra));
+                } else {
+                    glue = rest / stretch;
+                }
+                return new Fit(cost, glue, x);
             }
-            if (natural > width) {
-                return shrink > 0 ? (width - natural) / shrink : -Item.INFINITY;
+            if (shortfall < 0) {
+                double x = fonts > 0 ? -step(Math.min(-shortfall, fonts) / scalable) : 0;
+                double rest = shortfall - x * scalable;
+                double judged = fonts <= 0 || -shortfall > fonts ? rest : -Math.min(-shortfall, fonts * FONT_ADJUSTED_SHARE);
+                double cost = shrink > 0 ? judged / shrink : -Item.INFINITY;
+                double glue = shrink > 0 ? rest / shrink : -Item.INFINITY;
+                return new Fit(cost, glue, x);
             }
-            return 0;
+            return new Fit(0, 0, 0);
+        }
+
+        /** An expansion rounded to a whole step (never beyond the style's limit, which is whole steps or less). */
+        private double step(double expansion) {
+            double stepped = Math.round(expansion / EXPANSION_STEP) * EXPANSION_STEP;
+            return Math.min(stepped, options.expansion());
         }
 
         private double demerits(Node from, double ratio, Item.Penalty penalty, boolean flagged, int fitness,
@@ -249,28 +352,40 @@ public final class KnuthPlassLineBreaker implements LineBreaker {
         }
 
         /** The lines of the chain of breaks ending at {@code last}, first line first. */
-        private List<Line> lines(Node last) {
+        private List<Line> lines(Node last, boolean emergency) {
             List<Line> out = new ArrayList<>();
             for (Node n = last; n.previous() != null; n = n.previous()) {
                 int start = n.previous().start();
-                boolean paragraphEnd = items.get(n.position()) instanceof Item.Penalty p && p.penalty() <= -Item.INFINITY;
-                double actual = actualRatio(start, n.position());
-                out.add(new Line(start, n.position(), justify && !paragraphEnd ? actual : Math.min(0, actual)));
+                int end = n.position();
+                boolean paragraphEnd = items.get(end) instanceof Item.Penalty p && p.penalty() <= -Item.INFINITY;
+                Fit fit = fit(start, end, emergency);
+                double ratio;
+                double expansion;
+                if (!justify) {
+                    ratio = raggedRatio(start, end);
+                    expansion = 0;
+                } else if (paragraphEnd) {
+                    // A last line is set at its natural width unless it must shrink to fit.
+                    ratio = Math.min(0, fit.glue());
+                    expansion = Math.min(0, fit.expansion());
+                } else {
+                    ratio = fit.glue();
+                    expansion = fit.expansion();
+                }
+                out.add(new Line(start, end, ratio, expansion, left[start], right[end]));
             }
             return out.reversed();
         }
 
-        /** The ratio the line is set with: ragged lines have no virtual stretch then. */
-        private double actualRatio(int start, int end) {
-            if (justify) {
-                return ratio(start, end);
-            }
+        /** The ratio a ragged line is set with: no virtual stretch then, shrinking only if it must. */
+        private double raggedRatio(int start, int end) {
             double natural = widths[end] - widths[start] + (items.get(end) instanceof Item.Penalty p ? p.width() : 0);
+            double target = width + left[start] + right[end];
             double shrink = shrinks[end] - shrinks[start];
-            if (natural <= width) {
+            if (natural <= target) {
                 return 0;
             }
-            return shrink > 0 ? (width - natural) / shrink : -Item.INFINITY;
+            return shrink > 0 ? (target - natural) / shrink : -Item.INFINITY;
         }
     }
 

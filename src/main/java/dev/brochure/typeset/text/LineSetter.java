@@ -8,16 +8,18 @@ import java.util.List;
 
 /**
  * Sets broken lines: positions every glyph of a line (glue stretched or shrunk by the line's
- * ratio, the line shifted for its alignment) and emits glyph runs and link areas relative to
- * the line's start on its baseline. The glyph positions are final: drawing must not move them.
+ * ratio, glyphs widened or narrowed by its font expansion, the line shifted for its alignment and
+ * by what protrudes into the left margin) and emits glyph runs and link areas relative to the
+ * line's start on its baseline. The glyph positions are final: drawing must not move them.
  */
 public final class LineSetter {
 
     /**
-     * A set line: its items (baseline at y = 0), its final width, and whether it ends with a
-     * hyphen (inserted by hyphenation, or one the text has).
+     * A set line: its items (baseline at y = 0), its final width (from the measure's left edge to
+     * its right edge, not counting what protrudes into the margins), whether it ends with a hyphen
+     * (inserted by hyphenation, or one the text has), and its font expansion (a fraction).
      */
-    public record SetLine(List<PageItem> items, double width, boolean hyphenated) {
+    public record SetLine(List<PageItem> items, double width, boolean hyphenated, double expansion) {
     }
 
     private LineSetter() {
@@ -25,15 +27,16 @@ public final class LineSetter {
 
     public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align) {
         double ratio = Math.max(-1, line.ratio() >= Item.INFINITY ? 0 : line.ratio());
-        RunCollector runs = new RunCollector();
+        double scale = 1 + line.expansion();
+        RunCollector runs = new RunCollector(scale);
         double x = 0;
         for (int i = line.start(); i < line.end(); i++) {
             Item item = items.get(i);
             switch (item) {
                 case Item.Box box -> {
                     for (Fragment f : box.fragments()) {
-                        runs.add(f, x, f.width());
-                        x += f.width();
+                        runs.add(f, x, f.width() * scale);
+                        x += f.width() * scale;
                     }
                     if (box.fragments().isEmpty()) {
                         x += box.width();
@@ -55,24 +58,28 @@ public final class LineSetter {
             if (p.hyphen() != null) {
                 // The penalty's width is the hyphen plus the kerning change at the cut: the hyphen
                 // sits at its end.
-                runs.add(p.hyphen(), x + p.width() - p.hyphen().width(), p.hyphen().width());
+                double hyphen = p.hyphen().width() * scale;
+                runs.add(p.hyphen(), x + p.width() * scale - hyphen, hyphen);
             }
-            x += p.width();
+            x += p.width() * scale;
         }
+        // What protrudes into the margins does not count towards the line's width.
+        double width = x - line.left() - line.right();
         double shift = switch (align) {
-            case RIGHT -> measure - x;
-            case CENTER -> (measure - x) / 2;
-            default -> 0;
+            case RIGHT -> measure - width - line.left();
+            case CENTER -> (measure - width) / 2 - line.left();
+            default -> -line.left();
         };
         List<PageItem> out = new ArrayList<>();
         for (PageItem item : runs.finish()) {
             out.add(shift == 0 ? item : item.moved(shift, 0));
         }
-        return new SetLine(out, x, hyphenated);
+        return new SetLine(out, width, hyphenated, line.expansion());
     }
 
     /** Merges neighbouring fragments of the same look into one glyph run, and links into areas. */
     private static final class RunCollector {
+        private final double scale;
         private final List<PageItem> out = new ArrayList<>();
         private final List<PageItem> links = new ArrayList<>();
         private Fragment look;
@@ -88,6 +95,10 @@ public final class LineSetter {
         private double linkTop;
         private double linkBottom;
 
+        RunCollector(double scale) {
+            this.scale = scale;
+        }
+
         /** Adds a fragment drawn from {@code x}, taking {@code advance} (wider than natural for glue). */
         void add(Fragment f, double x, double advance) {
             if (look == null || !look.sameLook(f)) {
@@ -95,7 +106,7 @@ public final class LineSetter {
                 look = f;
                 runX = x;
             }
-            double scale = f.size() / 1000.0;
+            double unit = f.size() / 1000.0 * scale;
             double gx = x;
             int[] g = f.shaped().glyphs();
             double[] adv = f.shaped().advances();
@@ -105,7 +116,7 @@ public final class LineSetter {
                 glyphs.add(g[i]);
                 clusters.add(offset + fragmentClusters[i]);
                 positions.add(gx - runX);
-                gx += adv[i] * scale + f.trackingPoints();
+                gx += adv[i] * unit + f.trackingPoints() * scale;
             }
             text.append(f.shaped().text());
             runEnd = x + advance;
@@ -140,7 +151,7 @@ public final class LineSetter {
                 double[] p = positions.stream().mapToDouble(Double::doubleValue).toArray();
                 int[] cps = clusters.stream().mapToInt(Integer::intValue).toArray();
                 out.add(new PageItem.GlyphRun(runX, 0, look.face().file(), look.size(), look.color(), g, p, cps,
-                        runEnd - runX, text.toString()));
+                        runEnd - runX, text.toString(), scale));
             }
             glyphs.clear();
             clusters.clear();

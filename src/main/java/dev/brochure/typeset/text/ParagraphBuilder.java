@@ -9,19 +9,26 @@ import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
+import dev.brochure.vocab.FontFeatures;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Turns a paragraph's inline runs into boxes, glue and penalties: words are shaped in their
- * face, spaces become glue (stretchable when justified), a no-break space becomes glue no line
- * may end at, a line may also end after a hard hyphen or dash, inside a web or e-mail address
- * (after a slash or hyphen, before a dot) at a high cost, and at the hyphenation points of words
- * when the style hyphenates. The paragraph ends with fill glue and a forced break. Characters the
- * font cannot show are reported with the font and the content's location. (Where links lead was
- * checked by the layout stage.)
+ * face with the style's OpenType features, spaces become glue (stretchable when justified), a
+ * no-break space becomes glue no line may end at, a line may also end after a hard hyphen or
+ * dash, inside a web or e-mail address (after a slash or hyphen, before a dot) at a high cost,
+ * and at the hyphenation points of words when the style hyphenates, at the style's
+ * {@code hyphen-penalty}. A compound with a hyphen, dash or slash of its own is broken only there,
+ * never hyphenated inside its parts. {@link NoBreakRules} ties spaces no line should end at (a
+ * number and its word, a date, a phone number, short parentheses). The paragraph ends with fill
+ * glue and a forced break. (Where links lead was checked by the layout stage.) Characters the font cannot show are reported with the font and the
+ * content's location; a feature the font cannot apply is warned about, naming the style.
  */
 public final class ParagraphBuilder {
 
@@ -36,6 +43,8 @@ public final class ParagraphBuilder {
     private final Theme theme;
     private final Hyphenator hyphenator;
     private final Diagnostics diagnostics;
+    /** Style, font file and feature of each warning given, so that each is given once. */
+    private final Set<String> warned = new HashSet<>();
 
     /** {@code hyphenator} is null when the document's language has no hyphenation patterns. */
     public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Diagnostics diagnostics) {
@@ -56,25 +65,38 @@ public final class ParagraphBuilder {
         final WordHyphenation hyphenation;
         final List<Item> items = new ArrayList<>();
         final List<Fragment> word = new ArrayList<>();
+        final Set<String> reported = new HashSet<>();
+        final FontFeatures features;
+        /** Positions (in the paragraph's text) of spaces and dashes no line may end at. */
+        final BitSet tied;
         Fragment pendingSpace;
         boolean pendingNoBreak;
+        /** The word being collected is part of a compound broken at a hyphen, dash or slash of its own. */
+        boolean compound;
+        /** Where the current run starts in the paragraph's text. */
+        int offset;
 
-        Builder(TextStyle style, boolean justify, SourceLocation where, WordHyphenation hyphenation) {
+        Builder(TextStyle style, boolean justify, SourceLocation where, WordHyphenation hyphenation, BitSet tied) {
             this.style = style;
             this.justify = justify;
             this.where = where;
             this.hyphenation = hyphenation;
+            this.tied = tied;
+            // Letter-spaced text is set without ligatures.
+            this.features = style.tracking() == 0 ? style.features() : style.features().withoutLigatures();
         }
 
         void text(String text, FontFace face, Rgb color, String href) {
+            checkFeatures(face);
             StringBuilder piece = new StringBuilder();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == NO_BREAK_SPACE || c == NARROW_NO_BREAK_SPACE) {
                     flushPiece(piece, face, color, href);
                     endWord();
+                    compound = false;
                     if (!items.isEmpty() || !word.isEmpty()) {
-                        boolean noBreak = c == NO_BREAK_SPACE || c == NARROW_NO_BREAK_SPACE;
+                        boolean noBreak = c == NO_BREAK_SPACE || c == NARROW_NO_BREAK_SPACE || tied.get(offset + i);
                         pendingNoBreak = pendingSpace == null ? noBreak : pendingNoBreak || noBreak;
                         pendingSpace = fragment(" ", face, color, href);
                     }
@@ -88,8 +110,9 @@ public final class ParagraphBuilder {
                     items.add(new Item.Penalty(0, ADDRESS_PENALTY, false, null));
                 }
                 piece.append(c);
-                if (href == null && BREAK_AFTER.indexOf(c) >= 0 && more) {
+                if (href == null && BREAK_AFTER.indexOf(c) >= 0 && more && !tied.get(offset + i)) {
                     flushPiece(piece, face, color, href);
+                    compound = true;
                     endWord();
                     boolean hyphen = c == '-' || c == '\u2010';
                     items.add(new Item.Penalty(0, hyphen ? EXPLICIT_HYPHEN_PENALTY : 0, hyphen, null));
@@ -101,6 +124,19 @@ public final class ParagraphBuilder {
                 }
             }
             flushPiece(piece, face, color, href);
+            offset += text.length();
+        }
+
+        /** Warns, once per style and font, about each feature the style asks for that the font cannot apply. */
+        void checkFeatures(FontFace face) {
+            for (String feature : style.features().requested()) {
+                if (!face.supports(feature) && warned.add(style.name() + "\u0000" + face.file() + "\u0000" + feature)) {
+                    diagnostics.warning(where, "style '" + style.name() + "' asks for the OpenType feature '" + feature
+                                    + "', which font " + face.file().getFileName() + " does not have; its text is set"
+                                    + " without it",
+                            "remove '" + feature + "' from the style's features, or choose a font family that has it");
+                }
+            }
         }
 
         void flushPiece(StringBuilder piece, FontFace face, Rgb color, String href) {
@@ -133,7 +169,7 @@ public final class ParagraphBuilder {
             if (word.isEmpty()) {
                 return;
             }
-            if (hyphenation != null) {
+            if (hyphenation != null && !compound) {
                 items.addAll(hyphenation.items(word));
             } else {
                 items.add(new Item.Box(word.stream().mapToDouble(Fragment::width).sum(), word));
@@ -157,9 +193,7 @@ public final class ParagraphBuilder {
                                 new String(Character.toChars(cp)), cp, face.file().getFileName()),
                         "replace the character, or choose a font family in the theme that has it");
             }
-            // Letter-spaced text is set without ligatures.
-            return new Fragment(face, style.size(), color, href, face.shape(text, style.tracking() == 0),
-                    style.tracking());
+            return new Fragment(face, style.size(), color, href, face.shape(text, features), style.tracking(), features);
         }
     }
 
@@ -175,7 +209,12 @@ public final class ParagraphBuilder {
     public List<Item> build(List<Inline> inlines, TextStyle style, boolean justify, double indent, SourceLocation where,
             boolean mayHyphenate) {
         boolean hyphenate = mayHyphenate && style.hyphenate() && hyphenator != null;
-        Builder b = new Builder(style, justify, where, hyphenate ? new WordHyphenation(hyphenator) : null);
+        StringBuilder whole = new StringBuilder();
+        for (Inline inline : inlines) {
+            whole.append(inline instanceof Inline.Run run ? text(run, style) : "\n");
+        }
+        Builder b = new Builder(style, justify, where,
+                hyphenate ? new WordHyphenation(hyphenator, style.hyphenPenalty()) : null, NoBreakRules.tied(whole.toString()));
         if (indent > 0) {
             b.items.add(new Item.Box(indent, List.of()));
         }
@@ -184,10 +223,12 @@ public final class ParagraphBuilder {
             switch (inline) {
                 case Inline.Run run -> {
                     FontFace face = FontBook.face(family, style.bold() || run.bold(), style.italic() != run.italic());
-                    String text = style.uppercase() ? run.text().toUpperCase(Locale.ROOT) : run.text();
-                    b.text(text, face, run.color() != null ? run.color() : style.color(), run.href());
+                    b.text(text(run, style), face, run.color() != null ? run.color() : style.color(), run.href());
                 }
-                case Inline.Break br -> b.lineBreak();
+                case Inline.Break br -> {
+                    b.lineBreak();
+                    b.offset++;
+                }
             }
         }
         b.endWord();
@@ -199,5 +240,9 @@ public final class ParagraphBuilder {
         b.items.add(new Item.Glue(0, Item.INFINITY, 0, null));
         b.items.add(Item.Penalty.forced());
         return b.items;
+    }
+
+    private static String text(Inline.Run run, TextStyle style) {
+        return style.uppercase() ? run.text().toUpperCase(Locale.ROOT) : run.text();
     }
 }

@@ -21,13 +21,13 @@ import java.util.List;
  */
 final class WordHyphenation {
 
-    /** TeX's {@code \hyphenpenalty}. */
-    static final double HYPHEN_PENALTY = 50;
-
     private final Hyphenator hyphenator;
+    private final double hyphenPenalty;
 
-    WordHyphenation(Hyphenator hyphenator) {
+    /** {@code hyphenPenalty}: what a line ending at a hyphenation point costs (TeX's {@code \hyphenpenalty}). */
+    WordHyphenation(Hyphenator hyphenator, double hyphenPenalty) {
         this.hyphenator = hyphenator;
+        this.hyphenPenalty = hyphenPenalty;
     }
 
     /** A place to cut: in fragment {@code fragment}, before its character {@code offset}. */
@@ -75,30 +75,29 @@ final class WordHyphenation {
     }
 
     private static Fragment with(Fragment f, ShapedText shaped) {
-        return new Fragment(f.face(), f.size(), f.color(), f.href(), shaped, f.tracking());
+        return f.with(shaped);
     }
 
     /**
      * The penalty for hyphenating {@code f} before character {@code offset}, or null where that
      * would change the glyphs (a ligature or contextual form across the point).
      */
-    private static Item.Penalty penalty(Fragment f, int offset) {
+    private Item.Penalty penalty(Fragment f, int offset) {
         ShapedText whole = f.shaped();
         int g = whole.glyphAt(offset);
         if (g <= 0 || g > whole.length()) {
             return null;
         }
-        boolean ligatures = f.tracking() == 0;
         String text = whole.text();
-        ShapedText hyphen = f.face().shape("-", ligatures);
-        ShapedText pre = f.face().shape(text.substring(0, offset) + "-", ligatures);
+        ShapedText hyphen = f.shape("-");
+        ShapedText pre = f.shape(text.substring(0, offset) + "-");
         int[] expected = java.util.Arrays.copyOf(whole.glyphs(), g + hyphen.length());
         System.arraycopy(hyphen.glyphs(), 0, expected, g, hyphen.length());
         if (!pre.sameGlyphs(expected)) {
             return null;
         }
         if (offset < text.length()) {
-            ShapedText post = f.face().shape(text.substring(offset), ligatures);
+            ShapedText post = f.shape(text.substring(offset));
             if (!post.sameGlyphs(java.util.Arrays.copyOfRange(whole.glyphs(), g, whole.length()))) {
                 return null;
             }
@@ -106,7 +105,7 @@ final class WordHyphenation {
         Fragment preBreak = with(f, pre);
         Fragment prefix = with(f, whole.slice(0, g));
         Fragment drawn = with(f, hyphen);
-        return new Item.Penalty(preBreak.width() - prefix.width(), HYPHEN_PENALTY, true, drawn);
+        return new Item.Penalty(preBreak.width() - prefix.width(), hyphenPenalty, true, drawn);
     }
 
     /** The hyphenation points of the word, as cuts inside (or at the end of) its fragments. */

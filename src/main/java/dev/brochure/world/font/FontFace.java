@@ -1,21 +1,43 @@
 package dev.brochure.world.font;
 
+import dev.brochure.vocab.FontFeatures;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.font.LineMetrics;
 import java.awt.font.TextAttribute;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.fontbox.ttf.GlyphSubstitutionTable;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.fontbox.ttf.model.ScriptFeature;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One font file, loaded once per process, with the metrics and shaping typesetting needs.
  * Shaping goes through the JDK's OpenType layout engine with kerning and standard ligatures
- * ({@code kern}, {@code liga}) on, at 1000 units per em with fractional metrics, so advances are
- * the font's own design widths plus kerning. Letter-spaced text is shaped without ligatures, as
- * spacing the letters apart would leave a ligature's letters oddly close.
+ * ({@code kern}, {@code liga}) on unless the features say otherwise, at 1000 units per em with
+ * fractional metrics, so advances are the font's own design widths plus kerning. Letter-spaced
+ * text is shaped without ligatures, as spacing the letters apart would leave a ligature's letters
+ * oddly close.
+ *
+ * <p>The other OpenType features ({@link FontFeatures#SUBSTITUTIONS}: figure styles, small
+ * capitals, discretionary ligatures…) are then applied to the shaped glyphs with fontbox's reading
+ * of the font's GSUB table (single and ligature substitutions of the {@code latn} script), in the
+ * order of {@link FontFeatures#SUBSTITUTIONS}. A substituted glyph advances by its own width in
+ * the font's {@code hmtx} (so tabular figures are tabular), and kerning next to it is dropped, as
+ * the JDK kerned the glyph it replaced. A ligature glyph keeps the first character index of the
+ * characters it replaces, so it still stands for all of them.
  */
 public final class FontFace {
 
@@ -23,21 +45,21 @@ public final class FontFace {
     private static final int MAX_CACHED_WORDS = 100_000;
 
     private final Path file;
+    private final Font base;
     private final Font font;
-    private final Font unligated;
     private final double ascent;
     private final double descent;
-    private final Map<String, ShapedText> shaped = new ConcurrentHashMap<>();
-    private final Map<String, ShapedText> shapedUnligated = new ConcurrentHashMap<>();
+    /** The JDK fonts shaping uses, by kerning (bit 0) and ligatures (bit 1). */
+    private final Map<Integer, Font> shapers = new ConcurrentHashMap<>();
+    private final Map<FontFeatures, Map<String, ShapedText>> shaped = new ConcurrentHashMap<>();
+    private volatile Substitutions substitutions;
     private final Map<Integer, Double> designWidths = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> cmapGlyphs = new ConcurrentHashMap<>();
 
     FontFace(Path file, Font base) {
         this.file = file;
-        this.font = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
-                TextAttribute.KERNING, TextAttribute.KERNING_ON, TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
-        this.unligated = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
-                TextAttribute.KERNING, TextAttribute.KERNING_ON));
+        this.base = base;
+        this.font = shaper(true, true);
         LineMetrics metrics = font.getLineMetrics("Hg", FRC);
         this.ascent = metrics.getAscent() / ShapedText.UNITS;
         this.descent = metrics.getDescent() / ShapedText.UNITS;
@@ -92,24 +114,162 @@ public final class FontFace {
         return font.createGlyphVector(FRC, glyphs);
     }
 
-    /** Shapes a run of text in this face, with ligatures; results are cached, as words repeat. */
+    /** Shapes a run of text in this face, with kerning and ligatures; results are cached, as words repeat. */
     public ShapedText shape(String text) {
-        return shape(text, true);
+        return shape(text, FontFeatures.DEFAULT);
     }
 
     /** Shapes a run of text in this face, with or without standard ligatures. */
     public ShapedText shape(String text, boolean ligatures) {
-        Map<String, ShapedText> cache = ligatures ? shaped : shapedUnligated;
+        return shape(text, ligatures ? FontFeatures.DEFAULT : FontFeatures.DEFAULT.withoutLigatures());
+    }
+
+    /** Shapes a run of text in this face with the given OpenType features; results are cached. */
+    public ShapedText shape(String text, FontFeatures features) {
+        Map<String, ShapedText> cache = shaped.computeIfAbsent(features, f -> new ConcurrentHashMap<>());
         ShapedText known = cache.get(text);
         if (known != null) {
             return known;
         }
-        ShapedText result = layout(text, ligatures ? font : unligated);
+        ShapedText result = layout(text, shaper(features.kern(), features.liga()));
+        if (!features.substitutions().isEmpty()) {
+            result = substitute(result, features.substitutions());
+        }
         if (cache.size() > MAX_CACHED_WORDS) {
             cache.clear();
         }
         cache.put(text, result);
         return result;
+    }
+
+    /**
+     * Whether the font can apply an OpenType feature: {@code kern} needs a GPOS or kern table, the
+     * others a GSUB feature of that tag (for the Latin script).
+     */
+    public boolean supports(String feature) {
+        Substitutions subs = substitutions();
+        return feature.equals("kern") ? subs.kerning() : subs.features().containsKey(feature);
+    }
+
+    private Font shaper(boolean kern, boolean liga) {
+        return shapers.computeIfAbsent((kern ? 1 : 0) | (liga ? 2 : 0), key -> {
+            Map<TextAttribute, Object> attributes = new HashMap<>();
+            attributes.put(TextAttribute.SIZE, (float) ShapedText.UNITS);
+            if (kern) {
+                attributes.put(TextAttribute.KERNING, TextAttribute.KERNING_ON);
+            }
+            if (liga) {
+                attributes.put(TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON);
+            }
+            return base.deriveFont(attributes);
+        });
+    }
+
+    /** The font's GSUB features (single and ligature substitutions), read once with fontbox. */
+    private record Substitutions(Map<String, ScriptFeature> features, Map<String, Integer> longest, boolean kerning) {
+    }
+
+    private Substitutions substitutions() {
+        Substitutions known = substitutions;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (substitutions == null) {
+                substitutions = readSubstitutions();
+            }
+            return substitutions;
+        }
+    }
+
+    private Substitutions readSubstitutions() {
+        Map<String, ScriptFeature> features = new HashMap<>();
+        Map<String, Integer> longest = new HashMap<>();
+        boolean kerning = false;
+        try (InputStream in = Files.newInputStream(file); TrueTypeFont ttf = new TTFParser(true).parseEmbedded(in)) {
+            Set<String> tables = ttf.getTableMap().keySet();
+            kerning = tables.contains("GPOS") || tables.contains("kern");
+            GlyphSubstitutionTable gsub = ttf.getGsub();
+            GsubData data = gsub == null ? null : gsub.getGsubData("latn");
+            if (data == null && gsub != null) {
+                data = gsub.getGsubData();
+            }
+            if (data != null && data != GsubData.NO_DATA_FOUND) {
+                for (String tag : data.getSupportedFeatures()) {
+                    ScriptFeature feature = data.getFeature(tag);
+                    features.put(tag, feature);
+                    longest.put(tag, feature.getAllGlyphIdsForSubstitution().stream().mapToInt(List::size).max().orElse(1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A font whose GSUB fontbox cannot read is shaped as the JDK shapes it; styles asking for
+            // a feature are warned that the font lacks it.
+            features.clear();
+        }
+        return new Substitutions(Map.copyOf(features), Map.copyOf(longest), kerning);
+    }
+
+    /** Applies GSUB features to shaped glyphs, longest match first at each glyph. */
+    private ShapedText substitute(ShapedText shaped, List<String> tags) {
+        Substitutions subs = substitutions();
+        List<Integer> glyphs = new ArrayList<>();
+        List<Integer> clusters = new ArrayList<>();
+        List<Double> advances = new ArrayList<>();
+        List<Boolean> changed = new ArrayList<>();
+        for (int i = 0; i < shaped.length(); i++) {
+            glyphs.add(shaped.glyphs()[i]);
+            clusters.add(shaped.clusters()[i]);
+            advances.add(shaped.advances()[i]);
+            changed.add(false);
+        }
+        boolean any = false;
+        for (String tag : tags) {
+            ScriptFeature feature = subs.features().get(tag);
+            if (feature == null) {
+                continue;
+            }
+            int longest = subs.longest().getOrDefault(tag, 1);
+            for (int i = 0; i < glyphs.size(); i++) {
+                for (int len = Math.min(longest, glyphs.size() - i); len >= 1; len--) {
+                    List<Integer> key = List.copyOf(glyphs.subList(i, i + len));
+                    if (!feature.canReplaceGlyphs(key)) {
+                        continue;
+                    }
+                    int replacement = feature.getReplacementForGlyphs(key);
+                    if (len == 1 && replacement == key.getFirst()) {
+                        break;
+                    }
+                    glyphs.set(i, replacement);
+                    changed.set(i, true);
+                    for (int k = 1; k < len; k++) {
+                        glyphs.remove(i + 1);
+                        clusters.remove(i + 1);
+                        advances.remove(i + 1);
+                        changed.remove(i + 1);
+                    }
+                    any = true;
+                    break;
+                }
+            }
+        }
+        if (!any) {
+            return shaped;
+        }
+        int n = glyphs.size();
+        int[] g = new int[n];
+        int[] c = new int[n];
+        double[] a = new double[n];
+        double width = 0;
+        for (int i = 0; i < n; i++) {
+            g[i] = glyphs.get(i);
+            c[i] = clusters.get(i);
+            boolean mine = changed.get(i);
+            boolean next = i + 1 < n && changed.get(i + 1);
+            // A substituted glyph takes its own width; kerning against it (or against what it replaced) is dropped.
+            a[i] = mine || next ? designWidth(g[i]) : advances.get(i);
+            width += a[i];
+        }
+        return new ShapedText(shaped.text(), g, a, c, width);
     }
 
     private static ShapedText layout(String text, Font font) {

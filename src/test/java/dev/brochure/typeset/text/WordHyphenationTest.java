@@ -16,7 +16,7 @@ class WordHyphenationTest {
     private static final FontFace SERIF = FontBook.load(TestProject.REPO.resolve("fonts/Vollkorn-Regular.ttf"));
     private static final FontFace BOLD = FontBook.load(TestProject.REPO.resolve("fonts/Vollkorn-Bold.ttf"));
     private static final WordHyphenation HYPHENATION =
-            new WordHyphenation(Hyphenator.forLanguage("en-US").orElseThrow());
+            new WordHyphenation(Hyphenator.forLanguage("en-US").orElseThrow(), 50);
 
     private static Fragment fragment(FontFace face, String text, String href) {
         return new Fragment(face, 10, Rgb.BLACK, href, face.shape(text), 0);
@@ -52,7 +52,7 @@ class WordHyphenationTest {
         double boxes = items.stream().filter(Item.Box.class::isInstance).mapToDouble(Item::width).sum();
         assertEquals(whole, boxes, 1e-9, "unbroken, the word is exactly as wide as before");
         Item.Penalty first = (Item.Penalty) items.get(1);
-        assertTrue(first.flagged() && first.penalty() == WordHyphenation.HYPHEN_PENALTY);
+        assertTrue(first.flagged() && first.penalty() == 50);
         String before = ((Item.Box) items.get(0)).fragments().getFirst().shaped().text();
         double withHyphen = fragment(SERIF, before + "-", null).width();
         assertEquals(withHyphen - items.get(0).width(), first.width(), 1e-9, "hyphen plus kerning change at the cut");
