@@ -145,21 +145,39 @@ public final class ContentLoader {
         if (refs.isEmpty() && node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
             diagnostics.error(reader.at(node), "'sections' is empty", "list the section files, one per line: - sections/welcome.yaml");
         }
-        Map<String, SourceLocation> ids = new LinkedHashMap<>();
+        // Where each file and each id was first listed, so a clash names both places.
+        Map<Path, SourceLocation> files = new HashMap<>();
+        Map<String, Listed> ids = new LinkedHashMap<>();
         for (Node ref : refs) {
-            reader.string(ref, "section file")
-                    .flatMap(r -> project.resolveContentFile(r, reader.at(ref), diagnostics))
-                    .flatMap(this::section)
-                    .ifPresent(section -> {
-                        SourceLocation first = ids.putIfAbsent(section.id(), section.where());
-                        if (first != null) {
-                            diagnostics.error(section.where(), "section id '" + section.id() + "' is used twice",
-                                    "it is already used by " + first.file() + "; give one of them another 'id:'");
-                        }
-                        out.add(section);
-                    });
+            SourceLocation listedAt = reader.at(ref);
+            Optional<Path> path = reader.string(ref, "section file")
+                    .flatMap(r -> project.resolveContentFile(r, listedAt, diagnostics));
+            if (path.isEmpty()) {
+                continue;
+            }
+            SourceLocation before = files.putIfAbsent(path.get(), listedAt);
+            if (before != null) {
+                diagnostics.error(listedAt, "'" + SourceLocation.display(path.get()) + "' is listed twice in 'sections'"
+                                + " (first at line " + before.line() + ")",
+                        "each section appears once; to show it again, copy the file and give the copy its own 'id:'");
+                continue;
+            }
+            section(path.get()).ifPresent(section -> {
+                Listed first = ids.putIfAbsent(section.id(), new Listed(section.where().file(), listedAt));
+                if (first != null) {
+                    diagnostics.error(listedAt, "section id '" + section.id() + "' is used twice: by " + first.file()
+                                    + " (listed at line " + first.at().line() + ") and by " + section.where().file()
+                                    + " (listed at line " + listedAt.line() + ")",
+                            "a section's id is its 'id:', else its file name; give one of them another 'id:'");
+                }
+                out.add(section);
+            });
         }
         return out;
+    }
+
+    /** A section file and where brochure.yaml lists it. */
+    private record Listed(String file, SourceLocation at) {
     }
 
     private Optional<Section> section(Path path) {

@@ -15,6 +15,7 @@ import dev.brochure.layout.tree.Fit;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.vocab.Insets;
 import dev.brochure.vocab.Length;
+import dev.brochure.vocab.LinkTarget;
 import dev.brochure.layout.tree.VAlign;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,7 +206,7 @@ final class BlockReader {
                 continue;
             }
             attrs.only(cell, List.of("width", "weight"));
-            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1), blocks(cell)));
+            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1, 0, 1000), blocks(cell)));
         }
         if (cells.isEmpty()) {
             attrs.error(e, "<row> has no <cell>", null);
@@ -263,6 +264,12 @@ final class BlockReader {
                             String target = attrs.string(c, "href").orElse(null);
                             if (target == null || target.isEmpty()) {
                                 attrs.error(c, "<a> needs href", null);
+                            } else {
+                                Optional<String> problem = LinkTarget.problem(target);
+                                if (problem.isPresent()) {
+                                    attrs.error(c, "href cannot be used: " + problem.get(), LinkTarget.HINT);
+                                    target = null;
+                                }
                             }
                             collect(c, bold, italic, target, color, out);
                         }

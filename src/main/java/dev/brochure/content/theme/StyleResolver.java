@@ -3,6 +3,7 @@ package dev.brochure.content.theme;
 import dev.brochure.vocab.Align;
 
 import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Units;
 
 import dev.brochure.vocab.Rgb;
 import dev.brochure.content.theme.ThemeLoader.Located;
@@ -16,6 +17,9 @@ import java.util.Optional;
 
 /** Resolves each style's {@code parent:} chain into one complete {@link TextStyle}. */
 final class StyleResolver {
+
+    /** Letter spacing, in thousandths of an em, either way: a full em more or less between letters. */
+    private static final double MAX_TRACKING = 1000;
 
     private final Map<String, Map<String, Located>> raw;
     private final Map<String, Located> origins;
@@ -88,8 +92,8 @@ final class StyleResolver {
             values.reader(p.get("font")).diagnostics().error(values.at(p.get("font")),
                     what + " uses unknown font family '" + family + "'", Suggestions.hint(family, families));
         }
-        double size = len(p, "size", what).orElse(10.0);
-        double leading = len(p, "leading", what).orElse(size * 1.25);
+        double size = fontSize(p, what).orElse(10.0);
+        double leading = positive(p, "leading", what).orElse(size * 1.25);
         Rgb color = Optional.ofNullable(p.get("color")).flatMap(v -> values.color(v, what + " color", palette))
                 .orElse(palette.getOrDefault("ink", Rgb.BLACK));
         Align align = str(p, "align", what).flatMap(word -> {
@@ -101,10 +105,10 @@ final class StyleResolver {
             return a;
         }).orElse(Align.LEFT);
         return new TextStyle(name, family, flag(p, "bold", what), flag(p, "italic", what), size, leading, color, align,
-                len(p, "space-before", what).orElse(0.0), len(p, "space-after", what).orElse(0.0),
-                len(p, "indent", what).orElse(0.0),
-                Optional.ofNullable(p.get("tracking")).flatMap(v -> values.reader(v).number(v.node(), what + " tracking"))
-                        .orElse(0.0),
+                positive(p, "space-before", what).orElse(0.0), positive(p, "space-after", what).orElse(0.0),
+                positive(p, "indent", what).orElse(0.0),
+                Optional.ofNullable(p.get("tracking")).flatMap(v -> values.reader(v).number(v.node(), what + " tracking",
+                        -MAX_TRACKING, MAX_TRACKING)).orElse(0.0),
                 flag(p, "uppercase", what), flag(p, "keep-with-next", what), flag(p, "hyphenate", what),
                 flag(p, "balance", what));
     }
@@ -113,8 +117,28 @@ final class StyleResolver {
         return Optional.ofNullable(p.get(key)).flatMap(v -> values.string(v, what + " " + key));
     }
 
-    private Optional<Double> len(Map<String, Located> p, String key, String what) {
-        return Optional.ofNullable(p.get(key)).flatMap(v -> values.length(v, what + " " + key));
+    /** A length that is not negative (and, as every length, not absurdly long). */
+    private Optional<Double> positive(Map<String, Located> p, String key, String what) {
+        return Optional.ofNullable(p.get(key)).flatMap(v -> values.reader(v).nonNegativeLength(v.node(), what + " " + key));
+    }
+
+    /**
+     * The font size, from {@link Units#MIN_FONT_SIZE} to {@link Units#MAX_FONT_SIZE}: a negative
+     * size mirrors the text, a tiny one makes it invisible, zero cannot be drawn at all.
+     */
+    private Optional<Double> fontSize(Map<String, Located> p, String what) {
+        Located v = p.get("size");
+        if (v == null) {
+            return Optional.empty();
+        }
+        Optional<Double> size = values.length(v, what + " size");
+        if (size.isPresent() && !(size.get() >= Units.MIN_FONT_SIZE && size.get() <= Units.MAX_FONT_SIZE)) {
+            values.reader(v).diagnostics().error(values.at(v), what + " size must be from " + (int) Units.MIN_FONT_SIZE
+                    + "pt to " + (int) Units.MAX_FONT_SIZE + "pt, not '" + values.string(v, "size").orElse("") + "'",
+                    "body text is usually 9pt to 12pt, headings up to 40pt");
+            return Optional.empty();
+        }
+        return size;
     }
 
     private boolean flag(Map<String, Located> p, String key, String what) {
