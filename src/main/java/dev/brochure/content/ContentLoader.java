@@ -2,6 +2,7 @@ package dev.brochure.content;
 
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.MemoryBudget;
 import dev.brochure.world.ProjectFiles;
 
 import dev.brochure.content.model.BrochureContent;
@@ -46,6 +47,7 @@ public final class ContentLoader {
     static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
 
     private final ProjectFiles project;
+    private final MemoryBudget budget = MemoryBudget.ofThisProcess();
     private final Diagnostics diagnostics = new Diagnostics();
     private final LayoutCatalog layouts;
     private final ImageCatalog images;
@@ -129,7 +131,13 @@ public final class ContentLoader {
 
     private Optional<LocalDate> date(NodeReader reader, Node node, String text) {
         try {
-            return Optional.of(LocalDate.parse(text));
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                diagnostics.error(reader.at(node), "date '" + text + "' lies outside the years 1 to 9999, which a PDF"
+                        + " date can record", "write it as YYYY-MM-DD");
+                return Optional.empty();
+            }
+            return Optional.of(date);
         } catch (DateTimeParseException e) {
             diagnostics.error(reader.at(node), "date '" + text + "' is not a date", "write it as YYYY-MM-DD");
             return Optional.empty();
@@ -148,6 +156,7 @@ public final class ContentLoader {
         // Where each file and each id was first listed, so a clash names both places.
         Map<Path, SourceLocation> files = new HashMap<>();
         Map<String, Listed> ids = new LinkedHashMap<>();
+        long text = 0;
         for (Node ref : refs) {
             SourceLocation listedAt = reader.at(ref);
             Optional<Path> path = reader.string(ref, "section file")
@@ -162,6 +171,18 @@ public final class ContentLoader {
                         "each section appears once; to show it again, copy the file and give the copy its own 'id:'");
                 continue;
             }
+            text += size(path.get());
+            if (text > budget.textBytes()) {
+                // Checked before the file is read: the sections after it are not read either.
+                diagnostics.error(listedAt, "the sections up to this one hold " + MemoryBudget.size(text)
+                                + " of text, more than the " + MemoryBudget.size(budget.textBytes()) + " one build may set"
+                                + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
+                                        ? " in " + budget.heap() : ""),
+                        "split the brochure into several, or shorten the sections"
+                                + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
+                                        ? "; or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx1g)" : ""));
+                break;
+            }
             section(path.get()).ifPresent(section -> {
                 Listed first = ids.putIfAbsent(section.id(), new Listed(section.where().file(), listedAt));
                 if (first != null) {
@@ -174,6 +195,14 @@ public final class ContentLoader {
             });
         }
         return out;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0; // reading it reports the problem
+        }
     }
 
     /** A section file and where brochure.yaml lists it. */

@@ -16,6 +16,7 @@ import dev.brochure.render.RenderOptions;
 import dev.brochure.typeset.TypesetOptions;
 import dev.brochure.typeset.Typesetter;
 import dev.brochure.typeset.text.LineBreaker;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.diag.Diagnostics;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole pipeline behind one facade: content, layout, typeset, render. The CLI and tests
@@ -76,6 +78,9 @@ public class Pipeline {
 
     /** As {@link #check(BuildRequest)}, breaking paragraphs into lines with {@code breaking}. */
     public Checked check(BuildRequest request, LineBreaking breaking) {
+        BuildDates.problem(environment).filter(Diagnostic::isError).ifPresent(d -> {
+            throw new BrochureException(d);
+        });
         Typesetter.Result result = typeset(request, typesetOptions(request.profile()).withLineBreaker(breaking.create()));
         return new Checked(result.document().outline().size(), result.document().pages().size(), result.warnings(),
                 result.typography());
@@ -100,9 +105,13 @@ public class Pipeline {
     public BuildResult build(BuildRequest request) {
         OutputProfile profile = request.profile();
         StageTimes.Clock clock = new StageTimes.Clock();
+        Optional<Diagnostic> date = BuildDates.problem(environment);
+        if (date.isPresent() && date.get().isError()) {
+            throw new BrochureException(date.get());
+        }
         Typesetter.Result typeset = typeset(request, typesetOptions(profile), clock);
         List<Diagnostic> warnings = new ArrayList<>(typeset.warnings());
-        BuildDates.problem(environment).ifPresent(warnings::add);
+        date.ifPresent(warnings::add);
         if (profile.minPpi() > 0) {
             Diagnostics preflight = new Diagnostics();
             preflight.addAll(ImageResolution.below(typeset.document().pages(), profile.minPpi(), request.strict()));

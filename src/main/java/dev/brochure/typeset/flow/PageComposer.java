@@ -2,7 +2,9 @@ package dev.brochure.typeset.flow;
 
 import dev.brochure.vocab.Margins;
 import dev.brochure.vocab.MasterSpec;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.world.MemoryBudget;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.typeset.flow.PageDraft.PlacedMarker;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public final class PageComposer {
     private PageDraft current;
     private double cursor;
     private LayoutSection section;
+    private final int maxPages = MemoryBudget.ofThisProcess().pages();
 
     PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, TypesetStats stats,
             Diagnostics diagnostics) {
@@ -192,7 +195,7 @@ public final class PageComposer {
         }
         PageDraft page = new PageDraft(pages.size(), f.page().master(), section.id(), section.title(), true,
                 f.page().background());
-        pages.add(page);
+        add(page);
         frames.place(f.page(), page, pageWidth, pageHeight, bleed);
     }
 
@@ -204,9 +207,23 @@ public final class PageComposer {
         if (current == null) {
             current = new PageDraft(pages.size(), section.master(), section.id(), section.title(), false,
                     section.master().background());
-            pages.add(current);
+            add(current);
             cursor = section.master().margins().top();
         }
+    }
+
+    /**
+     * Adds a page, unless the brochure already has as many as a build may make: then the build
+     * stops here, at the section that asked for one page too many (a layout writing thousands of
+     * page breaks would otherwise run until memory runs out).
+     */
+    private void add(PageDraft page) {
+        if (pages.size() >= maxPages) {
+            throw BrochureException.of(section.where(), "the brochure would have more than " + maxPages
+                    + " pages (this section reaches page " + (pages.size() + 1) + ")", "a brochure has tens of pages:"
+                    + " look for a layout that writes a <page-break/> in a loop, or content far longer than meant");
+        }
+        pages.add(page);
     }
 
     private void finishPage() {
