@@ -171,7 +171,9 @@ public final class ContentLoader {
                         "each section appears once; to show it again, copy the file and give the copy its own 'id:'");
                 continue;
             }
-            text += size(path.get());
+            long size = size(path.get());
+            // A file over the limit for one file is reported as such when it is read.
+            text += size <= YamlFile.MAX_BYTES ? size : 0;
             if (text > budget.textBytes()) {
                 // Checked before the file is read: the sections after it are not read either.
                 diagnostics.error(listedAt, "the sections up to this one hold " + MemoryBudget.size(text)

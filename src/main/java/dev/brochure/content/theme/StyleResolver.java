@@ -10,10 +10,13 @@ import dev.brochure.content.theme.ThemeLoader.Located;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Resolves each style's {@code parent:} chain into one complete {@link TextStyle}. */
 final class StyleResolver {
@@ -26,6 +29,7 @@ final class StyleResolver {
     private final ThemeValues values;
     private final Map<String, Rgb> palette;
     private final Collection<String> families;
+    private final Map<Node, Optional<Double>> measured = new IdentityHashMap<>();
 
     StyleResolver(Map<String, Map<String, Located>> raw, Map<String, Located> origins, ThemeValues values,
             Map<String, Rgb> palette, Collection<String> families) {
@@ -107,8 +111,8 @@ final class StyleResolver {
         return new TextStyle(name, family, flag(p, "bold", what), flag(p, "italic", what), size, leading, color, align,
                 positive(p, "space-before", what).orElse(0.0), positive(p, "space-after", what).orElse(0.0),
                 positive(p, "indent", what).orElse(0.0),
-                Optional.ofNullable(p.get("tracking")).flatMap(v -> values.reader(v).number(v.node(), what + " tracking",
-                        -MAX_TRACKING, MAX_TRACKING)).orElse(0.0),
+                Optional.ofNullable(p.get("tracking")).flatMap(v -> once(v, () -> values.reader(v).number(v.node(),
+                        what + " tracking", -MAX_TRACKING, MAX_TRACKING))).orElse(0.0),
                 flag(p, "uppercase", what), flag(p, "keep-with-next", what), flag(p, "hyphenate", what),
                 flag(p, "balance", what));
     }
@@ -117,9 +121,23 @@ final class StyleResolver {
         return Optional.ofNullable(p.get(key)).flatMap(v -> values.string(v, what + " " + key));
     }
 
+    /**
+     * The value of a node, read once: a style inherits its parent's nodes, and a wrong value is
+     * reported for the style that sets it, not again for every style that inherits it.
+     */
+    private Optional<Double> once(Located v, Supplier<Optional<Double>> read) {
+        Optional<Double> known = measured.get(v.node());
+        if (known == null) {
+            known = read.get();
+            measured.put(v.node(), known);
+        }
+        return known;
+    }
+
     /** A length that is not negative (and, as every length, not absurdly long). */
     private Optional<Double> positive(Map<String, Located> p, String key, String what) {
-        return Optional.ofNullable(p.get(key)).flatMap(v -> values.reader(v).nonNegativeLength(v.node(), what + " " + key));
+        return Optional.ofNullable(p.get(key))
+                .flatMap(v -> once(v, () -> values.reader(v).nonNegativeLength(v.node(), what + " " + key)));
     }
 
     /**
@@ -131,6 +149,10 @@ final class StyleResolver {
         if (v == null) {
             return Optional.empty();
         }
+        return once(v, () -> checkedSize(v, what));
+    }
+
+    private Optional<Double> checkedSize(Located v, String what) {
         Optional<Double> size = values.length(v, what + " size");
         if (size.isPresent() && !(size.get() >= Units.MIN_FONT_SIZE && size.get() <= Units.MAX_FONT_SIZE)) {
             values.reader(v).diagnostics().error(values.at(v), what + " size must be from " + (int) Units.MIN_FONT_SIZE

@@ -5,6 +5,7 @@ import dev.brochure.vocab.MasterSpec;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.world.MemoryBudget;
+import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.typeset.flow.PageDraft.PlacedMarker;
 import java.util.ArrayList;
@@ -53,6 +54,11 @@ public final class PageComposer {
 
     void section(LayoutSection s) {
         section = s;
+        // Before any paragraph is set: a layout writing thousands of page breaks fails at once.
+        long atLeast = pages.size() + leastPages(s.blocks());
+        if (atLeast > maxPages) {
+            throw tooManyPages(atLeast);
+        }
         if (current != null && (s.newPage() || current.fixed)) {
             finishPage();
         }
@@ -219,11 +225,38 @@ public final class PageComposer {
      */
     private void add(PageDraft page) {
         if (pages.size() >= maxPages) {
-            throw BrochureException.of(section.where(), "the brochure would have more than " + maxPages
-                    + " pages (this section reaches page " + (pages.size() + 1) + ")", "a brochure has tens of pages:"
-                    + " look for a layout that writes a <page-break/> in a loop, or content far longer than meant");
+            throw tooManyPages(pages.size() + 1);
         }
         pages.add(page);
+    }
+
+    private BrochureException tooManyPages(long reached) {
+        return BrochureException.of(section.where(), "the brochure would have more than " + maxPages
+                + " pages (with this section, at least " + reached + ")", "a brochure has tens of pages: look for a"
+                + " layout that writes a <page-break/> in a loop, or content far longer than meant");
+    }
+
+    /**
+     * The fewest pages a section's {@code blocks} take: one per fixed page, one per page break
+     * that follows something (breaks in a row make one). Used to refuse a hopeless section before
+     * setting it.
+     */
+    static long leastPages(List<Block> blocks) {
+        long pages = 0;
+        boolean after = false;
+        for (Block b : blocks) {
+            switch (b) {
+                case Block.PageBreak pageBreak -> {
+                    pages += after ? 1 : 0;
+                    after = false;
+                    continue;
+                }
+                case Block.FixedPage fixed -> pages++;
+                default -> { } // breaks inside columns and panels break nothing (BlockBuilder)
+            }
+            after = true;
+        }
+        return pages;
     }
 
     private void finishPage() {
