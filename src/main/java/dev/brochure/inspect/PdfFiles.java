@@ -50,6 +50,11 @@ public final class PdfFiles {
         if (Files.isDirectory(file)) {
             throw BrochureException.of(where, "is a folder, not a PDF file", "give the path of a PDF file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or a device: opening it could block for ever, and it holds no PDF.
+            throw BrochureException.of(where, "is not a regular file (a pipe, a device or a socket)",
+                    "give the path of a PDF file");
+        }
         if (!Files.isRegularFile(file)) {
             throw BrochureException.of(where, "file not found",
                     "check the path, or run './brochure build' first to make out/brochure.pdf");

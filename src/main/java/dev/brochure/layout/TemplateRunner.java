@@ -19,8 +19,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The template runs on its own thread. At the time limit the thread is interrupted; the
  * interruption checks {@link TemplateConfig} puts into every loop of every template make it stop
- * there. Code without such checks (a built-in working on a huge range, or {@code ?interpret})
- * cannot be stopped from outside in Java; the thread is then abandoned (it is a daemon, so the
+ * there. Code without such checks (a built-in working on a huge range; {@code ?interpret} is
+ * refused by {@link TemplateChecks}) cannot be stopped from outside in Java; the thread is then abandoned (it is a daemon, so the
  * command still ends) and the build fails with the same message.
  */
 final class TemplateRunner {

@@ -594,6 +594,9 @@ final class BadInputCases {
                                 f.root.resolve("elsewhere/preview").toString()),
                         ExitCode.USER_ERROR, List.of(atFile("loop.pdf", "the PDF's page tree is damaged: it loops back on"
                                 + " itself")), true),
+                new Case("verify: a FIFO instead of a PDF", f -> mkfifo(f.root.resolve("elsewhere/flawed.pdf")),
+                        BadInputCases::verify, ExitCode.USER_ERROR, List.of(atFile("flawed.pdf",
+                        "is not a regular file (a pipe, a device or a socket)")), MKFIFO),
                 new Case("verify: a page tree that loops", f -> loopingPageTree(f.root.resolve("elsewhere/flawed.pdf")),
                         BadInputCases::verify, ExitCode.USER_ERROR, List.of(atFile("flawed.pdf", "the PDF's page tree is"
                                 + " damaged")), true));
@@ -604,7 +607,10 @@ final class BadInputCases {
 
     /** Replaces {@code relative} by a named pipe (nothing ever writes to it: opening it would block). */
     private static void fifo(BadInputFixture f, String relative) throws IOException {
-        Path file = f.file(relative);
+        mkfifo(f.file(relative));
+    }
+
+    private static void mkfifo(Path file) throws IOException {
         Files.deleteIfExists(file);
         try {
             if (new ProcessBuilder("mkfifo", file.toString()).start().waitFor() != 0) {
