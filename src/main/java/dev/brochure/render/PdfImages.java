@@ -166,11 +166,13 @@ final class PdfImages {
     }
 
     /**
-     * The memory decoding and resampling a photo takes at the most: the decoded pixels (3 or 4
-     * bytes each), an upright copy (4), the first halving (1), and the file itself.
+     * The memory decoding and resampling a photo takes at the most, per pixel: the decoded image
+     * (up to 4 bytes), the first halving (1), an upright copy when the photo is stored turned (4),
+     * a copy in 8-bit RGB when a PNG is grey, a palette or 16-bit (4); and the file itself.
      */
     static long decodingBytes(ImageRef ref) {
-        return (long) ref.pixelWidth() * ref.pixelHeight() * 8 + fileSize(ref.path());
+        int perPixel = 5 + (ref.orientation() == ImageOrientation.NORMAL ? 0 : 4) + ("png".equals(ref.format()) ? 4 : 0);
+        return (long) ref.pixelWidth() * ref.pixelHeight() * perPixel + fileSize(ref.path());
     }
 
     private static long fileSize(Path path) {
@@ -299,7 +301,6 @@ final class PdfImages {
     }
 
     private byte[] encode(ImageRef ref, Variant variant, byte[] original) {
-        checkDecodable(ref);
         BufferedImage decoded;
         try {
             decoded = ImageIO.read(new ByteArrayInputStream(original));
