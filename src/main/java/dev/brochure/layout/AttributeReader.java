@@ -17,12 +17,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Typed reading of layout element attributes (lengths, colours, styles, choices), reporting
  * unknown attributes and bad values against the template that produced them.
  */
 final class AttributeReader {
+
+    /** A plain decimal number, as percentages and weights are written. */
+    private static final Pattern PERCENT = Pattern.compile("-?(\\d{1,9}(\\.\\d{0,9})?|\\.\\d{1,9})");
+    /** Percentages of a box either way: ten times the box, far beyond any page. */
+    private static final double MAX_PERCENT = 1000;
+    /** The widest (and, inverted, the tallest) aspect ratio an image box may have. */
+    private static final double MAX_ASPECT = 100;
 
     private final Theme theme;
     private final Diagnostics diagnostics;
@@ -98,7 +106,19 @@ final class AttributeReader {
         if (value.get() < 0) {
             return negative(e, name, text.get(), fallback);
         }
+        if (!Units.withinBounds(value.get())) {
+            return tooLong(e, name, text.get(), fallback);
+        }
         return value.get();
+    }
+
+    private <T> T tooLong(Element e, String name, String text, T fallback) {
+        error(e, name + "='" + shorten(text) + "' is " + Units.tooLong(), null);
+        return fallback;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private <T> T negative(Element e, String name, String text, T fallback) {
@@ -123,17 +143,27 @@ final class AttributeReader {
         }
         String t = text.get();
         if (t.endsWith("%")) {
-            try {
-                return Length.percent(Double.parseDouble(t.substring(0, t.length() - 1).trim()));
-            } catch (NumberFormatException ex) {
-                error(e, name + "='" + t + "' is not a percentage", null);
+            String number = t.substring(0, t.length() - 1).trim();
+            if (!PERCENT.matcher(number).matches()) {
+                error(e, name + "='" + shorten(t) + "' is not a percentage", "write a number before %, for example 50%");
                 return fallback;
             }
+            double percent = Double.parseDouble(number);
+            if (!(Math.abs(percent) <= MAX_PERCENT)) {
+                error(e, name + "='" + shorten(t) + "' is more than " + (int) MAX_PERCENT + "% either way", null);
+                return fallback;
+            }
+            return Length.percent(percent);
         }
-        return Units.toPoints(t).map(Length::points).orElseGet(() -> {
-            error(e, name + "='" + t + "' is not a length", "use pt, mm, cm, in or %, for example 50% or 60mm");
+        Optional<Double> points = Units.toPoints(t);
+        if (points.isEmpty()) {
+            error(e, name + "='" + shorten(t) + "' is not a length", "use pt, mm, cm, in or %, for example 50% or 60mm");
             return fallback;
-        });
+        }
+        if (!Units.withinBounds(points.get())) {
+            return tooLong(e, name, t, fallback);
+        }
+        return Length.points(points.get());
     }
 
     /** Padding like CSS: one, two (vertical horizontal) or four (top right bottom left) lengths. */
@@ -152,6 +182,9 @@ final class AttributeReader {
             }
             if (p.get() < 0) {
                 return negative(e, name, text.get(), fallback);
+            }
+            if (!Units.withinBounds(p.get())) {
+                return tooLong(e, name, text.get(), fallback);
             }
             v[i] = p.get();
         }
@@ -198,17 +231,24 @@ final class AttributeReader {
         return fallback;
     }
 
-    double number(Element e, String name, double fallback) {
+    /** A plain decimal number from {@code min} to {@code max} (no exponent, NaN or Infinity). */
+    double number(Element e, String name, double fallback, double min, double max) {
         Optional<String> text = string(e, name);
         if (text.isEmpty()) {
             return fallback;
         }
-        try {
-            return Double.parseDouble(text.get());
-        } catch (NumberFormatException ex) {
-            error(e, name + " must be a number", null);
-            return fallback;
+        if (PERCENT.matcher(text.get()).matches()) {
+            double value = Double.parseDouble(text.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
         }
+        error(e, name + "='" + shorten(text.get()) + "' must be a number from " + plain(min) + " to " + plain(max), null);
+        return fallback;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** {@code 3:2} or {@code 1.5}: width divided by height. */
@@ -219,9 +259,11 @@ final class AttributeReader {
         }
         try {
             String[] parts = text.get().split(":");
-            double value = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])
+            boolean decimal = Arrays.stream(parts).allMatch(p -> PERCENT.matcher(p.trim()).matches());
+            double value = !decimal || parts.length > 2 ? Double.NaN
+                    : parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])
                     : Double.parseDouble(parts[0]);
-            if (value > 0 && Double.isFinite(value)) {
+            if (value >= 1 / MAX_ASPECT && value <= MAX_ASPECT) {
                 return value;
             }
         } catch (NumberFormatException ignored) {

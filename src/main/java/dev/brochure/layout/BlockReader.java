@@ -16,6 +16,7 @@ import dev.brochure.layout.tree.Fit;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.vocab.Insets;
 import dev.brochure.vocab.Length;
+import dev.brochure.vocab.LinkTarget;
 import dev.brochure.layout.tree.VAlign;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -227,7 +228,7 @@ final class BlockReader {
                 continue;
             }
             attrs.only(cell, List.of("width", "weight"));
-            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1), blocks(cell)));
+            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1, 0, 1000), blocks(cell)));
         }
         if (cells.isEmpty()) {
             attrs.error(e, "<row> has no <cell>", null);
@@ -287,7 +288,14 @@ final class BlockReader {
                             if (target == null || target.isEmpty()) {
                                 attrs.error(c, "<a> needs href", null);
                             } else {
-                                checkAnchor(c, target);
+                                Optional<String> problem = LinkTarget.problem(target);
+                                if (problem.isPresent()) {
+                                    attrs.error(c, "href cannot be used: " + problem.get(), LinkTarget.HINT);
+                                    target = null;
+                                }
+                                if (target != null) {
+                                    checkAnchor(c, target);
+                                }
                             }
                             collect(c, bold, italic, target, color, out);
                         }

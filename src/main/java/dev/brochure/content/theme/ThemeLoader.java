@@ -123,6 +123,7 @@ public final class ThemeLoader {
             return Optional.empty();
         }
         Path own = project.themesDir().resolve(name + ".yaml");
+        ProjectFiles.checkRegular(own);
         if (Files.isRegularFile(own)) {
             project.checkInside(own, project.themesDir());
             return Optional.of(YamlFile.read(own));

@@ -2,7 +2,10 @@ package dev.brochure.typeset.flow;
 
 import dev.brochure.vocab.Margins;
 import dev.brochure.vocab.MasterSpec;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.world.MemoryBudget;
+import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.typeset.flow.PageDraft.PlacedMarker;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ public final class PageComposer {
     private PageDraft current;
     private double cursor;
     private LayoutSection section;
+    private final int maxPages = MemoryBudget.ofThisProcess().pages();
 
     PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, Diagnostics diagnostics) {
         this.pageWidth = pageWidth;
@@ -48,6 +52,11 @@ public final class PageComposer {
 
     void section(LayoutSection s) {
         section = s;
+        // Before any paragraph is set: a layout writing thousands of page breaks fails at once.
+        long atLeast = pages.size() + leastPages(s.blocks());
+        if (atLeast > maxPages) {
+            throw tooManyPages(atLeast);
+        }
         if (current != null && (s.newPage() || current.fixed)) {
             finishPage();
         }
@@ -221,7 +230,7 @@ public final class PageComposer {
         }
         PageDraft page = new PageDraft(pages.size(), f.page().master(), section.id(), section.title(), true,
                 f.page().background());
-        pages.add(page);
+        add(page);
         frames.place(f.page(), page, pageWidth, pageHeight, bleed);
     }
 
@@ -233,9 +242,50 @@ public final class PageComposer {
         if (current == null) {
             current = new PageDraft(pages.size(), section.master(), section.id(), section.title(), false,
                     section.master().background());
-            pages.add(current);
+            add(current);
             cursor = section.master().margins().top();
         }
+    }
+
+    /**
+     * Adds a page, unless the brochure already has as many as a build may make: then the build
+     * stops here, at the section that asked for one page too many (a layout writing thousands of
+     * page breaks would otherwise run until memory runs out).
+     */
+    private void add(PageDraft page) {
+        if (pages.size() >= maxPages) {
+            throw tooManyPages(pages.size() + 1);
+        }
+        pages.add(page);
+    }
+
+    private BrochureException tooManyPages(long reached) {
+        return BrochureException.of(section.where(), "the brochure would have more than " + maxPages
+                + " pages (with this section, at least " + reached + ")", "a brochure has tens of pages: look for a"
+                + " layout that writes a <page-break/> in a loop, or content far longer than meant");
+    }
+
+    /**
+     * The fewest pages a section's {@code blocks} take: one per fixed page, one per page break
+     * that follows something (breaks in a row make one). Used to refuse a hopeless section before
+     * setting it.
+     */
+    static long leastPages(List<Block> blocks) {
+        long pages = 0;
+        boolean after = false;
+        for (Block b : blocks) {
+            switch (b) {
+                case Block.PageBreak pageBreak -> {
+                    pages += after ? 1 : 0;
+                    after = false;
+                    continue;
+                }
+                case Block.FixedPage fixed -> pages++;
+                default -> { } // breaks inside columns and panels break nothing (BlockBuilder)
+            }
+            after = true;
+        }
+        return pages;
     }
 
     private void finishPage() {
