@@ -103,7 +103,11 @@ public final class TypesetStats {
             VItem.TextLine last = column.boxes().getLast();
             boolean continues = column.foot() && c + 1 < columns.size()
                     && columns.get(c + 1).section().equals(column.section());
-            if (first != null && !first.heading() && first.count() > 1 && first.index() == first.count() - 1) {
+            // A widow: a paragraph's line alone at a column's head, its earlier lines elsewhere: its
+            // last line, or any line that is the column's only one (then alone at its foot too).
+            boolean lone = column.boxes().size() == 1 && first != null && first.index() > 0;
+            if (first != null && !first.heading() && first.count() > 1
+                    && (first.index() == first.count() - 1 || lone)) {
                 widows[first.paragraph()]++;
             }
             if (last != null && !last.heading() && last.count() > 1 && last.index() == 0) {
