@@ -39,12 +39,27 @@ final class TextSetter {
     private final ParagraphBuilder builder;
     private final LineBreaker breaker;
     private final TypesetStats stats;
+    /** Above 0 while text already set is set again (a box made taller): it is not recorded twice. */
+    private int quiet;
 
     TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, TypesetStats stats) {
         this.theme = theme;
         this.builder = builder;
         this.breaker = breaker;
         this.stats = stats;
+    }
+
+    /**
+     * Runs {@code work}, which sets again text that was set before (to make its box taller),
+     * without recording that text for the typography report a second time.
+     */
+    <T> T quietly(java.util.function.Supplier<T> work) {
+        quiet++;
+        try {
+            return work.get();
+        } finally {
+            quiet--;
+        }
     }
 
     /** What a piece of text is, which decides whether it is hyphenated and recorded for the report. */
@@ -80,7 +95,7 @@ final class TextSetter {
             measure = balancedMeasure(items, lines.size(), width);
             lines = breaker.breakLines(items, measure, false);
         }
-        int paragraph = role == Role.LABEL ? -1
+        int paragraph = role == Role.LABEL || quiet > 0 ? -1
                 : stats.paragraph(where, style.name(), preview(text), justify, role == Role.HEADING, style.size());
         double baseline = baseline(style);
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
