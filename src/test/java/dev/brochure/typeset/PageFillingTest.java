@@ -113,6 +113,16 @@ class PageFillingTest {
     }
 
     @Test
+    void textSetAgainToGrowIsReportedOnce() {
+        Block.Panel panel = new Block.Panel(TINT, null, 0, Insets.all(10), 0, 0, VAlign.MIDDLE, 1,
+                List.of(p("Inside the panel.", 3)), at(3));
+        Block.Row row = new Block.Row(12, VAlign.TOP, true, List.of(new Block.Cell(null, 1, List.of(panel)),
+                new Block.Cell(null, 1, List.of(p(words(40), 4)))), at(4));
+        Typesetter.Result result = Stage.typeset(section("probe", true, p("First.", 2), row));
+        assertEquals(3, result.typography().paragraphs().size(), result.typography().paragraphs().toString());
+    }
+
+    @Test
     void featheringSpreadsTheSpaceLeftBetweenBlocksAtMostByTheSectionsLimit() {
         Block[] blocks = Stage.repeat(8, i -> p(words(60), 2 + i)).toArray(Block[]::new);
         Page plain = Stage.typeset(section("probe", true, blocks)).document().pages().getFirst();
