@@ -151,11 +151,11 @@ class BuiltinLayoutsTest {
         LayoutSection cta = sections.getLast();
         assertEquals("closing", cta.master().name(), "the call to action is set on the brand colour");
         assertInstanceOf(Block.FixedPage.class, cta.blocks().getLast(), "the slogan gets a back cover");
-        Block.Row logos = sections.get(7).blocks().stream().filter(Block.Row.class::isInstance)
-                .map(Block.Row.class::cast).findFirst().orElseThrow();
-        assertEquals(4, logos.cells().size(), "two tiles of a grid of three, between two empty cells");
-        assertEquals(List.of(0, 1, 1, 0), logos.cells().stream().map(c -> c.blocks().size()).toList());
-        assertEquals(logos.cells().getFirst().weight(), logos.cells().getLast().weight(), 1e-9, "centred");
+        Block.Grid logos = sections.get(7).blocks().stream().filter(Block.Grid.class::isInstance)
+                .map(Block.Grid.class::cast).findFirst().orElseThrow();
+        assertEquals(3, logos.columns(), "tiles in a grid of three");
+        assertEquals(2, logos.cells().size());
+        assertEquals(Block.LastRow.CENTER, logos.lastRow(), "a partial last row is centred");
     }
 
     @Test
@@ -197,6 +197,7 @@ class BuiltinLayoutsTest {
                 case Block.Image i -> out.add(i);
                 case Block.Panel p -> out.addAll(images(p.blocks()));
                 case Block.Row r -> r.cells().forEach(c -> out.addAll(images(c.blocks())));
+                case Block.Grid g -> g.cells().forEach(c -> out.addAll(images(c.blocks())));
                 default -> { }
             }
         }
@@ -263,6 +264,7 @@ class BuiltinLayoutsTest {
                         .collect(Collectors.joining())).append(' ');
                 case Block.Panel p -> out.append(text(p.blocks()));
                 case Block.Row r -> r.cells().forEach(c -> out.append(text(c.blocks())));
+                case Block.Grid g -> g.cells().forEach(c -> out.append(text(c.blocks())));
                 case Block.Quote q -> out.append(text(q.body()));
                 default -> { }
             }
