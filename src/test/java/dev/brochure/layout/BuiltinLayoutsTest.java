@@ -1,6 +1,7 @@
 package dev.brochure.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,13 +89,22 @@ class BuiltinLayoutsTest {
     }
 
     @Test
-    void testimonialFactsAreLabelledAndOptional() throws IOException {
-        LayoutSection section = testimonials(2, "");
+    void testimonialFactsCarryTheLabelsTheContentGivesAndAreOptional() throws IOException {
+        LayoutSection section = testimonials(2, "labels: {current: \"Heute:\", visit: \"Besuch:\", publication: \"Publikation:\"}\n");
         String text = text(section.blocks());
-        assertTrue(text.contains("Current: Scientist 0"), text);
-        assertTrue(text.contains("Visiting Time: 05/23–09/23"), "a plain field is set typographically: " + text);
-        assertTrue(text.contains("Publication: Paper 0"), text);
-        assertEquals(1, count(text, "Visiting Time:"), "only the entry that has a visit shows one");
+        assertTrue(text.contains("Heute: Scientist 0"), text);
+        assertTrue(text.contains("Besuch: 05/23–09/23"), "a plain field is set typographically: " + text);
+        assertTrue(text.contains("Publikation: Paper 0"), text);
+        assertEquals(1, count(text, "Besuch:"), "only the entry that has a visit shows one");
+    }
+
+    @Test
+    void withoutLabelsTheFactsArePrintedAloneAndNoTemplateWordsAppear() throws IOException {
+        String text = text(testimonials(2, "").blocks());
+        assertTrue(text.contains("Scientist 0") && text.contains("Paper 0"), text);
+        for (String english : List.of("Current", "Visiting", "Publication")) {
+            assertFalse(text.contains(english), "no label of the first brochure in the template: " + text);
+        }
     }
 
     @Test

@@ -178,10 +178,54 @@ public final class ThemeLoader {
                         into.computeIfAbsent(name, n -> new LinkedHashMap<>()))));
     }
 
+    /**
+     * The palette: each colour is {@code #RRGGBB} or the name of another colour of the palette
+     * (a colour role such as {@code accent-on-brand: accent} follows the colour it names, so a
+     * theme that changes {@code accent} changes the role too, unless it sets the role itself).
+     */
+    private Map<String, Rgb> palette(ThemeValues values) {
+        Map<String, Rgb> palette = new LinkedHashMap<>();
+        for (String colour : colors.keySet()) {
+            resolveColour(colour, values, palette, new LinkedHashSet<>());
+        }
+        Map<String, Rgb> ordered = new LinkedHashMap<>();
+        colors.keySet().stream().filter(palette::containsKey).forEach(c -> ordered.put(c, palette.get(c)));
+        return ordered;
+    }
+
+    private Optional<Rgb> resolveColour(String colour, ThemeValues values, Map<String, Rgb> palette,
+            Set<String> visiting) {
+        if (palette.containsKey(colour)) {
+            return Optional.of(palette.get(colour));
+        }
+        Located value = colors.get(colour);
+        String what = "colour '" + colour + "'";
+        Optional<String> text = values.string(value, what);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rgb> rgb;
+        if (colors.containsKey(text.get()) && !text.get().equals(colour)) {
+            if (!visiting.add(colour)) {
+                diagnostics.error(values.at(value), what + " names itself through " + String.join(" -> ", visiting)
+                        + " -> " + colour, "give one of these colours as #RRGGBB");
+                return Optional.empty();
+            }
+            rgb = resolveColour(text.get(), values, palette, visiting);
+        } else {
+            rgb = Rgb.parse(text.get());
+            if (rgb.isEmpty()) {
+                diagnostics.error(values.at(value), what + ": '" + text.get() + "' is not a colour",
+                        "write #RRGGBB or the name of another colour; " + Suggestions.hint(text.get(), colors.keySet()));
+            }
+        }
+        rgb.ifPresent(c -> palette.put(colour, c));
+        return rgb;
+    }
+
     private Theme build(String name) {
         ThemeValues values = new ThemeValues(project, diagnostics);
-        Map<String, Rgb> palette = new LinkedHashMap<>();
-        colors.forEach((k, v) -> values.color(v, "colour '" + k + "'", Map.of()).ifPresent(c -> palette.put(k, c)));
+        Map<String, Rgb> palette = palette(values);
 
         Map<String, FontFamily> families = new LinkedHashMap<>();
         fonts.forEach((k, faces) -> values.family(k, faces).ifPresent(f -> families.put(k, f)));
