@@ -43,7 +43,9 @@ public final class ContentLoader {
 
     static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
+    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start");
+    /** How a section may begin: on a new page, or on the page the one before it ended on. */
+    static final List<String> STARTS = List.of("page", "continue");
 
     private final ProjectFiles project;
     private final Diagnostics diagnostics = new Diagnostics();
@@ -200,7 +202,19 @@ public final class ContentLoader {
                 .map(InlineMarkup::plain)
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
-        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root())));
+        String start = null;
+        Node startNode = raw.get("start");
+        if (startNode != null) {
+            start = reader.string(startNode, "start").orElse(null);
+            if (start != null && !STARTS.contains(start)) {
+                diagnostics.error(reader.at(startNode), "start must be 'page' or 'continue', not '" + start + "'",
+                        "'continue' sets the section on the page the section before it ended on; "
+                                + Suggestions.hint(start, STARTS));
+                start = null;
+            }
+        }
+        String begin = start;
+        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), begin));
     }
 
     private static Optional<String> plainText(Value value) {

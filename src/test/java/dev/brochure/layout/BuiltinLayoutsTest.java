@@ -230,9 +230,13 @@ class BuiltinLayoutsTest {
     private static List<Integer> cardsPerRow(LayoutSection section) {
         List<Integer> out = new ArrayList<>();
         for (Block block : section.blocks()) {
-            if (block instanceof Block.Row row) {
-                out.add((int) row.cells().stream().filter(c -> !c.blocks().isEmpty()).count());
-                assertTrue(row.equalHeight(), "cards in a row are of equal height");
+            if (block instanceof Block.Grid grid) {
+                assertTrue(grid.equalHeight(), "cards in a row are of equal height");
+                assertEquals(Block.LastRow.CENTER, grid.lastRow(), "an incomplete last row is centred");
+                int cards = grid.cells().size();
+                for (int start = 0; start < cards; start += grid.columns()) {
+                    out.add(Math.min(grid.columns(), cards - start));
+                }
             }
         }
         return out;
@@ -273,6 +277,14 @@ class BuiltinLayoutsTest {
                         .collect(Collectors.joining())).append(' ');
                 case Block.Panel p -> out.append(text(p.blocks()));
                 case Block.Row r -> r.cells().forEach(c -> out.append(text(c.blocks())));
+                case Block.Grid g -> g.cells().forEach(c -> out.append(text(c.blocks())));
+                case Block.Columns c -> out.append(text(c.blocks()));
+                case Block.KeepTogether k -> out.append(text(List.of(k.block())));
+                case Block.ListBlock l -> l.items().forEach(item -> out.append(text(item)));
+                case Block.Table t -> {
+                    t.head().forEach(r -> r.cells().forEach(c -> out.append(text(c.blocks()))));
+                    t.body().forEach(g -> g.rows().forEach(r -> r.cells().forEach(c -> out.append(text(c.blocks())))));
+                }
                 case Block.Quote q -> out.append(text(q.body()));
                 default -> { }
             }

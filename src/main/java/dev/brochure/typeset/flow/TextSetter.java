@@ -159,6 +159,40 @@ final class TextSetter {
         return true;
     }
 
+    /**
+     * How wide text is when nothing breaks it: {@code [0]} its widest line (one line, unless it
+     * has forced breaks), {@code [1]} its widest word, which no measure can go below.
+     */
+    double[] contentWidths(List<Inline> text, TextStyle style, SourceLocation where) {
+        double widest = 0;
+        for (VItem.VBox line : label(text, style, Align.LEFT, 1e6, where)) {
+            widest = Math.max(widest, extent(line));
+        }
+        double word = 0;
+        for (Inline inline : text) {
+            if (inline instanceof Inline.Run run) {
+                for (String w : run.text().split("\\s+")) {
+                    if (!w.isEmpty()) {
+                        List<Inline> one = List.of(new Inline.Run(w, run.bold(), run.italic(), null, run.color()));
+                        word = Math.max(word, extent(label(one, style, Align.LEFT, 1e6, where).getFirst()));
+                    }
+                }
+            }
+        }
+        return new double[] {widest, Math.min(word, widest)};
+    }
+
+    /** How far to the right a line's glyphs reach. */
+    static double extent(VItem.VBox line) {
+        double right = 0;
+        for (PageItem item : line.items()) {
+            if (item instanceof PageItem.GlyphRun run) {
+                right = Math.max(right, run.x() + run.width());
+            }
+        }
+        return right;
+    }
+
     /** The paragraph's first words, to recognise it in the report. */
     private static String preview(List<Inline> text) {
         StringBuilder b = new StringBuilder();
