@@ -56,7 +56,7 @@ class ThemeContrastTest {
 
     @Test
     void theMscProgrammeThemeKeepsItsContrast() {
-        assertContrast(theme(BuildRequest.of(Path.of("examples/msc-programme"), temp.resolve("x.pdf"))));
+        assertContrast(theme(dev.brochure.testing.MscBrochure.request(temp.resolve("x.pdf"))));
     }
 
     @Test
