@@ -192,6 +192,7 @@ public final class PageComposer {
         double tall = stuck.header() == null ? 0 : stuck.header().height();
         VItem.VBox first = null;
         String kind = null;
+        int visible = 0;
         for (int i = stuck.start(); i < Math.min(stuck.next(), items.size()); i++) {
             VItem.VBox b = switch (items.get(i)) {
                 case VItem.VBox box -> box;
@@ -202,17 +203,20 @@ public final class PageComposer {
                 // The section's bookmark box has no extent; name the first block that has one.
                 first = first == null && b.visible() ? b : first;
                 kind = kind == null && b.visible() ? b.kind() : kind;
+                visible += b.visible() ? 1 : 0;
                 tall += b.height();
             } else if (items.get(i) instanceof VItem.VGlue g) {
                 tall += g.height();
             }
         }
+        // One block held to what comes before it only by the section's start is a block, not a group.
+        boolean group = stuck.kept() && visible > 1;
         String element = kind == null ? "block" : "<" + kind + ">";
-        String what = stuck.kept() ? "content of section '%s' that must stay together (a heading with what follows it, "
+        String what = group ? "content of section '%s' that must stay together (a heading with what follows it, "
                 + "or the first or last lines of a paragraph) is %.0fpt tall but a page holds only %.0fpt"
                 : "a " + element + " of section '%s' is %.0fpt tall but a page holds only %.0fpt";
         diagnostics.error(first != null ? first.where() : section.where(),
-                String.format(Locale.ROOT, what, section.id(), tall, height), hint(stuck.kept() ? null : kind));
+                String.format(Locale.ROOT, what, section.id(), tall, height), hint(group ? null : kind));
     }
 
     /** What to do about a block too tall for a page, by the element it is. */

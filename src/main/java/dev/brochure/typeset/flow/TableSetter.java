@@ -394,10 +394,24 @@ final class TableSetter {
                 items.add(new PageItem.Line(0, w, width, w, t.rule(), 2 * w));
                 items.add(new PageItem.Line(0, height - w, width, height - w, t.rule(), 2 * w));
             } else {
+                // Under each row, except across a cell that spans on into the next row.
                 for (int r = from; r < to; r++) {
                     boolean last = r == top.length - 2;
                     double y = top[r + 1] - y0 - (last ? w : w / 2);
-                    items.add(new PageItem.Line(0, y, width, y, t.rule(), last ? 2 * w : w));
+                    int c = 0;
+                    while (c < columns) {
+                        if (!endsAt(cells, owner[r][c], r)) {
+                            c++;
+                            continue;
+                        }
+                        int end = c;
+                        while (end < columns && endsAt(cells, owner[r][end], r)) {
+                            end++;
+                        }
+                        items.add(new PageItem.Line(x[c], y, end == columns ? width : x[end], y, t.rule(),
+                                last ? 2 * w : w));
+                        c = end;
+                    }
                 }
             }
         }
@@ -419,6 +433,11 @@ final class TableSetter {
             markers.addAll(placed.markers());
         }
         return new VItem.VBox(height, items, markers, Double.NaN, t.where()).withKind(head ? "table head" : "table row");
+    }
+
+    /** Whether the cell {@code owner} (-1: none) covering a grid place ends with row {@code row}. */
+    private static boolean endsAt(List<Placed> cells, int owner, int row) {
+        return owner < 0 || cells.get(owner).row() + cells.get(owner).rowspan() - 1 == row;
     }
 
     /** A row's fill: the head's, or every other body row's stripe (the first one striped), or none. */
