@@ -76,9 +76,12 @@ class ImageProfilesTest {
 
     @Test
     void screenAndEmailCapTheEffectiveResolution() {
-        assertTrue(maxPpi(build(OutputProfile.SCREEN, 0)) <= 200.5);
+        double screen = maxPpi(build(OutputProfile.SCREEN, 0));
+        assertTrue(screen <= 200.5);
         assertTrue(maxPpi(build(OutputProfile.EMAIL, 0)) <= 150.5);
-        assertTrue(maxPpi(build(OutputProfile.EMAIL, 0)) >= 140, "but no lower than needed");
+        // No lower than needed: near the cap, or the photo's own resolution where that is lower
+        // (the article's photo grows to fill its page, so it may be placed larger than 150 ppi allows).
+        assertTrue(maxPpi(build(OutputProfile.EMAIL, 0)) >= Math.min(140, screen - 0.5), "but no lower than needed");
     }
 
     @Test
