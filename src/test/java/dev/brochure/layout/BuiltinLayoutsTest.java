@@ -161,11 +161,11 @@ class BuiltinLayoutsTest {
         LayoutSection cta = sections.getLast();
         assertEquals("closing", cta.master().name(), "the call to action is set on the brand colour");
         assertInstanceOf(Block.FixedPage.class, cta.blocks().getLast(), "the slogan gets a back cover");
-        Block.Row logos = sections.get(7).blocks().stream().filter(Block.Row.class::isInstance)
-                .map(Block.Row.class::cast).findFirst().orElseThrow();
-        assertEquals(4, logos.cells().size(), "two tiles of a grid of three, between two empty cells");
-        assertEquals(List.of(0, 1, 1, 0), logos.cells().stream().map(c -> c.blocks().size()).toList());
-        assertEquals(logos.cells().getFirst().weight(), logos.cells().getLast().weight(), 1e-9, "centred");
+        Block.Grid logos = sections.get(7).blocks().stream().filter(Block.Grid.class::isInstance)
+                .map(Block.Grid.class::cast).findFirst().orElseThrow();
+        assertEquals(3, logos.columns(), "tiles in a grid of three");
+        assertEquals(2, logos.cells().size());
+        assertEquals(Block.LastRow.CENTER, logos.lastRow(), "a partial last row is centred");
     }
 
     @Test

@@ -240,7 +240,7 @@ final class BlockBuilder {
                 .withKind("panel");
         double weight = p.grow() > 0 ? p.grow() : innerGrow == null ? 0 : innerGrow.weight();
         if (weight > 0) {
-            boolean ink = p.fill() != null || p.stroke() != null || innerGrow != null && innerGrow.ink();
+            boolean ink = innerGrow != null && innerGrow.ink();
             double at = height;
             box = box.withGrow(new VItem.Grow(weight, ink, extra -> panel(p, width, at + extra)));
         }
@@ -316,7 +316,22 @@ final class BlockBuilder {
         double[] x = new double[widths.length];
         double at = 0;
         for (int i = 0; i < widths.length; i++) {
-            cells.add(build(r.cells().get(i).blocks(), widths[i], false));
+            List<Block> blocks = r.cells().get(i).blocks();
+            List<VItem> cell = build(blocks, widths[i], false);
+            if (r.equalHeight() && blocks.size() == 1 && cell.size() == 1 && cell.getFirst() instanceof VItem.VBox b
+                    && b.grow() == null) {
+                // As in a row of equal height, a lone panel or cover photo stretches to the tallest
+                // cell of each part of the row (weight 0: it does not grow at a page's foot).
+                double w = widths[i];
+                if (blocks.getFirst() instanceof Block.Panel p) {
+                    double h = b.height();
+                    cell = List.of(b.withGrow(new VItem.Grow(0, false, extra -> panel(p, w, h + extra))));
+                } else if (blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER) {
+                    cell = List.of(b.withGrow(new VItem.Grow(0, true,
+                            extra -> new ImageBox(text, diagnostics).taller(img, w, extra))));
+                }
+            }
+            cells.add(cell);
             x[i] = at;
             at += widths[i] + r.gap();
         }

@@ -18,9 +18,9 @@ import java.util.Map;
  * they come. Collects where bookmarks and link destinations ended up, and marks the lines that
  * begin and end each column ({@link VItem.VBox#inColumn}), for the typography report.
  *
- * <p>When a flow page is finished, the space left below its content goes to the boxes on it
- * that grow (by their weights; what lies below a growing box moves down), or else, in a section
- * that allows it, to the gaps between its blocks, each by at most the section's {@code feather}.
+ * <p>When a flow page is finished, the space left below its content goes to the gaps between
+ * blocks of sections that allow it (each by at most the section's {@code feather}), then to the
+ * boxes on it that grow, by their weights; what lies below moves down.
  * A section that ends on a page it leaves less than a third full, or that spills a few lines
  * onto a page of its own, is warned about.
  */
@@ -281,7 +281,9 @@ public final class PageComposer {
                 gap = false;
             } else if (item instanceof VItem.VGlue glue) {
                 y += glue.height();
-                gap = true;
+                // Space between blocks, where the column could break: not a heading's space
+                // above the text it is kept with.
+                gap = i > fill.start() && items.get(i - 1) instanceof VItem.VBox;
             }
         }
         return fill.used();
@@ -332,9 +334,10 @@ public final class PageComposer {
     }
 
     /**
-     * Places the flow of a finished page: what grows takes the space left at the foot (shared by
-     * weight), or, if nothing on the page grows, the gaps between blocks of sections that allow
-     * feathering take it, each at most by its section's {@code feather}.
+     * Places the flow of a finished page: the gaps between blocks of sections that feather take
+     * the space left at the foot, each at most by its section's {@code feather}; then what grows
+     * takes the rest, shared by weight. A section ending on the page is judged on its content
+     * and its pictures as grown (not on grown space or panels).
      */
     private void realize(PageDraft page, boolean sectionEnd) {
         Margins m = page.master.margins();
@@ -352,6 +355,22 @@ public final class PageComposer {
         double free = Double.isNaN(contentBottom) ? 0 : bottom - contentBottom;
         double[] grow = new double[flow.size()];
         double[] feather = new double[flow.size()];
+        // First the gaps between blocks of sections that feather, each by at most the section's
+        // limit; then what grows takes the rest, by weight.
+        int gaps = 0;
+        for (PageDraft.Placed p : flow) {
+            gaps += p.single() && p.gapBefore() && p.feather() > 0 ? 1 : 0;
+        }
+        if (free > 0.5 && gaps > 0) {
+            double each = free / gaps;
+            for (int i = 0; i < flow.size(); i++) {
+                PageDraft.Placed p = flow.get(i);
+                if (p.single() && p.gapBefore() && p.feather() > 0) {
+                    feather[i] = Math.min(p.feather(), each);
+                    free -= feather[i];
+                }
+            }
+        }
         double inkGrowth = 0;
         double weights = 0;
         for (PageDraft.Placed p : flow) {
@@ -363,17 +382,6 @@ public final class PageComposer {
                 if (p.single() && p.box().grow() != null && p.box().grow().weight() > 0) {
                     grow[i] = free * p.box().grow().weight() / weights;
                     inkGrowth += p.box().grow().ink() ? grow[i] : 0;
-                }
-            }
-        } else if (free > 0.5) {
-            int gaps = 0;
-            for (PageDraft.Placed p : flow) {
-                gaps += p.single() && p.gapBefore() && p.feather() > 0 ? 1 : 0;
-            }
-            for (int i = 0; i < flow.size() && gaps > 0; i++) {
-                PageDraft.Placed p = flow.get(i);
-                if (p.single() && p.gapBefore() && p.feather() > 0) {
-                    feather[i] = Math.min(p.feather(), free / gaps);
                 }
             }
         }

@@ -39,6 +39,7 @@ final class Stacker {
         double end = 0;
         double baseline = Double.NaN;
         double weight = 0;
+        int growing = 0;
         boolean ink = false;
         for (Object part : parts) {
             if (part instanceof Double glue) {
@@ -54,23 +55,28 @@ final class Stacker {
             if (Double.isNaN(baseline) && !Double.isNaN(box.baseline())) {
                 baseline = y + box.baseline();
             }
-            if (box.grow() != null && box.grow().weight() > 0) {
+            if (box.grow() != null) {
                 weight += box.grow().weight();
                 ink |= box.grow().ink();
+                growing++;
             }
             y += box.height();
             end = y;
         }
         VItem.VBox stacked = new VItem.VBox(end, items, markers, baseline, where);
-        if (weight <= 0) {
+        if (growing == 0) {
             return stacked;
         }
+        // Boxes of weight 0 only stretch where their container is made taller (a lone photo in
+        // an equal-height row); they share equally when nothing of weight is there.
         double total = weight;
+        int count = growing;
         return stacked.withGrow(new VItem.Grow(weight, ink, extra -> {
             List<Object> grown = new ArrayList<>(parts.size());
             for (Object part : parts) {
-                if (part instanceof VItem.VBox b && b.grow() != null && b.grow().weight() > 0) {
-                    grown.add(b.grow().taller().apply(extra * b.grow().weight() / total));
+                if (part instanceof VItem.VBox b && b.grow() != null && (total <= 0 || b.grow().weight() > 0)) {
+                    double share = total > 0 ? b.grow().weight() / total : 1.0 / count;
+                    grown.add(b.grow().taller().apply(extra * share));
                 } else {
                     grown.add(part);
                 }

@@ -102,9 +102,9 @@ sealed interface VItem {
     }
 
     /**
-     * How a box grows: its share ({@code weight}) of the space to hand out, whether what grows is
-     * ink (an image or a coloured panel; false for empty space), and the box made {@code extra}
-     * points taller.
+     * How a box grows: its share ({@code weight}) of the space left at a page's foot (0: it only
+     * stretches where its container is made taller), whether what grows is a picture
+     * ({@code ink}; not empty space or a panel's fill), and the box made {@code extra} points taller.
      */
     record Grow(double weight, boolean ink, java.util.function.DoubleFunction<VBox> taller) {
     }
