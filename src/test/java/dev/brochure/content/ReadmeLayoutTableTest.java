@@ -56,6 +56,34 @@ class ReadmeLayoutTableTest {
         }
     }
 
+    /**
+     * A setting (how a picture is cropped or fitted, its frame, how many columns) is a choice,
+     * never printed text: a `plain` value is a text unit that `verify --content` looks for in the
+     * PDF, and a word such as "right" is not printed.
+     */
+    @Test
+    void everySettingOfABuiltInLayoutIsAChoiceNotText() {
+        List<String> text = new ArrayList<>();
+        for (String layout : names(LayoutCatalog.TEMPLATE)) {
+            settings(layout, schema(layout).root(), text);
+        }
+        assertEquals(List.of(), text);
+    }
+
+    private static void settings(String where, Field record, List<String> text) {
+        for (Field field : record.fields().values()) {
+            String name = field.name();
+            boolean setting = name.matches("(.*-)?(focus|fit|aspect|columns|side|width|align)");
+            if (setting && (field.type() == FieldType.TEXT || field.type() == FieldType.PLAIN)) {
+                text.add(where + "." + name);
+            }
+            Field inner = field.type() == FieldType.LIST ? field.of() : field;
+            if (inner != null && inner.type() == FieldType.RECORD) {
+                settings(where + "." + name, inner, text);
+            }
+        }
+    }
+
     /** The table as the README holds it, between the markers. */
     static String table() {
         StringBuilder out = new StringBuilder("\n\n| layout | what it sets | fields (**required**) |\n|---|---|---|\n");
