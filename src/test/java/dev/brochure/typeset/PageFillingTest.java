@@ -113,6 +113,16 @@ class PageFillingTest {
     }
 
     @Test
+    void textSetAgainToGrowIsReportedOnce() {
+        Block.Panel panel = new Block.Panel(TINT, null, 0, Insets.all(10), 0, 0, VAlign.MIDDLE, 1,
+                List.of(p("Inside the panel.", 3)), at(3));
+        Block.Row row = new Block.Row(12, VAlign.TOP, true, List.of(new Block.Cell(null, 1, List.of(panel)),
+                new Block.Cell(null, 1, List.of(p(words(40), 4)))), at(4));
+        Typesetter.Result result = Stage.typeset(section("probe", true, p("First.", 2), row));
+        assertEquals(3, result.typography().paragraphs().size(), result.typography().paragraphs().toString());
+    }
+
+    @Test
     void featheringSpreadsTheSpaceLeftBetweenBlocksAtMostByTheSectionsLimit() {
         Block[] blocks = Stage.repeat(8, i -> p(words(60), 2 + i)).toArray(Block[]::new);
         Page plain = Stage.typeset(section("probe", true, blocks)).document().pages().getFirst();
@@ -123,6 +133,32 @@ class PageFillingTest {
         double descent = FOOT - bottomOfText(feathered);
         assertTrue(descent > 0 && descent < style("body").leading(), "feathered, the last line ends the page");
         assertEquals(natural + 7 * 3, bottomOfText(limited), 0.01, "seven gaps, 3pt each at most");
+    }
+
+    @Test
+    void featheringNeverOpensTheSpaceBetweenAHeadingAndItsText() {
+        Block.Heading heading = new Block.Heading(2, style("h2"), text("A heading"), false, at(3));
+        Block[] blocks = {p(words(60), 2), heading, p(words(60), 4), p(words(60), 5)};
+        Page plain = Stage.typeset(section("probe", true, blocks)).document().pages().getFirst();
+        Page feathered = Stage.typeset(section("probe", true, 30, blocks)).document().pages().getFirst();
+        double before = runs(plain, "word0").get(1).baseline() - runs(plain, "A heading").getFirst().baseline();
+        double after = runs(feathered, "word0").get(1).baseline() - runs(feathered, "A heading").getFirst().baseline();
+        assertEquals(before, after, 0.01, "the heading stays as close to its text");
+        assertTrue(runs(feathered, "A heading").getFirst().baseline() > runs(plain, "A heading").getFirst().baseline() + 20,
+                "the space above the heading grew");
+    }
+
+    @Test
+    void aRowGrowsWhereACellHoldsSomethingThatGrowsAndTheOtherCellsKeepTheirPlace() {
+        Block.Row letter = new Block.Row(12, VAlign.TOP, false, List.of(
+                new Block.Cell(null, 1, List.of(p("Sidebar.", 2))),
+                new Block.Cell(null, 2, List.of(p(words(50), 3), new Block.Spacer(0, 1, at(4)), p("Signature", 5)))),
+                at(2));
+        Page page = Stage.typeset(section("probe", true, letter)).document().pages().getFirst();
+        double leading = style("body").leading();
+        double signature = runs(page, "Signature").getFirst().baseline();
+        assertTrue(signature > FOOT - leading && signature < FOOT, "the signature closes the page: " + signature);
+        assertTrue(runs(page, "Sidebar").getFirst().baseline() < TOP + leading, "the sidebar stays at the top");
     }
 
     @Test

@@ -107,6 +107,24 @@ class TableTest {
     }
 
     @Test
+    void rulesFrameTheHeadAndEndEveryRowAndTheHeadRepeatsOnlyWhenAsked() {
+        TypesetDocument doc = typeset(coursePlan(4));
+        Page page = doc.pages().getFirst();
+        List<PageItem.Line> rules = items(page, PageItem.Line.class).stream().filter(l -> LINE.equals(l.color()))
+                .toList();
+        assertEquals(2 + 4, rules.size(), "above and below the head, below each of the four rows");
+        assertEquals(1.0, rules.getFirst().width(), 0.001, "the head's rules are twice as heavy");
+        assertEquals(1.0, rules.getLast().width(), 0.001, "and so is the table's last");
+        assertEquals(0.5, rules.get(2).width(), 0.001);
+
+        Table once = new Table(coursePlan(90).columns(), coursePlan(90).head(), coursePlan(90).body(), Length.FULL,
+                style("table-cell"), style("table-head"), new Insets(3, 4, 3, 4), ZEBRA, null, LINE, 0.5, false, at(5));
+        TypesetDocument twoPages = typeset(once);
+        assertEquals(1, runs(twoPages.pages().getFirst(), "Assessment").size());
+        assertTrue(runs(twoPages.pages().get(1), "Assessment").isEmpty(), "repeat-head=\"false\": not repeated");
+    }
+
+    @Test
     void bodyRowsAreStripedAlternately() {
         TypesetDocument doc = typeset(coursePlan(6));
         Page page = doc.pages().getFirst();

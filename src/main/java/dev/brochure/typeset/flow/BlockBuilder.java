@@ -63,6 +63,11 @@ final class BlockBuilder {
         return Stacker.stack(build(blocks, width, false), where, this::balanced);
     }
 
+    /** How a box grows; the text it sets again to grow is not recorded for the report twice. */
+    private VItem.Grow grow(double weight, boolean ink, java.util.function.DoubleFunction<VItem.VBox> taller) {
+        return new VItem.Grow(weight, ink, extra -> text.quietly(() -> taller.apply(extra)));
+    }
+
     /** Empty space; growing, it takes {@code grow} shares of what is left at the foot of its page. */
     private static VItem.VBox spacer(double height, double grow, Block.Spacer s) {
         VItem.VBox box = new VItem.VBox(height, List.of(), List.of(), Double.NaN, s.where()).withKind("spacer");
@@ -242,7 +247,7 @@ final class BlockBuilder {
         if (weight > 0) {
             boolean ink = innerGrow != null && innerGrow.ink();
             double at = height;
-            box = box.withGrow(new VItem.Grow(weight, ink, extra -> panel(p, width, at + extra)));
+            box = box.withGrow(grow(weight, ink, extra -> panel(p, width, at + extra)));
         }
         return box;
     }
@@ -277,7 +282,9 @@ final class BlockBuilder {
             for (int i = 0; i < cells.size(); i++) {
                 List<Block> blocks = r.cells().get(i).blocks();
                 if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Panel p) {
-                    cells.set(i, panel(p, widths[i], height));
+                    double w = widths[i];
+                    double h = height;
+                    cells.set(i, text.quietly(() -> panel(p, w, h)));
                 } else if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER
                         && height - cells.get(i).height() > 0.01) {
                     // A photo alone in its cell grows to the row's height, cropped to fill it.
@@ -304,7 +311,7 @@ final class BlockBuilder {
         VItem.VBox box = new VItem.VBox(height, items, markers,
                 cells.isEmpty() ? Double.NaN : cells.getFirst().baseline(), r.where()).withKind("row");
         if (weight > 0) {
-            box = box.withGrow(new VItem.Grow(weight, ink, extra -> row(r, width, natural + extra)));
+            box = box.withGrow(grow(weight, ink, extra -> row(r, width, natural + extra)));
         }
         return box;
     }
@@ -325,9 +332,9 @@ final class BlockBuilder {
                 double w = widths[i];
                 if (blocks.getFirst() instanceof Block.Panel p) {
                     double h = b.height();
-                    cell = List.of(b.withGrow(new VItem.Grow(0, false, extra -> panel(p, w, h + extra))));
+                    cell = List.of(b.withGrow(grow(0, false, extra -> panel(p, w, h + extra))));
                 } else if (blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER) {
-                    cell = List.of(b.withGrow(new VItem.Grow(0, true,
+                    cell = List.of(b.withGrow(grow(0, true,
                             extra -> new ImageBox(text, diagnostics).taller(img, w, extra))));
                 }
             }

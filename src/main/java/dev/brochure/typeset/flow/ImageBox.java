@@ -56,7 +56,8 @@ final class ImageBox {
         }
         VItem.VBox box = new VItem.VBox(y, items, List.of(), Double.NaN, block.where()).withKind("image");
         if (block.grow() > 0) {
-            box = box.withGrow(new VItem.Grow(block.grow(), true, extra -> taller(block, available, extra)));
+            box = box.withGrow(new VItem.Grow(block.grow(), true,
+                    extra -> text.quietly(() -> taller(block, available, extra))));
         }
         return box;
     }
@@ -66,7 +67,7 @@ final class ImageBox {
         double width = Math.min(available, block.width().resolve(available));
         double height = block.height() != null && !block.height().percent() ? block.height().value()
                 : width / (block.aspect() != null ? block.aspect() : block.image().aspectRatio());
-        return image(block.withHeight(Length.points(height + extra)), available, block);
+        return text.quietly(() -> image(block.withHeight(Length.points(height + extra)), available, block));
     }
 
     /**

@@ -205,7 +205,8 @@ final class TableSetter {
         Insets pad = t.padding();
         for (Placed p : cells) {
             Block.Paragraph only = onlyText(p.cell());
-            if (p.cell().colspan() == 1 && only != null) {
+            // Only columns sized by their content (auto, and shares, which keep their widest word) are measured.
+            if (p.cell().colspan() == 1 && only != null && t.columns().get(p.column()).width() == null) {
                 double[] w = text.contentWidths(only.text(), only.style(), only.where());
                 max[p.column()] = Math.max(max[p.column()], w[0] + pad.horizontal());
                 min[p.column()] = Math.max(min[p.column()], w[1] + pad.horizontal());

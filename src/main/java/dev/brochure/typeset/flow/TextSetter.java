@@ -55,6 +55,15 @@ final class TextSetter {
         this.breaker = breaker;
     }
 
+    /**
+     * Runs {@code work}, which sets again text that was set before (to make its box taller). The
+     * typography report counts the lines that are placed, by paragraph, so text set again is
+     * never counted twice; this marks the places where that happens.
+     */
+    <T> T quietly(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** What a piece of text is, which decides whether it is hyphenated and described for the report. */
     private enum Role { PARAGRAPH, HEADING, LABEL }
 
