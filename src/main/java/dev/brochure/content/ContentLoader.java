@@ -202,6 +202,9 @@ public final class ContentLoader {
                         "split the brochure into several, or shorten the sections"
                                 + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
                                         ? "; or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx1g)" : ""));
+                // Nothing goes on to layout and typesetting: setting what was read would cost the time
+                // and memory the budget is there to bound, for a build that cannot be written anyway.
+                out.clear();
                 break;
             }
             section(path.get()).ifPresent(section -> {
