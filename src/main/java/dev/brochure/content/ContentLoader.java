@@ -3,6 +3,7 @@ package dev.brochure.content;
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.world.LayoutCatalog;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.vocab.DocumentInfo;
@@ -45,6 +46,7 @@ public final class ContentLoader {
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
     static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
 
+    private final Workspace workspace;
     private final ProjectFiles project;
     private final Diagnostics diagnostics = new Diagnostics();
     private final LayoutCatalog layouts;
@@ -53,23 +55,25 @@ public final class ContentLoader {
     /** Layouts whose schema could not be read (already reported): not also "unknown". */
     private final Set<String> unreadableLayouts = new HashSet<>();
 
-    private ContentLoader(ProjectFiles project) {
-        this.project = project;
+    private ContentLoader(Workspace workspace) {
+        this.workspace = workspace;
+        this.project = workspace.project();
         this.layouts = new LayoutCatalog(project);
-        this.images = new ImageCatalog(project, diagnostics);
+        this.images = new ImageCatalog(workspace, diagnostics);
     }
 
-    public static BrochureContent load(ProjectFiles project) {
-        return new ContentLoader(project).run();
+    /** Loads the content of the workspace's project. */
+    public static BrochureContent load(Workspace workspace) {
+        return new ContentLoader(workspace).run();
     }
 
     private BrochureContent run() {
         if (!Files.isDirectory(project.contentDir())) {
-            throw BrochureException.of(SourceLocation.of(project.contentDir()), "content folder not found",
+            throw BrochureException.of(project.where(project.contentDir()), "content folder not found",
                     "run in the folder that holds brochure-content/, or pass --content DIR");
         }
         project.checkInside(project.brochureFile(), project.contentDir());
-        YamlFile file = YamlFile.read(project.brochureFile());
+        YamlFile file = YamlFile.read(project.brochureFile(), project.display(project.brochureFile()));
         NodeReader reader = new NodeReader(file.displayName(), diagnostics);
         if (file.isEmpty()) {
             throw BrochureException.of(file.whole(), "brochure.yaml is empty", "give at least 'title:' and 'sections:'");
@@ -79,7 +83,7 @@ public final class ContentLoader {
         DocumentInfo info = info(reader, top, file);
         String themeName = opt(reader, top, "theme").orElse("default");
         SourceLocation themeAt = top.containsKey("theme") ? reader.at(top.get("theme")) : file.whole();
-        Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, project, diagnostics);
+        Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, workspace, diagnostics);
         List<Section> sections = sections(reader, top.get("sections"));
         diagnostics.throwIfErrors();
         return new BrochureContent(info, theme.orElseThrow(), sections, images.all(), project);
@@ -165,7 +169,7 @@ public final class ContentLoader {
     private Optional<Section> section(Path path) {
         YamlFile file;
         try {
-            file = YamlFile.read(path);
+            file = YamlFile.read(path, project.display(path));
         } catch (BrochureException e) {
             diagnostics.addAll(e.diagnostics());
             return Optional.empty();

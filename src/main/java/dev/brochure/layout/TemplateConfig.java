@@ -1,7 +1,9 @@
 package dev.brochure.layout;
 
 import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.FileStamp;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -15,13 +17,16 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Freemarker configuration layouts run under. Templates are sandboxed: {@code ?new} can
@@ -32,7 +37,24 @@ import java.util.WeakHashMap;
  */
 final class TemplateConfig {
 
+    /**
+     * The layout stage's slot in the workspace: a configuration, with the templates it compiled,
+     * per layouts folder. Freemarker checks a template's stamp (see {@link StampedFileLoader})
+     * on every lookup and compiles an edited one again.
+     */
+    private static final class Compiled {
+        private final Map<Path, Configuration> byFolder = new ConcurrentHashMap<>();
+    }
+
     private TemplateConfig() {
+    }
+
+    /** The configuration of the workspace's project, with the templates compiled so far. */
+    static Configuration forProject(Workspace workspace) {
+        ProjectFiles project = workspace.project();
+        // A layouts/ folder made since is a new key: its configuration has a loader for it.
+        Path key = project.layoutsDir().resolve(Files.isDirectory(project.layoutsDir()) ? "." : "-");
+        return workspace.slot(Compiled.class, Compiled::new).byFolder.computeIfAbsent(key, k -> create(project));
     }
 
     static Configuration create(ProjectFiles project) {
@@ -52,8 +74,8 @@ final class TemplateConfig {
         cfg.setNumberFormat("computer");
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setDefaultEncoding("UTF-8");
-        // Templates are compiled once per process and re-checked on every lookup, so a long-running
-        // process (watch mode, batch) sees edits immediately.
+        // Templates are compiled once per workspace and their stamps re-checked on every lookup, so a
+        // long-running process (watch mode, batch) sees edits immediately.
         cfg.setTemplateUpdateDelayMilliseconds(0);
         return cfg;
     }
@@ -94,12 +116,34 @@ final class TemplateConfig {
         if (Files.isDirectory(project.layoutsDir())) {
             try {
                 // FileTemplateLoader refuses names that resolve outside its folder (symbolic links included).
-                loaders.add(new FileTemplateLoader(project.layoutsDir().toFile()));
+                loaders.add(new StampedFileLoader(project.layoutsDir().toFile()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         loaders.add(new ClassTemplateLoader(TemplateConfig.class, "/" + LayoutCatalog.FOLDER));
         return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+    }
+
+    /**
+     * Freemarker compiles a template again when its loader reports another "last modified" value;
+     * this loader reports the file's stamp (size and modification time to the nanosecond) folded
+     * into one number, so an edit that keeps the millisecond, or the time, is seen too.
+     */
+    private static final class StampedFileLoader extends FileTemplateLoader {
+        StampedFileLoader(java.io.File folder) throws IOException {
+            super(folder);
+        }
+
+        @Override
+        public long getLastModified(Object templateSource) {
+            java.io.File file = (java.io.File) templateSource;
+            try {
+                FileStamp stamp = FileStamp.of(file.toPath());
+                return stamp.modifiedNanos() * 31 + stamp.size();
+            } catch (IOException e) {
+                return super.getLastModified(templateSource);
+            }
+        }
     }
 }

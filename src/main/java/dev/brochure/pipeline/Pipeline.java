@@ -7,7 +7,7 @@ import dev.brochure.typeset.quality.TypographyReport;
 import dev.brochure.typeset.text.GreedyLineBreaker;
 import dev.brochure.typeset.text.KnuthPlassLineBreaker;
 import java.util.Locale;
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.layout.LayoutEngine;
 import dev.brochure.layout.tree.LayoutDocument;
@@ -21,27 +21,50 @@ import dev.brochure.diag.Diagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The whole pipeline behind one facade: content, layout, typeset, render. The CLI and tests
- * call this; a {@code Pipeline} keeps each project's compiled layouts, so building the same
- * project again (watch mode, batches) repeats no work that does not depend on the content.
+ * call this. A {@code Pipeline} creates the build context ({@link Workspace}) each stage is
+ * given, and keeps it: building again (watch mode, batches, another project) reads no font,
+ * image or template that has not changed, and compiles no layout again.
  */
 public class Pipeline {
 
     public static final String PRODUCER = "brochure " + Version.current();
 
     private final Map<String, String> environment;
-    private final Map<Path, LayoutEngine> engines = new HashMap<>();
+    private final Path displayRoot;
+    private final AtomicOutput output;
+    private Workspace workspace;
 
-    public Pipeline(Map<String, String> environment) {
+    /**
+     * A pipeline whose builds see {@code environment} (for {@code SOURCE_DATE_EPOCH} and the image
+     * cache; never the process's own) and show paths in diagnostics relative to
+     * {@code displayRoot} (the command line gives its working folder; null: each project's root).
+     */
+    public Pipeline(Map<String, String> environment, Path displayRoot) {
         this.environment = Map.copyOf(environment);
+        this.displayRoot = displayRoot == null ? null : displayRoot.toAbsolutePath().normalize();
+        this.output = new AtomicOutput(this.displayRoot);
     }
 
-    public Pipeline() {
-        this(System.getenv());
+    /** A pipeline showing paths relative to each project's root. */
+    public Pipeline(Map<String, String> environment) {
+        this(environment, null);
+    }
+
+    /**
+     * The build context of a request's project: the same one again for the same project, else
+     * one for the new project sharing the caches of the last.
+     */
+    public synchronized Workspace workspace(BuildRequest request) {
+        if (workspace == null) {
+            workspace = Workspace.create(request.contentDir(), request.projectRoot(), environment, displayRoot);
+        } else if (!workspace.serves(request.contentDir(), request.projectRoot())) {
+            workspace = workspace.forProject(request.contentDir(), request.projectRoot());
+        }
+        return workspace;
     }
 
     /** The line breakers a check can typeset with (the build always uses Knuth–Plass). */
@@ -99,49 +122,41 @@ public class Pipeline {
 
     public BuildResult build(BuildRequest request) {
         OutputProfile profile = request.profile();
+        Workspace workspace = workspace(request);
         StageTimes.Clock clock = new StageTimes.Clock();
         Typesetter.Result typeset = typeset(request, typesetOptions(profile), clock);
         List<Diagnostic> warnings = new ArrayList<>(typeset.warnings());
-        BuildDates.problem(environment).ifPresent(warnings::add);
+        BuildDates.problem(workspace.environment()).ifPresent(warnings::add);
         if (profile.minPpi() > 0) {
             Diagnostics preflight = new Diagnostics();
-            preflight.addAll(ImageResolution.below(typeset.document().pages(), profile.minPpi(), request.strict()));
+            preflight.addAll(ImageResolution.below(typeset.document().pages(), profile.minPpi(), request.strict(),
+                    workspace));
             preflight.throwIfErrors();
             warnings.addAll(preflight.warnings());
         }
-        RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
-                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
+        RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), workspace.environment()),
+                PRODUCER, profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(),
+                workspace.cacheDir().orElse(null));
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
-            SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, request.maxSize(), startPpi,
+            SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,
                     request.output().toString());
             clock.lap("render");
-            long bytes = AtomicOutput.write(request.output(), out -> out.write(fit.pdf()));
+            long bytes = output.write(request.output(), out -> out.write(fit.pdf()));
             clock.lap("write");
             return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, fit.images(),
                     clock.times());
         }
-        long bytes = AtomicOutput.write(request.output(), out -> PdfRenderer.render(typeset.document(), options, out));
+        long bytes = output.write(request.output(),
+                out -> PdfRenderer.render(typeset.document(), options, workspace, out));
         clock.lap("render");
         return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, options.images(),
                 clock.times());
     }
 
-    /**
-     * Where resampled images are kept between runs: {@code $BROCHURE_CACHE}, else
-     * {@code $XDG_CACHE_HOME/brochure}, else {@code ~/.cache/brochure}; none without a home.
-     */
+    /** Where resampled images are kept between runs (see {@link Workspace#cacheDir()}); null for nowhere. */
     public Path cacheDir() {
-        String explicit = environment.get("BROCHURE_CACHE");
-        if (explicit != null) {
-            return explicit.isBlank() || explicit.equals("off") ? null : Path.of(explicit);
-        }
-        String xdg = environment.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "brochure");
-        }
-        String home = environment.get("HOME");
-        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "brochure");
+        return Workspace.cacheDir(environment).orElse(null);
     }
 
     private static TypesetOptions typesetOptions(OutputProfile profile) {
@@ -150,13 +165,12 @@ public class Pipeline {
     }
 
     public BrochureContent content(BuildRequest request) {
-        BrochureContent content = ContentLoader.load(new ProjectFiles(request.contentDir(), request.projectRoot()));
+        BrochureContent content = ContentLoader.load(workspace(request));
         return request.paper() == null ? content : content.withInfo(content.info().withPaper(request.paper()));
     }
 
     public LayoutDocument layout(BuildRequest request, BrochureContent content) {
-        return engines.computeIfAbsent(request.contentDir().toAbsolutePath().normalize(),
-                dir -> new LayoutEngine(content.project())).layout(content);
+        return new LayoutEngine(workspace(request)).layout(content);
     }
 
     private Typesetter.Result typeset(BuildRequest request, TypesetOptions options) {
@@ -168,7 +182,7 @@ public class Pipeline {
         clock.lap("content");
         LayoutDocument layout = layout(request, content);
         clock.lap("layout");
-        Typesetter.Result result = Typesetter.typeset(layout, options);
+        Typesetter.Result result = Typesetter.typeset(layout, options, workspace(request));
         clock.lap("typeset");
         return result;
     }

@@ -18,13 +18,15 @@ final class PageDrawer {
 
     private final PdfContentByte cb;
     private final PdfImages images;
+    private final PdfFonts fonts;
     private final double height;
     private final double offset;
 
     /** {@code offset}: from the media box's edge to the trim box's (bleed plus any slug). */
-    PageDrawer(PdfContentByte cb, PdfImages images, Page page, double offset) {
+    PageDrawer(PdfContentByte cb, PdfImages images, PdfFonts fonts, Page page, double offset) {
         this.cb = cb;
         this.images = images;
+        this.fonts = fonts;
         this.offset = offset;
         this.height = page.height() + 2 * offset;
     }
@@ -116,7 +118,7 @@ final class PageDrawer {
      * the font's /W array; a TJ displacement makes up the difference to the typeset position.
      */
     private void text(PageItem.GlyphRun run) {
-        PdfFonts.PdfFont font = PdfFonts.get(run.font());
+        PdfFonts.PdfFont font = fonts.get(run.font());
         double size = run.size();
         PdfGlyphArray array = new PdfGlyphArray();
         double pen = 0;

@@ -3,7 +3,7 @@ package dev.brochure.render;
 import dev.brochure.vocab.ImageOrientation;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.diag.BrochureException;
-import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import java.awt.image.BufferedImage;
@@ -25,14 +25,18 @@ import org.openpdf.text.Image;
  * orientation. Otherwise each placement gets what it needs: the part of the image that shows (a
  * cover-fitted photo is cropped to its frame), turned upright, at no more than the policy's
  * resolution at the placed size, re-encoded when the policy asks. Identical variants are shared.
- * Encodings are cached per process and on disk ({@link EncodingCache}), keyed by the file's
- * size and time, so rebuilding (watch mode, batches, size searches, the next command) encodes
- * each variant once and never reuses the encoding of a file since edited.
+ * Encodings are cached in the workspace and on disk ({@link EncodingCache}), keyed by the file's
+ * size, time and checksum, so rebuilding (watch mode, batches, size searches, the next command)
+ * encodes each variant once and never reuses the encoding of a file since edited.
  */
 final class PdfImages {
 
-    private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ENCODINGS = 512;
+
+    /** Render's slot in the workspace: the variants encoded so far (an empty array: not worth it). */
+    private static final class Encoded {
+        private final Map<String, byte[]> byKey = new ConcurrentHashMap<>();
+    }
 
     /** The image object to draw, the rectangle (page coordinates) to draw it into, and how to turn it. */
     record Prepared(Image image, Rect drawn, ImageOrientation orientation) {
@@ -48,11 +52,17 @@ final class PdfImages {
 
     private final ImagePolicy policy;
     private final EncodingCache disk;
+    private final Workspace workspace;
+    private final Map<String, byte[]> encodings;
+    private final ImageDecoder decoder;
     private final Map<Object, Image> inDocument = new HashMap<>();
 
-    PdfImages(ImagePolicy policy, EncodingCache disk) {
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace) {
         this.policy = policy;
         this.disk = disk;
+        this.workspace = workspace;
+        this.encodings = workspace.slot(Encoded.class, Encoded::new).byKey;
+        this.decoder = ImageDecoder.of(workspace);
     }
 
     /**
@@ -80,12 +90,12 @@ final class PdfImages {
         Variant variant = variant(placed);
         byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
         if (encoded == null) {
-            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref.format(),
-                    original(ref), EncodingCache.key(ref.path(), "original").orElse(null))));
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> decoder.decode(ref.format(),
+                    original(ref), key(ref, "original").orElse(null))));
             return new Prepared(image, box, ref.orientation());
         }
-        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(
-                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null))));
+        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> decoder.decode(
+                ImageDecoder.formatOf(encoded), encoded, key(ref, variantKey(variant)).orElse(null))));
         // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
         double sx = placed.width() / ref.pixelWidth();
         double sy = placed.height() / ref.pixelHeight();
@@ -136,13 +146,13 @@ final class PdfImages {
         Image decode() throws IOException;
     }
 
-    private static Image load(ImageRef ref, Decoding decoding) {
+    private Image load(ImageRef ref, Decoding decoding) {
         try {
             return decoding.decode();
         } catch (BrochureException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), "cannot embed image '" + ref.ref() + "': "
+            throw BrochureException.of(workspace.where(ref.path()), "cannot embed image '" + ref.ref() + "': "
                     + e.getMessage(), "the file may be corrupt; export it again as JPEG or PNG");
         }
     }
@@ -152,8 +162,12 @@ final class PdfImages {
      * a variant already encoded. Not kept across builds, so an edited file is always seen and a
      * long-running process holds no photos it no longer needs.
      */
-    private static byte[] original(ImageRef ref) {
+    private byte[] original(ImageRef ref) {
         return read(ref.path());
+    }
+
+    private Optional<String> key(ImageRef ref, String variant) {
+        return EncodingCache.key(ref.path(), variant, workspace.images());
     }
 
     /**
@@ -167,8 +181,8 @@ final class PdfImages {
 
     private byte[] encoded(ImageRef ref, Variant variant) {
         // The file's size and time are in the key, so an edited photo is encoded again (watch mode).
-        Optional<String> key = EncodingCache.key(ref.path(), variantKey(variant));
-        byte[] known = key.map(ENCODED::get).orElse(null);
+        Optional<String> key = key(ref, variantKey(variant));
+        byte[] known = key.map(encodings::get).orElse(null);
         if (known != null) {
             return known.length == 0 ? null : known;
         }
@@ -179,18 +193,13 @@ final class PdfImages {
                 disk.put(key, encoded);
             }
         }
-        if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
-            ENCODED.clear();
+        if (encodings.size() > MAX_CACHED_ENCODINGS) {
+            encodings.clear();
         }
         if (key.isPresent()) {
-            ENCODED.put(key.get(), encoded == null ? new byte[0] : encoded);
+            encodings.put(key.get(), encoded == null ? new byte[0] : encoded);
         }
         return encoded;
-    }
-
-    /** Forgets what this process encoded (for tests of the disk cache). */
-    static void forgetProcessCaches() {
-        ENCODED.clear();
     }
 
     private byte[] encode(ImageRef ref, Variant variant, byte[] original) {
@@ -233,11 +242,11 @@ final class PdfImages {
         return new float[] {w * unit[0], h * unit[1], w * unit[2], h * unit[3], x + w * unit[4], y + h * unit[5]};
     }
 
-    private static byte[] read(Path path) {
+    private byte[] read(Path path) {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw BrochureException.of(SourceLocation.of(path), "cannot read image: " + e.getMessage(), null);
+            throw BrochureException.of(workspace.where(path), "cannot read image: " + e.getMessage(), null);
         }
     }
 }

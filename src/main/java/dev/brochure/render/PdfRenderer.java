@@ -1,6 +1,7 @@
 package dev.brochure.render;
 
 import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
@@ -39,16 +40,16 @@ public final class PdfRenderer {
     }
 
     /**
-     * Writes the PDF. The same document and options always give the same bytes: dates come from
-     * the options, font subset tags from the glyphs used, the file identifier from the content.
+     * Writes the PDF, with the fonts and images of {@code workspace}. The same document and
+     * options always give the same bytes: dates come from the options, font subset tags from the
+     * glyphs used, the file identifier from the content.
      */
-    public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
+    public static void render(TypesetDocument doc, RenderOptions options, Workspace workspace, OutputStream out) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-        SubsetTags.begin(glyphsByFont(doc));
-        try {
-            write(doc, options, buffer);
-        } finally {
-            SubsetTags.end();
+        PdfFonts fonts = new PdfFonts(workspace);
+        synchronized (fonts.lock()) {
+            fonts.begin(glyphsByFont(doc));
+            write(doc, options, workspace, fonts, buffer);
         }
         try {
             out.write(DocumentId.stamp(buffer.toByteArray()));
@@ -72,12 +73,13 @@ public final class PdfRenderer {
         return glyphs;
     }
 
-    private static void write(TypesetDocument doc, RenderOptions options, OutputStream out) {
+    private static void write(TypesetDocument doc, RenderOptions options, Workspace workspace, PdfFonts fonts,
+            OutputStream out) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
         try {
-            PdfWriter writer = ToUnicodeWriter.open(document, out, toUnicodeByFontName(doc));
+            PdfWriter writer = ToUnicodeWriter.open(document, out, toUnicodeByFontName(doc, fonts));
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
             writer.setCompressionLevel(6);
             if (options.compactObjects()) {
@@ -90,7 +92,7 @@ public final class PdfRenderer {
             }
             document.open();
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir()));
+                    : new EncodingCache(options.cacheDir()), workspace);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {
@@ -99,7 +101,7 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, page, offset).draw(page);
                 if (options.cropMarks()) {
                     CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
                 }
@@ -115,11 +117,12 @@ public final class PdfRenderer {
     }
 
     /** The text of every drawn glyph, per font, keyed as the PDF names the font (see {@link ToUnicodeWriter}). */
-    private static Map<String, java.util.TreeMap<Integer, String>> toUnicodeByFontName(TypesetDocument doc) {
+    private static Map<String, java.util.TreeMap<Integer, String>> toUnicodeByFontName(TypesetDocument doc,
+            PdfFonts fonts) {
         Map<String, java.util.TreeMap<Integer, String>> byName = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         ToUnicodeMaps.of(doc.pages()).forEach((file, map) -> {
-            String name = PdfFonts.get(file).base().getPostscriptFontName();
+            String name = fonts.get(file).base().getPostscriptFontName();
             if (byName.putIfAbsent(name, map) != null) {
                 ambiguous.add(name);
             }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,35 +12,28 @@ import java.util.TreeSet;
  * Makes font subset tags ({@code ABCDEF+Lato-Bold}) a function of the subset, not of chance.
  * OpenPDF draws the six letters from the font's {@link SecureRandom}; this one answers from a
  * digest of the font file's name and the glyphs the document uses from it, which the renderer
- * registers for the current thread before the fonts are written.
+ * gives ({@link #use}) before the document's fonts are written.
  */
 final class SubsetTags extends SecureRandom {
 
     private static final long serialVersionUID = 1L;
-    private static final ThreadLocal<Map<Path, byte[]>> CURRENT = ThreadLocal.withInitial(Map::of);
 
     private final transient Path font;
+    private byte[] digest;
     private int drawn;
 
     SubsetTags(Path font) {
         this.font = font;
     }
 
-    /** Registers the glyphs each font contributes to the document being written on this thread. */
-    static void begin(Map<Path, Set<Integer>> glyphsByFont) {
-        Map<Path, byte[]> digests = new java.util.HashMap<>();
-        glyphsByFont.forEach((file, glyphs) -> digests.put(file, digest(file, glyphs)));
-        CURRENT.set(Map.copyOf(digests));
-    }
-
-    static void end() {
-        CURRENT.remove();
+    /** The glyphs the document being written uses from this font. */
+    synchronized void use(Set<Integer> glyphs) {
+        digest = digest(font, glyphs);
     }
 
     /** Letter k of the tag: OpenPDF maps {@code nextDouble() * 26} to a letter. */
     @Override
     public synchronized double nextDouble() {
-        byte[] digest = CURRENT.get().get(font);
         int k = drawn++ % 6;
         int letter = digest == null ? k : (digest[k] & 0xff) % 26;
         return (letter + 0.5) / 26.0;

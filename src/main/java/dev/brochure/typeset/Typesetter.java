@@ -1,6 +1,7 @@
 package dev.brochure.typeset;
 
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.world.Workspace;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.typeset.flow.Composition;
 import dev.brochure.typeset.flow.TypesetStats;
@@ -23,10 +24,11 @@ public final class Typesetter {
     private Typesetter() {
     }
 
-    public static Result typeset(LayoutDocument layout, TypesetOptions options) {
+    /** Typesets with the fonts and hyphenation patterns of {@code workspace}. */
+    public static Result typeset(LayoutDocument layout, TypesetOptions options, Workspace workspace) {
         Diagnostics diagnostics = new Diagnostics();
         TypesetStats stats = new TypesetStats(diagnostics);
-        TypesetDocument document = Composition.compose(layout, options, diagnostics, stats);
+        TypesetDocument document = Composition.compose(layout, options, workspace, diagnostics, stats);
         diagnostics.throwIfErrors();
         return new Result(document, diagnostics.warnings(), stats.report(options.lineBreaker().name()));
     }

@@ -3,10 +3,11 @@ package dev.brochure.world;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -17,12 +18,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Files that ship inside the tool (built-in layouts and themes), read from the class path
- * whether it is a folder (during development and tests) or the packaged jar.
+ * Files that ship inside the tool (built-in layouts, themes and the default theme's fonts), read
+ * from the class path whether it is a folder (during development and tests) or the packaged jar.
+ * A content file names one as {@code builtin:<folder>/<name>} ({@code builtin:fonts/Lato-Regular.ttf}).
  */
 public final class Builtins {
 
     public static final String PREFIX = "builtin:";
+    /** The folder of the built-in fonts (those the default theme uses). */
+    public static final String FONTS = "fonts";
 
     private Builtins() {
     }
@@ -41,6 +45,33 @@ public final class Builtins {
         return PREFIX + folder + "/" + name;
     }
 
+    /**
+     * A built-in file as a {@link Path} that can be read like any other: in the class-path folder
+     * during development, inside the jar (its zip file system) when packaged.
+     */
+    public static Optional<Path> path(String folder, String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+") || name.contains("..")) {
+            return Optional.empty();
+        }
+        URL url = Builtins.class.getResource("/" + folder + "/" + name);
+        return url == null ? Optional.empty() : Optional.of(toPath(url));
+    }
+
+    /** {@code builtin:fonts/Lato-Regular.ttf} for a path {@link #path} gave, if it is one. */
+    public static Optional<String> nameOf(Path file) {
+        if ("jar".equals(file.getFileSystem().provider().getScheme())) {
+            return Optional.of(PREFIX + file.toString().replaceFirst("^/+", ""));
+        }
+        URL url = Builtins.class.getResource("/" + FONTS);
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return Optional.empty();
+        }
+        Path root = toPath(url).getParent();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? Optional.of(PREFIX + root.relativize(abs).toString().replace('\\', '/'))
+                : Optional.empty();
+    }
+
     /** The names of the files in a built-in folder, sorted. */
     public static List<String> list(String folder) {
         URL url = Builtins.class.getResource("/" + folder);
@@ -48,16 +79,27 @@ public final class Builtins {
             return List.of();
         }
         try {
-            if ("jar".equals(url.getProtocol())) {
-                FileSystem fs;
+            return names(toPath(url));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path toPath(URL url) {
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
                 try {
-                    fs = FileSystems.getFileSystem(url.toURI());
+                    FileSystems.getFileSystem(uri);
                 } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(url.toURI(), Map.of());
+                    try {
+                        FileSystems.newFileSystem(uri, Map.of());
+                    } catch (FileSystemAlreadyExistsException raced) {
+                        // another thread opened it in between
+                    }
                 }
-                return names(fs.getPath("/" + folder));
             }
-            return names(Path.of(url.toURI()));
+            return Path.of(uri);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

@@ -110,7 +110,7 @@ class YamlFileTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(YamlFile.MAX_BYTES + 1); // sparse: costs no disk and, if read, 4 MB of memory
         }
-        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file)).diagnostics().getFirst();
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file, file.toString())).diagnostics().getFirst();
         assertTrue(d.message().startsWith("file is 4 MB, more than the 4 MB a content file may have"), d.message());
     }
 
@@ -143,7 +143,7 @@ class YamlFileTest {
     @Test
     void invalidUtf8IsReported() throws IOException {
         Path file = Files.write(temp.resolve("latin1.yaml"), new byte[] {'t', ':', ' ', (byte) 0xE9, '\n'});
-        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file)).diagnostics().getFirst();
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file, file.toString())).diagnostics().getFirst();
         assertEquals("file is not valid UTF-8 text", d.message());
     }
 

@@ -1,10 +1,10 @@
 package dev.brochure.typeset;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.layout.LayoutEngine;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.OptmlBrochure;
@@ -116,8 +116,8 @@ class BalancedTextTest {
         TestProject project = TestProject.copy("minimal", dir)
                 .write("layouts/article.ftlx", "<section><row gap=\"0\"><cell width=\"" + cell + "pt\">" + block
                         + "</cell><cell/></row></section>\n");
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
-        Page page = Typesetter.typeset(new LayoutEngine(files).layout(ContentLoader.load(files)), TypesetOptions.defaults())
+        Workspace files = project.workspace();
+        Page page = Typesetter.typeset(new LayoutEngine(files).layout(ContentLoader.load(files)), TypesetOptions.defaults(), files)
                 .document().pages().get(1);
         Map<Double, List<PageItem.GlyphRun>> byBaseline = new TreeMap<>();
         for (PageItem item : page.items()) {

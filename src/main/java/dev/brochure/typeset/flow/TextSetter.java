@@ -5,9 +5,9 @@ import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.Theme;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.text.Faces;
 import dev.brochure.typeset.text.Item;
 import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.typeset.text.LineSetter;
@@ -39,12 +39,14 @@ final class TextSetter {
     private final ParagraphBuilder builder;
     private final LineBreaker breaker;
     private final TypesetStats stats;
+    private final Faces faces;
 
-    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, TypesetStats stats) {
+    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, TypesetStats stats, Faces faces) {
         this.theme = theme;
         this.builder = builder;
         this.breaker = breaker;
         this.stats = stats;
+        this.faces = faces;
     }
 
     /** What a piece of text is, which decides whether it is hyphenated and recorded for the report. */
@@ -157,7 +159,7 @@ final class TextSetter {
 
     /** The first baseline's distance from the top of a line box of this style. */
     double baseline(TextStyle style) {
-        FontFace face = FontBook.face(theme.fonts().get(style.family()), style.bold(), style.italic());
+        FontFace face = faces.face(theme.fonts().get(style.family()), style.bold(), style.italic());
         double ascent = face.ascent() * style.size();
         double descent = face.descent() * style.size();
         return (style.leading() - ascent - descent) / 2 + ascent;

@@ -8,7 +8,6 @@ import dev.brochure.diag.Diagnostics;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +36,7 @@ public final class ParagraphBuilder {
 
     private final Theme theme;
     private final Hyphenator hyphenator;
+    private final Faces faces;
     private final Set<String> anchors;
     private final Diagnostics diagnostics;
 
@@ -44,15 +44,17 @@ public final class ParagraphBuilder {
      * {@code hyphenator} is null when the document's language has no hyphenation patterns;
      * {@code anchors} are the ids {@code #id} links may point to (null: not checked).
      */
-    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Set<String> anchors, Diagnostics diagnostics) {
+    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Set<String> anchors, Faces faces,
+            Diagnostics diagnostics) {
         this.theme = theme;
         this.hyphenator = hyphenator;
         this.anchors = anchors;
+        this.faces = faces;
         this.diagnostics = diagnostics;
     }
 
-    public ParagraphBuilder(Theme theme, Diagnostics diagnostics) {
-        this(theme, null, null, diagnostics);
+    public ParagraphBuilder(Theme theme, Faces faces, Diagnostics diagnostics) {
+        this(theme, null, null, faces, diagnostics);
     }
 
     /** A shaping context for one paragraph: the word being collected and the items so far. */
@@ -204,7 +206,7 @@ public final class ParagraphBuilder {
         for (Inline inline : inlines) {
             switch (inline) {
                 case Inline.Run run -> {
-                    FontFace face = FontBook.face(family, style.bold() || run.bold(), style.italic() != run.italic());
+                    FontFace face = faces.face(family, style.bold() || run.bold(), style.italic() != run.italic());
                     String text = style.uppercase() ? run.text().toUpperCase(Locale.ROOT) : run.text();
                     b.text(text, face, run.color() != null ? run.color() : style.color(), run.href());
                 }

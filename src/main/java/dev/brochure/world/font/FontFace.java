@@ -1,69 +1,194 @@
 package dev.brochure.world.font;
 
+import dev.brochure.world.FileStamp;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.font.LineMetrics;
 import java.awt.font.TextAttribute;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * One font file, loaded once per process, with the metrics and shaping typesetting needs.
- * Shaping goes through the JDK's OpenType layout engine with kerning and standard ligatures
+ * One font file, the one object every stage uses for it: its bytes, read once; the JDK font
+ * created from those bytes, for shaping and measuring in typesetting; fontbox's parse of the same
+ * bytes ({@link #trueType()}), for font programs that need the tables. Each is made on first use
+ * and kept while the file stays the same ({@link FontBook} reads a changed file into a new face).
+ *
+ * <p>Shaping goes through the JDK's OpenType layout engine with kerning and standard ligatures
  * ({@code kern}, {@code liga}) on, at 1000 units per em with fractional metrics, so advances are
  * the font's own design widths plus kerning. Letter-spaced text is shaped without ligatures, as
- * spacing the letters apart would leave a ligature's letters oddly close.
+ * spacing the letters apart would leave a ligature's letters oddly close. Thread-safe.
  */
 public final class FontFace {
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final int MAX_CACHED_WORDS = 100_000;
+    /** Larger files are refused unread; the largest CJK fonts are some 20 MB. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    /** The JDK fonts made from the file, and their line metrics. */
+    private record Shaping(Font font, Font unligated, double ascent, double descent) {
+    }
 
     private final Path file;
-    private final Font font;
-    private final Font unligated;
-    private final double ascent;
-    private final double descent;
+    private final FileStamp stamp;
+    private final byte[] bytes;
+    private volatile Shaping shaping;
+    private volatile TrueTypeFont trueType;
+    private volatile String key;
     private final Map<String, ShapedText> shaped = new ConcurrentHashMap<>();
     private final Map<String, ShapedText> shapedUnligated = new ConcurrentHashMap<>();
     private final Map<Integer, Double> designWidths = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> cmapGlyphs = new ConcurrentHashMap<>();
 
-    FontFace(Path file, Font base) {
+    FontFace(Path file, FileStamp stamp, byte[] bytes) {
         this.file = file;
-        this.font = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
-                TextAttribute.KERNING, TextAttribute.KERNING_ON, TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
-        this.unligated = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
-                TextAttribute.KERNING, TextAttribute.KERNING_ON));
-        LineMetrics metrics = font.getLineMetrics("Hg", FRC);
-        this.ascent = metrics.getAscent() / ShapedText.UNITS;
-        this.descent = metrics.getDescent() / ShapedText.UNITS;
+        this.stamp = stamp;
+        this.bytes = bytes;
+    }
+
+    /** Reads a font file into a face of its own, outside any cache (tests, tools). */
+    public static FontFace read(Path file) throws IOException {
+        FileStamp stamp = FileStamp.of(file);
+        if (stamp.size() > MAX_FILE_BYTES) {
+            throw new IOException("the file is " + stamp.size() / (1024 * 1024) + " MB, more than the "
+                    + MAX_FILE_BYTES / (1024 * 1024) + " MB limit for fonts");
+        }
+        return new FontFace(file, stamp, Files.readAllBytes(file));
     }
 
     public Path file() {
         return file;
     }
 
+    /** The file's size and time when it was read. */
+    public FileStamp stamp() {
+        return stamp;
+    }
+
+    /** A copy of the file's bytes, as read once. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** How many bytes the file has. */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** The file's bytes as a read-only, big-endian buffer (no copy), for checks of its tables. */
+    public ByteBuffer buffer() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
+    /**
+     * A name for these bytes that is the same on every machine and in every run, and differs for
+     * another file or another version of it: the file name, its size and a CRC-32C of its bytes
+     * ({@code Lato-Regular.ttf-2326200-1a2b3c4d}).
+     */
+    public String key() {
+        String known = key;
+        if (known == null) {
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            known = file.getFileName() + "-" + bytes.length + "-" + Long.toHexString(crc.getValue());
+            key = known;
+        }
+        return known;
+    }
+
+    /** fontbox's parse of the bytes (tables, glyphs, metrics), made once. */
+    public TrueTypeFont trueType() throws IOException {
+        TrueTypeFont known = trueType;
+        if (known == null) {
+            synchronized (this) {
+                known = trueType;
+                if (known == null) {
+                    known = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                    trueType = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Makes the JDK font from the bytes, if not done yet. A damaged font fails here, with the
+     * JDK's reason; every measuring and shaping method needs this to have succeeded.
+     */
+    public void prepare() throws IOException {
+        if (shaping == null) {
+            synchronized (this) {
+                if (shaping == null) {
+                    shaping = createShaping();
+                }
+            }
+        }
+    }
+
+    private Shaping createShaping() throws IOException {
+        Font base;
+        try {
+            base = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+        } catch (FontFormatException | RuntimeException e) {
+            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
+        Font font = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
+                TextAttribute.KERNING, TextAttribute.KERNING_ON, TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
+        Font unligated = base.deriveFont(Map.of(TextAttribute.SIZE, (float) ShapedText.UNITS,
+                TextAttribute.KERNING, TextAttribute.KERNING_ON));
+        LineMetrics metrics = font.getLineMetrics("Hg", FRC);
+        return new Shaping(font, unligated, metrics.getAscent() / ShapedText.UNITS,
+                metrics.getDescent() / ShapedText.UNITS);
+    }
+
+    private Shaping shaping() {
+        Shaping known = shaping;
+        if (known == null) {
+            try {
+                prepare();
+            } catch (IOException e) {
+                throw new UncheckedIOException("font " + file.getFileName() + " cannot be loaded", e);
+            }
+            known = shaping;
+        }
+        return known;
+    }
+
+    private Font font() {
+        return shaping().font();
+    }
+
     public String name() {
-        return font.getFontName();
+        return font().getFontName();
     }
 
     /** Height above the baseline, as a fraction of the em. */
     public double ascent() {
-        return ascent;
+        return shaping().ascent();
     }
 
     /** Depth below the baseline, as a fraction of the em (positive). */
     public double descent() {
-        return descent;
+        return shaping().descent();
     }
 
     /** The first code point of {@code text} the font has no glyph for, if any. */
     public OptionalInt missingGlyph(String text) {
-        return text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !isInvisible(cp) && !font.canDisplay(cp))
+        return text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !isInvisible(cp) && !font().canDisplay(cp))
                 .findFirst();
     }
 
@@ -76,7 +201,7 @@ public final class FontFace {
         if (known != null) {
             return known;
         }
-        double width = font.createGlyphVector(FRC, new int[] {glyph}).getGlyphMetrics(0).getAdvanceX();
+        double width = font().createGlyphVector(FRC, new int[] {glyph}).getGlyphMetrics(0).getAdvanceX();
         designWidths.put(glyph, width);
         return width;
     }
@@ -84,12 +209,12 @@ public final class FontFace {
     /** The glyph the font's character map gives {@code codePoint}, before any substitution. */
     public int cmapGlyph(int codePoint) {
         return cmapGlyphs.computeIfAbsent(codePoint,
-                cp -> font.createGlyphVector(FRC, new String(Character.toChars(cp))).getGlyphCode(0));
+                cp -> font().createGlyphVector(FRC, new String(Character.toChars(cp))).getGlyphCode(0));
     }
 
     /** A glyph vector of given glyphs, for PDF writers that take one. */
     public GlyphVector glyphVector(int[] glyphs) {
-        return font.createGlyphVector(FRC, glyphs);
+        return font().createGlyphVector(FRC, glyphs);
     }
 
     /** Shapes a run of text in this face, with ligatures; results are cached, as words repeat. */
@@ -104,7 +229,7 @@ public final class FontFace {
         if (known != null) {
             return known;
         }
-        ShapedText result = layout(text, ligatures ? font : unligated);
+        ShapedText result = layout(text, ligatures ? font() : shaping().unligated());
         if (cache.size() > MAX_CACHED_WORDS) {
             cache.clear();
         }
