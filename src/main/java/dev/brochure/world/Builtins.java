@@ -46,30 +46,81 @@ public final class Builtins {
     }
 
     /**
-     * A built-in file as a {@link Path} that can be read like any other: in the class-path folder
-     * during development, inside the jar (its zip file system) when packaged.
+     * A built-in file as a {@link Path}, its identity wherever the tool runs: the file itself in
+     * the class-path folder during development; when packaged, the entry's name under the jar's
+     * own path ({@code .../brochure.jar/fonts/Lato-Regular.ttf}), which no file system holds:
+     * read it with {@link #bytes} and stamp it with {@link #container}. (Opening the jar as a zip
+     * file system instead costs a cold build some 60 ms of reading its directory.)
      */
     public static Optional<Path> path(String folder, String name) {
         if (!name.matches("[A-Za-z0-9_.-]+") || name.contains("..")) {
             return Optional.empty();
         }
-        URL url = Builtins.class.getResource("/" + folder + "/" + name);
-        return url == null ? Optional.empty() : Optional.of(toPath(url));
+        return root().map(root -> root.resolve(folder).resolve(name))
+                .filter(p -> Builtins.class.getResource("/" + folder + "/" + name) != null);
     }
 
     /** {@code builtin:fonts/Lato-Regular.ttf} for a path {@link #path} gave, if it is one. */
     public static Optional<String> nameOf(Path file) {
-        if ("jar".equals(file.getFileSystem().provider().getScheme())) {
-            return Optional.of(PREFIX + file.toString().replaceFirst("^/+", ""));
-        }
-        URL url = Builtins.class.getResource("/" + FONTS);
-        if (url == null || !"file".equals(url.getProtocol())) {
+        return entry(file).map(entry -> PREFIX + entry);
+    }
+
+    /**
+     * The jar a packaged built-in file is in, whose size and time stand for the file's; empty for
+     * any other path (a built-in file during development is a file like any other).
+     */
+    public static Optional<Path> container(Path file) {
+        Optional<Path> root = root();
+        return root.isPresent() && Files.isRegularFile(root.get()) && entry(file).isPresent() ? root : Optional.empty();
+    }
+
+    /** The bytes of a built-in file, read from the class path; empty if {@code file} is not one. */
+    public static Optional<byte[]> bytes(Path file) throws IOException {
+        Optional<String> entry = entry(file);
+        if (entry.isEmpty()) {
             return Optional.empty();
         }
-        Path root = toPath(url).getParent();
+        try (InputStream in = Builtins.class.getResourceAsStream("/" + entry.get())) {
+            if (in == null) {
+                throw new java.nio.file.NoSuchFileException(PREFIX + entry.get());
+            }
+            return Optional.of(in.readAllBytes());
+        }
+    }
+
+    /** The path inside the built-in files ({@code fonts/Lato-Regular.ttf}), if {@code file} is under their root. */
+    private static Optional<String> entry(Path file) {
+        Optional<Path> root = root();
+        if (root.isEmpty() || file.getFileSystem() != root.get().getFileSystem()) {
+            return Optional.empty();
+        }
         Path abs = file.toAbsolutePath().normalize();
-        return abs.startsWith(root) ? Optional.of(PREFIX + root.relativize(abs).toString().replace('\\', '/'))
-                : Optional.empty();
+        return abs.startsWith(root.get()) && !abs.equals(root.get())
+                ? Optional.of(root.get().relativize(abs).toString().replace('\\', '/')) : Optional.empty();
+    }
+
+    /** Where the built-in files are: the class-path folder, or the jar file (where this class is). */
+    private static Optional<Path> root() {
+        URL url = Builtins.class.getResource(Builtins.class.getSimpleName() + ".class");
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            if ("jar".equals(url.getProtocol())) {
+                String spec = url.getPath(); // file:/.../brochure.jar!/dev/brochure/world/Builtins.class
+                return Optional.of(Path.of(new URI(spec.substring(0, spec.indexOf("!/")))));
+            }
+            if (!"file".equals(url.getProtocol())) {
+                return Optional.empty();
+            }
+            Path root = Path.of(url.toURI());
+            for (int i = Builtins.class.getName().split("\\.").length; i > 0; i--) {
+                root = root.getParent();
+            }
+            return Optional.of(root);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The names of the files in a built-in folder, sorted. */

@@ -1,5 +1,6 @@
 package dev.brochure.world.font;
 
+import dev.brochure.world.Builtins;
 import dev.brochure.world.FileStamp;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -14,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
@@ -60,9 +62,13 @@ public final class FontFace {
         this.bytes = bytes;
     }
 
-    /** Reads a font file into a face of its own, outside any cache (tests, tools). */
+    /** Reads a font file (or a built-in font, see {@link Builtins#path}) into a face of its own, outside any cache. */
     public static FontFace read(Path file) throws IOException {
         FileStamp stamp = FileStamp.of(file);
+        Optional<byte[]> builtin = Builtins.bytes(file);
+        if (builtin.isPresent()) {
+            return new FontFace(file, stamp, builtin.get());
+        }
         if (stamp.size() > MAX_FILE_BYTES) {
             throw new IOException("the file is " + stamp.size() / (1024 * 1024) + " MB, more than the "
                     + MAX_FILE_BYTES / (1024 * 1024) + " MB limit for fonts");
