@@ -1,7 +1,6 @@
 package dev.brochure.world;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.vocab.FontFamily;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
@@ -142,11 +141,6 @@ public final class Workspace {
                             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                     "the file may be corrupt; replace it with an undamaged TrueType (.ttf) font");
         }
-    }
-
-    /** A face of a theme's font family (see {@link FontFamily#face}). */
-    public FontFace font(FontFamily family, boolean bold, boolean italic) {
-        return font(family.face(bold, italic));
     }
 
     /** The image files this context has probed. */
