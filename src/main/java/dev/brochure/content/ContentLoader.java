@@ -41,9 +41,11 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ContentLoader {
 
-    static final List<String> BROCHURE_KEYS =
+    /** The keys {@code brochure.yaml} accepts (the JSON Schema of {@code brochure.yaml} lists the same). */
+    public static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
+    /** The keys every section file accepts beside its layout's fields. */
+    public static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
 
     private final ProjectFiles project;
     private final Diagnostics diagnostics = new Diagnostics();

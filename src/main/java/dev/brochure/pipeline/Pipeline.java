@@ -103,6 +103,7 @@ public class Pipeline {
         Typesetter.Result typeset = typeset(request, typesetOptions(profile), clock);
         List<Diagnostic> warnings = new ArrayList<>(typeset.warnings());
         BuildDates.problem(environment).ifPresent(warnings::add);
+        cacheLimitProblem().ifPresent(warnings::add);
         if (profile.minPpi() > 0) {
             Diagnostics preflight = new Diagnostics();
             preflight.addAll(ImageResolution.below(typeset.document().pages(), profile.minPpi(), request.strict()));
@@ -110,7 +111,7 @@ public class Pipeline {
             warnings.addAll(preflight.warnings());
         }
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
-                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir(), cacheLimit());
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, request.maxSize(), startPpi,
@@ -142,6 +143,60 @@ public class Pipeline {
         }
         String home = environment.get("HOME");
         return home == null || home.isBlank() ? null : Path.of(home, ".cache", "brochure");
+    }
+
+    /**
+     * How large the disk cache may grow, in bytes: {@code $BROCHURE_CACHE_MAX} (a size such as
+     * {@code 512M}, {@code 2G}, {@code 800MiB}), else 512 MB. Past it, the entries used longest ago
+     * are deleted. A value that is not a size is reported as a warning and the default applies.
+     */
+    public long cacheLimit() {
+        String max = environment.get("BROCHURE_CACHE_MAX");
+        if (max == null || max.isBlank()) {
+            return dev.brochure.render.RenderOptions.DEFAULT_CACHE_LIMIT;
+        }
+        return ByteSize.parse(max).orElse(dev.brochure.render.RenderOptions.DEFAULT_CACHE_LIMIT);
+    }
+
+    private java.util.Optional<Diagnostic> cacheLimitProblem() {
+        String max = environment.get("BROCHURE_CACHE_MAX");
+        if (max == null || max.isBlank() || ByteSize.parse(max).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Diagnostic.warning(dev.brochure.vocab.SourceLocation.of("BROCHURE_CACHE_MAX"),
+                "'" + max + "' is not a size; the image cache is kept to 512 MB",
+                "write a size such as 512M, 2G or 800MiB"));
+    }
+
+    /** The layouts a content project can use, its own and the built-in ones, with their fields. */
+    public List<Catalog.Layout> layouts(BuildRequest request) {
+        return Catalogs.layouts(Catalogs.project(request));
+    }
+
+    /**
+     * What a content project can use: its layouts, and the colours, font families and styles of
+     * the theme its {@code brochure.yaml} selects (the built-in {@code default} without one).
+     */
+    public Catalog catalog(BuildRequest request) {
+        return Catalogs.catalog(Catalogs.project(request));
+    }
+
+    /**
+     * Writes JSON Schemas of the project's YAML files into {@code dir}: {@code brochure.schema.json},
+     * {@code section.schema.json} (any layout), {@code theme.schema.json} and
+     * {@code layouts/<name>.schema.json}, made from the layouts' schemas and the loader's keys.
+     * Returns the files written.
+     */
+    public List<Path> writeSchemas(BuildRequest request, Path dir) {
+        return Catalogs.writeSchemas(Catalogs.project(request), dir);
+    }
+
+    /**
+     * Copies built-in layout {@code name} (template and schema) into the project's {@code layouts/},
+     * where it then replaces the built-in one; never overwrites a file. Returns the files written.
+     */
+    public List<Path> copyLayout(BuildRequest request, String name) {
+        return Catalogs.copyLayout(Catalogs.project(request), name);
     }
 
     private static TypesetOptions typesetOptions(OutputProfile profile) {

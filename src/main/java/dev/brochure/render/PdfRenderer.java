@@ -90,7 +90,7 @@ public final class PdfRenderer {
             }
             document.open();
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir()));
+                    : new EncodingCache(options.cacheDir(), options.cacheLimit()));
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {

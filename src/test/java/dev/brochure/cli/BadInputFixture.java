@@ -21,9 +21,27 @@ final class BadInputFixture {
 
     static BadInputFixture create(Path temp) throws IOException {
         TestProject project = TestProject.copy("minimal", temp);
-        Files.createSymbolicLink(temp.resolve("fonts"), TestProject.REPO.resolve("fonts"));
+        linkFonts(temp.resolve("fonts"));
         Files.createDirectories(temp.resolve("elsewhere"));
         return new BadInputFixture(temp, project);
+    }
+
+    /**
+     * The repository's fonts in {@code fonts}, as hard links (copies where the file system has none):
+     * a symbolic link out of the temporary folder would make JUnit warn when it deletes it.
+     */
+    private static void linkFonts(Path fonts) throws IOException {
+        Files.createDirectories(fonts);
+        try (java.util.stream.Stream<Path> files = Files.list(TestProject.REPO.resolve("fonts"))) {
+            for (Path font : (Iterable<Path>) files::iterator) {
+                Path target = fonts.resolve(font.getFileName().toString());
+                try {
+                    Files.createLink(target, font);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(font, target);
+                }
+            }
+        }
     }
 
     Path content() {
