@@ -180,7 +180,8 @@ final class EncodingCache {
         }
     }
 
-    private Path file(String key) {
+    /** The file an entry is stored in. */
+    Path file(String key) {
         String name = sha256(key.getBytes(StandardCharsets.UTF_8));
         return dir.resolve("images").resolve(name.substring(0, 2)).resolve(name.substring(2) + ".bin");
     }

@@ -99,9 +99,9 @@ class VerifierTest {
         List<Failure> failures = failures(EnumSet.noneOf(Flaw.class), new VerifyOptions(150, null, text));
         assertEquals(List.of(
                 new Failure(Rule.CONTENT_TEXT, "sections/b.yaml:7:3: text not found in the PDF: "
-                        + "\"This paragraph was never set on any page of the leaflet.\""),
+                        + "\"This paragraph was never set on any page of the leaflet.\"", "sections/b.yaml:7:3"),
                 new Failure(Rule.CONTENT_TEXT, "sections/c.yaml:2:8: text not found in the PDF: "
-                        + "\"Third page of the leaflet.\"")), failures);
+                        + "\"Third page of the leaflet.\"", "sections/c.yaml:2:8")), failures);
     }
 
     @Test
