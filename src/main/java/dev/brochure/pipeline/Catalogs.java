@@ -99,6 +99,16 @@ final class Catalogs {
             }
             written.add(target);
         }
+        // A layout the project no longer has leaves no schema behind.
+        Path layouts = dir.resolve(JsonSchemas.LAYOUTS);
+        try (java.util.stream.Stream<Path> present = Files.list(layouts)) {
+            for (Path stale : present.filter(f -> f.getFileName().toString().endsWith(".schema.json"))
+                    .filter(f -> !written.contains(f)).toList()) {
+                Files.deleteIfExists(stale);
+            }
+        } catch (IOException e) {
+            throw BrochureException.of(SourceLocation.of(layouts), "cannot tidy the schemas: " + e.getMessage(), null);
+        }
         return written;
     }
 

@@ -164,6 +164,13 @@ class CatalogCommandsTest {
         JsonNode brochure = mapper.readTree(dir.resolve("brochure.schema.json").toFile());
         assertTrue(brochure.get("properties").get("theme").get("enum").toString().contains("\"house\""));
 
+        // A layout removed from the project leaves no schema behind.
+        Files.delete(project.file("layouts/essay.ftlx"));
+        Files.delete(project.file("layouts/essay.schema.yaml"));
+        assertEquals(ExitCode.OK, CliRun.of("schema", "--content", content(project)).code());
+        assertFalse(Files.exists(dir.resolve("layouts/essay.schema.json")));
+        assertTrue(Files.exists(dir.resolve("layouts/article.schema.json")));
+
         // The same bytes again: the schemas can be committed and compared.
         byte[] before = Files.readAllBytes(dir.resolve("section.schema.json"));
         Path other = temp.resolve("elsewhere");
