@@ -9,10 +9,16 @@ import java.time.ZonedDateTime;
  * {@code slug} is extra paper around the bleed where {@code cropMarks} are drawn (0 for screen).
  * {@code compactObjects} packs objects into compressed object streams (smaller files);
  * {@code images} says how images are resampled and encoded; {@code cacheDir} (may be null) keeps
- * resampled images between runs.
+ * resampled images between runs. {@code archive} makes the file PDF/A-2 (level A, with PDF/UA-1,
+ * which every file claims): the sRGB output intent and the PDF/A identification in its metadata.
  */
 public record RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks,
-        boolean compactObjects, ImagePolicy images, Path cacheDir) {
+        boolean compactObjects, ImagePolicy images, Path cacheDir, boolean archive) {
+
+    public RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks, boolean compactObjects,
+            ImagePolicy images, Path cacheDir) {
+        this(date, producer, slug, cropMarks, compactObjects, images, cacheDir, false);
+    }
 
     /** Plain output: no slug, no marks, images as they are, no disk cache. */
     public static RenderOptions screen(ZonedDateTime date, String producer) {
@@ -20,6 +26,10 @@ public record RenderOptions(ZonedDateTime date, String producer, double slug, bo
     }
 
     public RenderOptions withImages(ImagePolicy other) {
-        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other, cacheDir);
+        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other, cacheDir, archive);
+    }
+
+    public RenderOptions withArchive(boolean pdfa) {
+        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, images, cacheDir, pdfa);
     }
 }

@@ -15,6 +15,7 @@ import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.typeset.text.LineOptions;
 import dev.brochure.typeset.text.LineSetter;
 import dev.brochure.typeset.text.ParagraphBuilder;
+import dev.brochure.typeset.text.RunTags;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -54,13 +55,15 @@ final class TextSetter {
     private final Theme theme;
     private final ParagraphBuilder builder;
     private final LineBreaker breaker;
+    private final Structure structure;
     /** The paragraph id of each block set so far, numbered in the order they were first set. */
     private final Map<Block, Integer> ids = new IdentityHashMap<>();
 
-    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker) {
+    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, Structure structure) {
         this.theme = theme;
         this.builder = builder;
         this.breaker = breaker;
+        this.structure = structure;
     }
 
     /** What a piece of text is, which decides whether it is hyphenated and recorded for the report. */
@@ -71,30 +74,41 @@ final class TextSetter {
      * of the style's leading, hyphenated if its style says so.
      */
     List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, Block block) {
-        return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH);
+        return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH, structure.text(block));
+    }
+
+    /**
+     * As {@link #lines(List, TextStyle, Align, double, Block)}, for text of {@code block} that is
+     * an element of its own ({@code tags}: a caption, an attribution).
+     */
+    List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, Block block,
+            RunTags tags) {
+        return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH, tags);
     }
 
     /** The lines of a paragraph in a list item: hyphenated only if it then takes three lines or more. */
     List<VItem.VBox> listItemLines(List<Inline> text, TextStyle style, Align alignOverride, double width,
             Block block) {
-        return lines(text, style, alignOverride, width, block.where(), block, Role.LIST_ITEM);
+        return lines(text, style, alignOverride, width, block.where(), block, Role.LIST_ITEM, structure.text(block));
     }
 
     /** The lines of a heading: never hyphenated, whatever its style says, and balanced. */
     List<VItem.VBox> headingLines(Block.Heading heading, double width) {
-        return lines(heading.text(), heading.style(), null, width, heading.where(), heading, Role.HEADING);
+        return lines(heading.text(), heading.style(), null, width, heading.where(), heading, Role.HEADING,
+                structure.text(heading));
     }
 
     /**
      * A label that is not running text (a list marker, a running footer): set like a paragraph
      * but never hyphenated and left out of the typography report.
      */
-    List<VItem.VBox> label(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
-        return lines(text, style, alignOverride, width, where, null, Role.LABEL);
+    List<VItem.VBox> label(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where,
+            RunTags tags) {
+        return lines(text, style, alignOverride, width, where, null, Role.LABEL, tags);
     }
 
     private List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width,
-            SourceLocation where, Block block, Role role) {
+            SourceLocation where, Block block, Role role, RunTags tags) {
         Align align = alignOverride != null ? alignOverride : style.align();
         boolean justify = align == Align.JUSTIFY;
         boolean running = role == Role.PARAGRAPH || role == Role.LIST_ITEM;
@@ -124,7 +138,7 @@ final class TextSetter {
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             LineBreaker.Line line = lines.get(i);
-            LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align);
+            LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align, tags);
             List<PageItem> placed = new ArrayList<>(set.items().size() + 1);
             if (paragraph != null) {
                 boolean natural = line.end() >= items.size() || items.get(line.end()) instanceof Item.Penalty p
