@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check a PDF for release: fonts embedded, no missing glyphs, images at or above --min-ppi,"
-                + " links that go somewhere, the content's text all present (with --content), size within"
-                + " --max-size. Exits 1 with one line per problem.")
+                + " links that go somewhere, tagged for screen readers, text in WCAG AA contrast, the content's text"
+                + " all present (with --content), size within --max-size. Exits 1 with one line per problem.")
 final class VerifyCommand implements Callable<Integer> {
 
 

@@ -31,7 +31,8 @@ class VerifyCommandTest {
                 "--max-size", "20M");
         assertEquals(ExitCode.OK, run.code(), run.toString());
         assertTrue(run.out().matches("(?s).*: ok: font-embedded, missing-glyph, image-resolution \\(>= 120 ppi\\),"
-                + " link-target, content-text \\(\\d+ text units\\), file-size \\(<= 20.0 MB\\)\\n"), run.out());
+                + " link-target, tagged, contrast, content-text \\(\\d+ text units\\), file-size \\(<= 20.0 MB\\)\\n"),
+                run.out());
         assertEquals("", run.err());
     }
 

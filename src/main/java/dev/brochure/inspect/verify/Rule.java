@@ -6,6 +6,8 @@ public enum Rule {
     MISSING_GLYPH("missing-glyph", "every character shown has a glyph in its font and maps back to Unicode"),
     IMAGE_RESOLUTION("image-resolution", "every placed image reaches the --min-ppi floor"),
     LINK_TARGET("link-target", "every link and bookmark goes somewhere: an existing destination or page, a well-formed URI"),
+    TAGGED("tagged", "the PDF is tagged: a structure tree, and everything drawn is tagged content or an artifact"),
+    CONTRAST("contrast", "text contrasts with what lies beneath it as WCAG 2.2 AA asks: 4.5:1, 3:1 for large text"),
     CONTENT_TEXT("content-text", "every text unit of the content (--content) is found in the PDF's text"),
     FILE_SIZE("file-size", "the file is within the --max-size budget");
 
