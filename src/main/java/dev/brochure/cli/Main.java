@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "Turns YAML content into a typeset, image-rich PDF brochure.",
         subcommands = {BuildCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class,
                 VerifyCommand.class, TypographyCommand.class, LayoutsCommand.class, StylesCommand.class,
-                ColorsCommand.class, FontsCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+                ColorsCommand.class, FontsCommand.class, SchemaCommand.class, InitCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

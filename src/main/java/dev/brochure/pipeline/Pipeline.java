@@ -240,6 +240,21 @@ public class Pipeline {
         return Catalogs.writeSchemas(workspace(request), output, dir);
     }
 
+    /** The examples {@link #init} can start a project from, as written on the command line. */
+    public static List<String> examples() {
+        return java.util.Arrays.stream(NewProject.Example.values()).map(NewProject.Example::word).toList();
+    }
+
+    /**
+     * Writes a new content project into {@code target} (a new or empty folder) from example
+     * {@code example} ({@link #examples}): {@code brochure-content/} with its schemas, the images
+     * it uses, a README for the author. Nothing is written when it fails. Returns the files written.
+     */
+    public List<Path> init(Path target, String example) {
+        NewProject.Example chosen = NewProject.Example.valueOf(example.toUpperCase(java.util.Locale.ROOT));
+        return NewProject.write(this, target, chosen);
+    }
+
     /**
      * Copies built-in layout {@code name} (template and schema) into the project's {@code layouts/},
      * where it then replaces the built-in one; never overwrites a file. Returns the files written.
