@@ -138,6 +138,11 @@ public class Pipeline {
      * {@link BrochureException} carries them all.
      */
     public BuildResult build(BuildRequest request) {
+        return build(request, Progress.NONE);
+    }
+
+    /** As {@link #build(BuildRequest)}, telling {@code progress} about each render of the size search. */
+    public BuildResult build(BuildRequest request, Progress progress) {
         OutputProfile profile = request.profile();
         Workspace workspace = workspace(request);
         StageTimes.Clock clock = new StageTimes.Clock();
@@ -157,7 +162,7 @@ public class Pipeline {
         Typesetter.Result typeset = staged.orThrow();
         List<Diagnostic> warnings = staged.warnings();
         try {
-            return render(request, typeset, warnings, clock);
+            return render(request, typeset, warnings, clock, progress);
         } catch (BrochureException e) {
             List<Diagnostic> all = new ArrayList<>(warnings);
             all.addAll(e.diagnostics());
@@ -166,7 +171,7 @@ public class Pipeline {
     }
 
     private BuildResult render(BuildRequest request, Typesetter.Result typeset, List<Diagnostic> warnings,
-            StageTimes.Clock clock) {
+            StageTimes.Clock clock, Progress progress) {
         OutputProfile profile = request.profile();
         Workspace workspace = workspace(request);
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
@@ -175,7 +180,7 @@ public class Pipeline {
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,
-                    request.output().toString());
+                    request.output().toString(), progress);
             clock.lap("render");
             long bytes = output.write(request.output(), out -> out.write(fit.pdf()));
             clock.lap("write");
