@@ -25,7 +25,7 @@ final class Feedback {
     /** A line per step (the size search's attempts), prefixed "brochure: ". */
     static Progress lines(Context context, CommonOptions common) {
         if (!shown(context, common)) {
-            return Progress.NONE;
+            return Progress.none();
         }
         return (line, done, total) -> {
             context.err().println("brochure: " + line);

@@ -73,10 +73,12 @@ final class NewProject {
                 written = all.filter(Files::isRegularFile).map(p -> dir.resolve(root.relativize(p))).sorted().toList();
             }
             if (Files.isDirectory(dir)) {
-                Files.delete(dir); // empty, checked above
+                // An empty folder stays (it may be a shell's working folder): its new entries move in.
+                moveEntries(staging, dir);
+            } else {
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                staging = null;
             }
-            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-            staging = null;
             return written;
         } catch (IOException e) {
             throw BrochureException.of(SourceLocation.of(target), "cannot write the new project: " + e.getMessage(),
@@ -153,6 +155,25 @@ final class NewProject {
         }
         Files.createDirectories(to.getParent());
         Files.write(to, bytes);
+    }
+
+    /** Moves the entries of {@code from} into the empty folder {@code to}; on failure takes back those moved. */
+    private static void moveEntries(Path from, Path to) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(from)) {
+            entries = list.sorted().toList();
+        }
+        List<Path> moved = new ArrayList<>();
+        try {
+            for (Path entry : entries) {
+                Path target = to.resolve(entry.getFileName().toString());
+                Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
+                moved.add(target);
+            }
+        } catch (IOException e) {
+            moved.forEach(NewProject::delete);
+            throw e;
+        }
     }
 
     private static void delete(Path dir) {

@@ -138,7 +138,7 @@ public class Pipeline {
      * {@link BrochureException} carries them all.
      */
     public BuildResult build(BuildRequest request) {
-        return build(request, Progress.NONE);
+        return build(request, Progress.none());
     }
 
     /** As {@link #build(BuildRequest)}, telling {@code progress} about each render of the size search. */

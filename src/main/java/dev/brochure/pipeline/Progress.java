@@ -8,7 +8,9 @@ package dev.brochure.pipeline;
 public interface Progress {
 
     /** Nothing shown. */
-    Progress NONE = (line, done, total) -> { };
+    static Progress none() {
+        return (line, done, total) -> { };
+    }
 
     /**
      * Step {@code done} of at most {@code total} (0: unknown) finished; {@code line} says what it

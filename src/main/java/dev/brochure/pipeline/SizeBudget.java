@@ -45,7 +45,7 @@ final class SizeBudget {
 
     static Fit fit(TypesetDocument doc, RenderOptions options, Workspace workspace, long budget, int startPpi,
             String target) {
-        return fit(doc, options, workspace, budget, startPpi, target, Progress.NONE);
+        return fit(doc, options, workspace, budget, startPpi, target, Progress.none());
     }
 
     static Fit fit(TypesetDocument doc, RenderOptions options, Workspace workspace, long budget, int startPpi,

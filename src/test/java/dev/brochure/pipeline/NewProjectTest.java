@@ -120,8 +120,14 @@ class NewProjectTest {
     @Test
     void anEmptyFolderIsFilledAndAFileIsRefused() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
+        Object identity = Files.readAttributes(empty, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         assertEquals(0, cli("init", empty.toString(), "--example", "minimal").code());
         assertTrue(Files.isRegularFile(empty.resolve("brochure-content/brochure.yaml")));
+        assertEquals(identity, Files.readAttributes(empty, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                "the same folder (a shell working in it still sees it), filled");
+        try (Stream<Path> beside = Files.list(temp)) {
+            assertEquals(List.of(empty), beside.toList(), "no staging folder left beside it");
+        }
         Path file = Files.writeString(temp.resolve("a-file"), "x");
         Run run = cli("init", file.toString());
         assertEquals(1, run.code());
