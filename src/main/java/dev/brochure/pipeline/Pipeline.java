@@ -138,6 +138,11 @@ public class Pipeline {
      * {@link BrochureException} carries them all.
      */
     public BuildResult build(BuildRequest request) {
+        return build(request, Progress.none());
+    }
+
+    /** As {@link #build(BuildRequest)}, telling {@code progress} about each render of the size search. */
+    public BuildResult build(BuildRequest request, Progress progress) {
         OutputProfile profile = request.profile();
         Workspace workspace = workspace(request);
         StageTimes.Clock clock = new StageTimes.Clock();
@@ -157,7 +162,7 @@ public class Pipeline {
         Typesetter.Result typeset = staged.orThrow();
         List<Diagnostic> warnings = staged.warnings();
         try {
-            return render(request, typeset, warnings, clock);
+            return render(request, typeset, warnings, clock, progress);
         } catch (BrochureException e) {
             List<Diagnostic> all = new ArrayList<>(warnings);
             all.addAll(e.diagnostics());
@@ -166,7 +171,7 @@ public class Pipeline {
     }
 
     private BuildResult render(BuildRequest request, Typesetter.Result typeset, List<Diagnostic> warnings,
-            StageTimes.Clock clock) {
+            StageTimes.Clock clock, Progress progress) {
         OutputProfile profile = request.profile();
         Workspace workspace = workspace(request);
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
@@ -175,7 +180,7 @@ public class Pipeline {
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,
-                    request.output().toString());
+                    request.output().toString(), progress);
             clock.lap("render");
             long bytes = output.write(request.output(), out -> out.write(fit.pdf()));
             clock.lap("write");
@@ -238,6 +243,21 @@ public class Pipeline {
      */
     public List<Path> writeSchemas(BuildRequest request, Path dir) {
         return Catalogs.writeSchemas(workspace(request), output, dir);
+    }
+
+    /** The examples {@link #init} can start a project from, as written on the command line. */
+    public static List<String> examples() {
+        return java.util.Arrays.stream(NewProject.Example.values()).map(NewProject.Example::word).toList();
+    }
+
+    /**
+     * Writes a new content project into {@code target} (a new or empty folder) from example
+     * {@code example} ({@link #examples}): {@code brochure-content/} with its schemas, the images
+     * it uses, a README for the author. Nothing is written when it fails. Returns the files written.
+     */
+    public List<Path> init(Path target, String example) {
+        NewProject.Example chosen = NewProject.Example.valueOf(example.toUpperCase(java.util.Locale.ROOT));
+        return NewProject.write(this, target, chosen);
     }
 
     /**
