@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What commands share within one invocation: the output streams and the pipeline. */
-record Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
+record Context(PrintWriter out, PrintWriter err, Pipeline pipeline, boolean terminal) {
+
+    /** Output that is no terminal: diagnostics as plain {@code file:line:col} lines. */
+    Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
+        this(out, err, pipeline, false);
+    }
 
     /** The longest message and hint printed; what a template or a file put into them may be huge. */
     static final int MAX_MESSAGE = 1000;
@@ -21,12 +26,14 @@ record Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
     static Context system() {
         return new Context(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-                new Pipeline(System.getenv(), java.nio.file.Path.of("").toAbsolutePath()));
+                new Pipeline(System.getenv(), java.nio.file.Path.of("").toAbsolutePath()),
+                System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM")));
     }
 
     void report(List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
-            err.println(bounded(d).format());
+            // On a terminal each diagnostic shows the source line under it, a caret at the column.
+            err.println(terminal ? Excerpts.format(bounded(d), pipeline.sourceLine(d.where())) : bounded(d).format());
         }
         err.flush();
     }
