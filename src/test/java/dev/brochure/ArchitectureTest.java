@@ -132,7 +132,7 @@ class ArchitectureTest {
         mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.vocab..",
                 "dev.brochure.diag..", "dev.brochure.inspect", "dev.brochure.inspect.report..",
                 "dev.brochure.inspect.verify..", "dev.brochure.inspect.preview..", "dev.brochure.typeset.quality..",
-                "picocli..", "me.tongfei.progressbar..");
+                "picocli..", "me.tongfei.progressbar..", "com.sun.net.httpserver..");
     }
 
     @Test

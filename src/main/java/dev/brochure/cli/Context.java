@@ -10,6 +10,7 @@ import java.util.List;
 /** What commands share within one invocation: the output streams and the pipeline. */
 record Context(PrintWriter out, PrintWriter err, Pipeline pipeline, boolean terminal) {
 
+    /** Output that is no terminal: diagnostics as plain {@code file:line:col} lines. */
     Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
         this(out, err, pipeline, false);
     }
@@ -49,7 +50,8 @@ record Context(PrintWriter out, PrintWriter err, Pipeline pipeline, boolean term
 
     void report(List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
-            err.println(bounded(d).format());
+            // On a terminal each diagnostic shows the source line under it, a caret at the column.
+            err.println(terminal ? Excerpts.format(bounded(d), pipeline.sourceLine(d.where())) : bounded(d).format());
         }
         err.flush();
     }

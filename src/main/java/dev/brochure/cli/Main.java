@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "brochure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns YAML content into a typeset, image-rich PDF brochure.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, WatchCommand.class, PreviewCommand.class, InspectCommand.class,
                 VerifyCommand.class, TypographyCommand.class, LayoutsCommand.class, StylesCommand.class,
                 ColorsCommand.class, FontsCommand.class, SchemaCommand.class, InitCommand.class,
                 CommandLine.HelpCommand.class})
@@ -47,8 +47,8 @@ public final class Main implements Runnable {
         return run(new Context(out, err, pipeline), args);
     }
 
-    /** Runs one command line in-process as if on a terminal or not (progress is shown only on one). */
-    static int run(PrintWriter out, PrintWriter err, Pipeline pipeline, boolean terminal, String... args) {
+    /** As above, as a terminal sees it ({@code terminal}: diagnostics with source excerpts). */
+    public static int run(PrintWriter out, PrintWriter err, Pipeline pipeline, boolean terminal, String... args) {
         return run(new Context(out, err, pipeline, terminal), args);
     }
 

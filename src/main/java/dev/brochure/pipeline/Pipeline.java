@@ -70,6 +70,37 @@ public class Pipeline {
         return workspace;
     }
 
+    /** The largest source file a diagnostic's excerpt is read from. */
+    private static final long MAX_EXCERPT_FILE = 4L << 20;
+
+    /**
+     * The line of source a diagnostic points at ({@code where.line()}, from 1), for showing it
+     * under the message: a file shown relative to this pipeline's display root, or a built-in
+     * ({@code builtin:layouts/cover.ftlx}). Empty when there is no line or it cannot be read.
+     */
+    public Optional<String> sourceLine(dev.brochure.vocab.SourceLocation where) {
+        if (where.line() <= 0) {
+            return Optional.empty();
+        }
+        Optional<String> text;
+        String file = where.file();
+        if (file.startsWith(dev.brochure.world.Builtins.PREFIX)) {
+            String rest = file.substring(dev.brochure.world.Builtins.PREFIX.length());
+            int slash = rest.indexOf('/');
+            text = slash < 0 ? Optional.empty()
+                    : dev.brochure.world.Builtins.read(rest.substring(0, slash), rest.substring(slash + 1));
+        } else {
+            Path path = displayRoot == null ? Path.of(file) : displayRoot.resolve(file);
+            try {
+                text = java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.size(path) <= MAX_EXCERPT_FILE
+                        ? Optional.of(java.nio.file.Files.readString(path)) : Optional.empty();
+            } catch (java.io.IOException | RuntimeException e) {
+                text = Optional.empty();
+            }
+        }
+        return text.flatMap(t -> t.lines().skip(where.line() - 1L).findFirst());
+    }
+
     /** The line breakers a check can typeset with (the build always uses Knuth–Plass). */
     public enum LineBreaking {
         KNUTH_PLASS, GREEDY, GREEDY_SHRINK;
