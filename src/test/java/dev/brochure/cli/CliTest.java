@@ -120,12 +120,12 @@ class CliTest {
         TestProject project = project().replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg");
         String[] args = build(project, temp.resolve("b.pdf"));
         Outcome fromTemp = run(new Pipeline(Map.of(), temp), args);
-        assertTrue(fromTemp.err().startsWith("brochure-content/sections/cover.yaml:6:8: error: file not found"),
+        assertTrue(fromTemp.err().startsWith("brochure-content/sections/cover.yaml:6:14: error: file not found"),
                 fromTemp.err());
         Outcome fromContent = run(new Pipeline(Map.of(), project.content()), args);
-        assertTrue(fromContent.err().startsWith("sections/cover.yaml:6:8: error: file not found"), fromContent.err());
+        assertTrue(fromContent.err().startsWith("sections/cover.yaml:6:14: error: file not found"), fromContent.err());
         Outcome fromElsewhere = run(new Pipeline(Map.of(), temp.resolve("elsewhere")), args);
-        assertTrue(fromElsewhere.err().startsWith(project.content().resolve("sections/cover.yaml") + ":6:8: error:"),
+        assertTrue(fromElsewhere.err().startsWith(project.content().resolve("sections/cover.yaml") + ":6:14: error:"),
                 fromElsewhere.err());
     }
 

@@ -189,10 +189,10 @@ class BuiltinLayoutsTest {
 
     @Test
     void theLayoutsForTheCommonSectionsRunAndTypesetWithTheDefaultTheme() throws IOException {
-        write("a-cover", "layout: cover\ntitle: T\nphoto: images/photo.jpg\nlogo: {image: images/logo.png, name: Acme University}\n");
-        write("b-longread", "layout: longread\ntitle: Research\nintro: I\nphoto: images/photo.jpg\ncaption: c\nparts:\n"
+        write("a-cover", "layout: cover\ntitle: T\nphoto: {src: images/photo.jpg, alt: A photo}\nlogo: {image: images/logo.png, name: Acme University}\n");
+        write("b-longread", "layout: longread\ntitle: Research\nintro: I\nphoto: {src: images/photo.jpg, alt: A photo}\ncaption: c\nparts:\n"
                 + "  - {heading: First, paragraphs: [p, q], items: [i, j]}\n"
-                + "  - {paragraphs: [r], figure: images/photo.jpg, caption: f, quote: Said, attribution: Someone}\n"
+                + "  - {paragraphs: [r], figure: {src: images/photo.jpg, alt: A figure}, caption: f, quote: Said, attribution: Someone}\n"
                 + "closing: https://example.org\n");
         write("c-table", "layout: table\ntitle: Plan\ncolumns:\n  - {heading: Code}\n  - {heading: Course, width: 1*}\n"
                 + "  - {heading: ECTS, align: numeric}\ngroups:\n  - heading: Semester 1\n    rows: [[A1, Algebra, '7.5'], [A2, Analysis, '5']]\n"
@@ -205,7 +205,7 @@ class BuiltinLayoutsTest {
                 + "  - {name: Away, price: '900', featured: true, note: n}\n"
                 + "costs: {title: Costs, headings: [Item, Low, High], rows: [[Rent, '400', '600']], total: [Total, '400', '600']}\n");
         write("g-contact", "layout: contact\ntitle: Contact\naddress: {title: Office, lines: [1 Road, Town]}\n"
-                + "contacts: [{title: Phone, lines: [+00 1]}]\nmap: images/photo.jpg\nmap-caption: m\n"
+                + "contacts: [{title: Phone, lines: [+00 1]}]\nmap: {src: images/photo.jpg, alt: A map}\nmap-caption: m\n"
                 + "links: [{label: Apply, link: https://example.org/apply}]\n"
                 + "qr: {link: https://example.org/apply, title: Scan, caption: c}\nclosing: Bye\n");
         List<LayoutSection> sections = layout();
@@ -217,8 +217,8 @@ class BuiltinLayoutsTest {
 
         List<Block> cover = ((Block.FixedPage) sections.get(0).blocks().getFirst()).frames().stream()
                 .flatMap(f -> f.blocks().stream()).toList();
-        assertEquals(List.of("Acme University"), images(cover).stream().map(Block.Image::alt).filter(a -> a != null).toList(),
-                "the logo is described by the name, not printed");
+        assertEquals(List.of("A photo", "Acme University"), images(cover).stream().map(Block.Image::alt)
+                .filter(a -> a != null).toList(), "the photo by its own description, the logo by the name (not printed)");
         assertFalse(text(cover).contains("Acme"));
 
         Block.Columns flow = find(sections.get(1).blocks(), Block.Columns.class).getFirst();

@@ -40,8 +40,8 @@ class LayoutVocabularyTest {
     private TestProject project(String body, String section) {
         return TestProject.copy("minimal", temp)
                 .write("brochure.yaml", "title: T\nsections:\n  - sections/probe.yaml\n  - sections/next.yaml\n")
-                .write("sections/probe.yaml", "layout: probe\ntitle: Probe\nphoto: images/landscape.jpg\n" + section)
-                .write("sections/next.yaml", "layout: probe\ntitle: Next\nphoto: images/landscape.jpg\nstart: continue\n")
+                .write("sections/probe.yaml", "layout: probe\ntitle: Probe\nphoto: {src: images/landscape.jpg, alt: Hills}\n" + section)
+                .write("sections/next.yaml", "layout: probe\ntitle: Next\nphoto: {src: images/landscape.jpg, alt: Hills}\nstart: continue\n")
                 .write("layouts/probe.schema.yaml", SCHEMA)
                 .write("layouts/probe.ftlx", "<section>" + body + "</section>\n");
     }
@@ -147,7 +147,7 @@ class LayoutVocabularyTest {
         assertEquals(1, assertInstanceOf(Block.Panel.class, s.blocks().get(2)).grow());
         LayoutSection feathered = layout(TestProject.copy("minimal", temp.resolve("f"))
                 .write("brochure.yaml", "title: T\nsections:\n  - sections/probe.yaml\n")
-                .write("sections/probe.yaml", "layout: probe\ntitle: Probe\nphoto: images/landscape.jpg\n")
+                .write("sections/probe.yaml", "layout: probe\ntitle: Probe\nphoto: {src: images/landscape.jpg, alt: Hills}\n")
                 .write("layouts/probe.schema.yaml", SCHEMA)
                 .write("layouts/probe.ftlx", "<section feather=\"6pt\"><p>x</p></section>\n")).sections().getFirst();
         assertEquals(6, feathered.feather());
@@ -162,11 +162,11 @@ class LayoutVocabularyTest {
         assertFalse(doc.sections().get(1).newPage(), "start: continue in next.yaml");
         LayoutDocument forced = layout(project("<p>${section.title}</p>", "").write("layouts/probe.ftlx",
                 "<section start=\"continue\"><p>${section.title}</p></section>\n")
-                .write("sections/next.yaml", "layout: probe\ntitle: Next\nphoto: images/landscape.jpg\nstart: page\n"));
+                .write("sections/next.yaml", "layout: probe\ntitle: Next\nphoto: {src: images/landscape.jpg, alt: Hills}\nstart: page\n"));
         assertFalse(forced.sections().get(0).newPage(), "the layout says continue");
         assertTrue(forced.sections().get(1).newPage(), "the YAML says page, and wins");
         List<Diagnostic> bad = assertThrows(BrochureException.class, () -> layout(project("<p>x</p>", "")
-                .write("sections/next.yaml", "layout: probe\ntitle: Next\nphoto: images/landscape.jpg\nstart: contine\n")))
+                .write("sections/next.yaml", "layout: probe\ntitle: Next\nphoto: {src: images/landscape.jpg, alt: Hills}\nstart: contine\n")))
                 .diagnostics();
         assertEquals(4, bad.getFirst().where().line());
         assertTrue(bad.getFirst().message().contains("start must be 'page' or 'continue'"), bad.toString());

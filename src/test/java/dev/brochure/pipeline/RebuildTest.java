@@ -83,7 +83,7 @@ class RebuildTest {
                 </section>
                 """);
         write("brochure-content/sections/note.yaml", "layout: note\ntext: Plain words in the body face.\n"
-                + "photo: images/photo.png\n");
+                + "photo: {src: images/photo.png, alt: A red rectangle}\n");
         write("images/photo.png", png(40, 30, Color.RED));
         write("fonts/Body.ttf", Files.readAllBytes(TestProject.FONTS.resolve("Vollkorn-Regular.ttf")));
     }

@@ -35,7 +35,7 @@ class FocusCropTest {
         TestProject project = TestProject.copy("minimal", temp.resolve(focus.isEmpty() ? "none" : focus.replace('%', 'p')
                 .replace(' ', '_')))
                 .write("brochure.yaml", "title: Focus\nsections:\n  - sections/photo.yaml\n")
-                .write("sections/photo.yaml", "layout: photo\nphoto: images/person.jpg\nfocus: \"" + focus + "\"\n")
+                .write("sections/photo.yaml", "layout: photo\nphoto: {src: images/person.jpg, alt: A person}\nfocus: \"" + focus + "\"\n")
                 .write("layouts/photo.schema.yaml", "fields:\n  photo: {type: image, required: true}\n  focus: plain\n")
                 .write("layouts/photo.ftlx", "<section master=\"cover\"><page master=\"cover\">"
                         + "<frame x=\"20%\" y=\"10%\" width=\"60%\"><image src=\"${section.photo}\" aspect=\"2:1\" "
