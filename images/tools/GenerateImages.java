@@ -67,7 +67,7 @@ public final class GenerateImages {
         jpeg("images/campus/campus-autumn.jpg", autumnCampus(2100, 1400));
         jpeg("images/campus/mentorship-path.jpg", mentorshipPath(1600, 2000));
         jpeg("images/campus/boundary-stones.jpg", boundaryStones(2000, 1333));
-        jpeg("images/events/burggarten.jpg", burggarten(2000, 1000));
+        jpeg("images/events/burggarten.jpg", burggarten(3300, 1650));
         jpeg("images/events/fitch-beach-award.jpg", ceremony(2000, 1500));
         jpeg("images/events/cvpr24-seattle.jpg", seattle(2000, 1500));
         jpeg("images/events/neurips24-vancouver.jpg", vancouver(2000, 1500));

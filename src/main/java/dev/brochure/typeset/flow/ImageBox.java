@@ -7,6 +7,7 @@ import dev.brochure.layout.tree.Fit;
 import dev.brochure.vocab.Length;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.vocab.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class ImageBox {
             default -> 0;
         };
         List<PageItem> items = new ArrayList<>();
-        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.radius(), block.alt()));
+        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.radius(), block.alt(), block.where()));
         double y = height;
         if (!block.caption().isEmpty()) {
             y += block.captionStyle().spaceBefore();
@@ -67,7 +68,8 @@ final class ImageBox {
     }
 
     /** The image drawn into {@code box}: covering it (and clipped to it) or contained in it. */
-    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, double radius, String alt) {
+    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, double radius, String alt,
+            SourceLocation where) {
         double sx = box.width() / image.pixelWidth();
         double sy = box.height() / image.pixelHeight();
         double scale = fit == Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
@@ -77,6 +79,6 @@ final class ImageBox {
         double y = box.y() + (box.height() - h) / 2;
         boolean cropped = w > box.width() + 0.01 || h > box.height() + 0.01;
         Rect clip = cropped || radius > 0 ? (fit == Fit.COVER ? box : new Rect(x, y, w, h)) : null;
-        return new PageItem.PlacedImage(image, x, y, w, h, clip, radius, alt);
+        return new PageItem.PlacedImage(image, x, y, w, h, clip, radius, alt, where);
     }
 }

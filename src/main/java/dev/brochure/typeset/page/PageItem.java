@@ -2,6 +2,7 @@ package dev.brochure.typeset.page;
 
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.SourceLocation;
 import java.nio.file.Path;
 
 /**
@@ -100,13 +101,15 @@ public sealed interface PageItem {
      * clipping), whose corners are rounded by {@code radius}. {@code alt} is the layout's
      * description of the picture for readers who cannot see it (null if it gave none, empty for
      * a decorative picture); it is kept here for a tagged, accessible PDF and is not drawn.
+     * {@code where} is the YAML place that puts the image there (the layout block's location), so
+     * a problem with the placement (too low a resolution for print) names the line to change.
      */
     record PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius,
-            String alt) implements PageItem {
+            String alt, SourceLocation where) implements PageItem {
         @Override
         public PlacedImage moved(double dx, double dy) {
             return new PlacedImage(image, x + dx, y + dy, width, height, clip == null ? null : clip.moved(dx, dy), radius,
-                    alt);
+                    alt, where);
         }
     }
 
