@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check a PDF for release: fonts embedded, no missing glyphs, images at or above --min-ppi,"
                 + " links that go somewhere, the content's text all present (with --content), size within"
-                + " --max-size. Exits 1 with one line per problem.")
+                + " --max-size, and with --pdfx the PDF/X-4 requirements of a print file. Exits 1 with one line"
+                + " per problem.")
 final class VerifyCommand implements Callable<Integer> {
 
 
@@ -50,6 +51,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The largest the file may be: bytes, or with a decimal suffix k, M or G (800k, 5M).")
     Long maxSize;
 
+    @Option(names = "--pdfx", description = "Also check the PDF/X-4 requirements of a file for print (build --profile"
+            + " print writes one): identification, output intent, TrimBox and BleedBox, colour.")
+    boolean pdfx;
+
     @Spec
     CommandSpec spec;
 
@@ -66,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Long budget = maxSize;
         List<ExpectedText> expected = content == null ? null : expectedText(content);
-        VerifyResult result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected));
+        VerifyResult result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected, pdfx));
         String name = result.report().file();
         if (result.passed()) {
             context.out().printf("%s: ok: %s%n", name,

@@ -135,7 +135,8 @@ public class Pipeline {
             StageTimes.Clock clock) {
         OutputProfile profile = request.profile();
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
-                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir(),
+                profile.pdfx());
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, request.maxSize(), startPpi,

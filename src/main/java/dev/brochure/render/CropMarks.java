@@ -1,14 +1,19 @@
 package dev.brochure.render;
 
+import org.openpdf.text.pdf.CMYKColor;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfSpotColor;
 
 /**
  * Trim marks for the print shop: at each corner, two thin lines on the trim edges' extensions,
- * in the slug outside the bleed, so that none of them can show on the trimmed page.
+ * in the slug outside the bleed, so that none of them can show on the trimmed page. They are in
+ * the registration colour, the separation {@code All}, so they print on every plate.
  */
 final class CropMarks {
 
     private static final float WIDTH = 0.25f;
+    /** Registration: every colourant at full strength (alternate: 100 % C, M, Y and K). */
+    private static final String REGISTRATION = "All";
 
     private CropMarks() {
     }
@@ -26,7 +31,7 @@ final class CropMarks {
         float top = (float) (offset + trimHeight);
         cb.saveState();
         cb.setLineWidth(WIDTH);
-        cb.setRGBColorStroke(0, 0, 0);
+        cb.setColorStroke(new PdfSpotColor(REGISTRATION, new CMYKColor(1f, 1f, 1f, 1f)), 1f);
         for (float x : new float[] {left, right}) {
             // vertical marks above and below the page, on the trim edge line
             cb.moveTo(x, top + gap);

@@ -6,6 +6,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,11 +49,30 @@ final class PdfImages {
 
     private final ImagePolicy policy;
     private final EncodingCache disk;
+    private final ICC_Profile untaggedRgb;
     private final Map<Object, Image> inDocument = new HashMap<>();
 
     PdfImages(ImagePolicy policy, EncodingCache disk) {
+        this(policy, disk, null);
+    }
+
+    /**
+     * {@code untaggedRgb}, when given, is the ICC profile an RGB image without a profile of its
+     * own is tagged with (sRGB for a colour-managed file), so that no image is device RGB. An
+     * image with an embedded profile keeps it; CMYK and grey images stay in the device spaces a
+     * CMYK output intent defines.
+     */
+    PdfImages(ImagePolicy policy, EncodingCache disk, ICC_Profile untaggedRgb) {
         this.policy = policy;
         this.disk = disk;
+        this.untaggedRgb = untaggedRgb;
+    }
+
+    private Image tagged(Image image) {
+        if (untaggedRgb != null && image.getColorspace() == 3 && !image.hasICCProfile()) {
+            image.tagICC(untaggedRgb);
+        }
+        return image;
     }
 
     /**
@@ -80,12 +100,12 @@ final class PdfImages {
         Variant variant = variant(placed);
         byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
         if (encoded == null) {
-            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref.format(),
-                    original(ref), EncodingCache.key(ref.path(), "original").orElse(null))));
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> tagged(load(ref, () -> ImageDecoder.decode(
+                    ref.format(), original(ref), EncodingCache.key(ref.path(), "original").orElse(null)))));
             return new Prepared(image, box, ref.orientation());
         }
-        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(
-                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null))));
+        Image image = inDocument.computeIfAbsent(variant, v -> tagged(load(ref, () -> ImageDecoder.decode(
+                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null)))));
         // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
         double sx = placed.width() / ref.pixelWidth();
         double sy = placed.height() / ref.pixelHeight();

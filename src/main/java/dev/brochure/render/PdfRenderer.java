@@ -30,6 +30,9 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 public final class PdfRenderer {
 
+    /** The PDF/X version a print file conforms to. */
+    static final String PDFX_VERSION = "PDF/X-4";
+
     private PdfRenderer() {
     }
 
@@ -54,7 +57,8 @@ public final class PdfRenderer {
         Document document = new Document(size, 0, 0, 0, 0);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            // PDF/X-4 is a subset of PDF 1.6.
+            writer.setPdfVersion(options.pdfx() ? PdfWriter.VERSION_1_6 : PdfWriter.VERSION_1_7);
             writer.setCompressionLevel(6);
             if (options.compactObjects()) {
                 writer.setFullCompression();
@@ -67,8 +71,13 @@ public final class PdfRenderer {
             }
             document.open();
             DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), PdfFonts::get);
+            Colors colors = options.pdfx() ? new Colors(OutputIntents.srgb(writer)) : Colors.device();
+            if (options.pdfx()) {
+                OutputIntents.pdfx(writer, OutputIntents.FOGRA39);
+            }
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir()));
+                    : new EncodingCache(options.cacheDir()), options.pdfx() ? OutputIntents.iccProfile(OutputIntents.SRGB)
+                    : null);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {
@@ -77,7 +86,7 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, fonts, page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, colors, !options.pdfx(), page, offset).draw(page);
                 if (options.cropMarks()) {
                     CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
                 }
@@ -87,6 +96,9 @@ public final class PdfRenderer {
             fonts.write(writer);
             outline(writer, doc, options);
             dates(writer, options);
+            if (options.pdfx()) {
+                pdfx(writer);
+            }
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF writing failed: " + e.getMessage(), e);
@@ -130,6 +142,17 @@ public final class PdfRenderer {
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(info.language()));
         // Viewers show the title rather than the file name.
         writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, org.openpdf.text.pdf.PdfBoolean.PDFTRUE);
+    }
+
+    /**
+     * The PDF/X-4 identification: in the information dictionary ({@code /GTS_PDFXVersion},
+     * {@code /Trapped /False}: no trapping was applied) and in the XMP metadata, which repeats
+     * the information entries. The output intent and the colour spaces are written with the pages.
+     */
+    private static void pdfx(PdfWriter writer) {
+        writer.getInfo().put(new PdfName("GTS_PDFXVersion"), new PdfString(PDFX_VERSION));
+        writer.getInfo().put(PdfName.TRAPPED, new PdfName("False"));
+        writer.setXmpMetadata(XmpMetadata.pdfx(writer, PDFX_VERSION));
     }
 
     private static void dates(PdfWriter writer, RenderOptions options) {

@@ -7,7 +7,9 @@ public enum Rule {
     IMAGE_RESOLUTION("image-resolution", "every placed image reaches the --min-ppi floor"),
     LINK_TARGET("link-target", "every link and bookmark goes somewhere: an existing destination or page, a well-formed URI"),
     CONTENT_TEXT("content-text", "every text unit of the content (--content) is found in the PDF's text"),
-    FILE_SIZE("file-size", "the file is within the --max-size budget");
+    FILE_SIZE("file-size", "the file is within the --max-size budget"),
+    PDFX("pdfx", "(--pdfx) the file meets the PDF/X-4 requirements that can be checked in it: identification,"
+            + " output intent with a CMYK profile, TrimBox and BleedBox, colour without device RGB");
 
     private final String id;
     private final String description;
