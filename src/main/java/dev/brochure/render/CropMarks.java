@@ -12,8 +12,12 @@ import org.openpdf.text.pdf.PdfSpotColor;
 final class CropMarks {
 
     private static final float WIDTH = 0.25f;
-    /** Registration: every colourant at full strength (alternate: 100 % C, M, Y and K). */
-    private static final String REGISTRATION = "All";
+    /**
+     * Registration: every colourant at full strength (alternate: 100 % C, M, Y and K). One
+     * instance (an immutable value): OpenPDF keeps a document's spot colours by identity, so a new
+     * one for each page would be written once per page, in an order that changes from run to run.
+     */
+    private static final PdfSpotColor REGISTRATION = new PdfSpotColor("All", new CMYKColor(1f, 1f, 1f, 1f));
 
     private CropMarks() {
     }
@@ -31,7 +35,7 @@ final class CropMarks {
         float top = (float) (offset + trimHeight);
         cb.saveState();
         cb.setLineWidth(WIDTH);
-        cb.setColorStroke(new PdfSpotColor(REGISTRATION, new CMYKColor(1f, 1f, 1f, 1f)), 1f);
+        cb.setColorStroke(REGISTRATION, 1f);
         for (float x : new float[] {left, right}) {
             // vertical marks above and below the page, on the trim edge line
             cb.moveTo(x, top + gap);
