@@ -35,6 +35,20 @@ class VerifyCommandTest {
         assertEquals("", run.err());
     }
 
+    /** Issue 16: --pdfx adds the PDF/X-4 rule; the screen edition fails it, page by page. */
+    @Test
+    void pdfxChecksThePrintRequirementsOfAPdf() {
+        CliRun run = CliRun.of("verify", "--pdfx", OptmlBrochure.pdf().toString());
+        assertEquals(ExitCode.USER_ERROR, run.code(), run.toString());
+        List<String> lines = run.err().lines().toList();
+        String file = OptmlBrochure.pdf().toString();
+        assertTrue(lines.contains(file + ": pdfx: the catalog has no PDF/X output intent (/OutputIntents with /S"
+                + " /GTS_PDFX)"), run.err());
+        assertTrue(lines.contains(file + ": pdfx: page 1: no TrimBox (where the printed page is cut)"), run.err());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(file + ": pdfx: page 2: an RGB colour (rg): ")), run.err());
+        assertTrue(lines.getLast().endsWith("failed: pdfx"), lines.getLast());
+    }
+
     @Test
     void aBrokenPdfFailsWithOneLinePerProblemAndExit1() {
         Path pdf = TestPdfs.write(dir.resolve("flawed.pdf"), EnumSet.allOf(Flaw.class));
