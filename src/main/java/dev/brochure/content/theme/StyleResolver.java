@@ -192,12 +192,13 @@ final class StyleResolver {
                 return new double[] {of.size(), leading};
             }
         }
-        if (step == null && v != null && v.node() instanceof ScalarNode s && s.getValue().strip().matches("[A-Za-z][\\w-]*")) {
+        String word = step == null && v != null && v.node() instanceof ScalarNode s ? s.getValue().strip() : "";
+        if (word.matches("[A-Za-z][\\w-]*")) {
             // A word that names no style (a misspelt step of the scale) is not a length either.
             if (props.isOwn("size")) {
-                values.reader(v).diagnostics().error(values.at(v), what + " size: '" + s.getValue().strip()
-                        + "' is neither a length nor a style", "write a length, as 'size: 10pt', or the style whose size it"
-                        + " takes, as 'size: body'; " + Suggestions.hint(s.getValue().strip(), raw.keySet()));
+                values.reader(v).diagnostics().error(values.at(v), what + " size: '" + word
+                        + "' is neither a length nor a style", "write a length, as 'size: 10pt', or the style whose"
+                        + " size it takes, as 'size: body'; " + Suggestions.hint(word, raw.keySet()));
             }
             return new double[] {10.0, 12.5};
         }
