@@ -63,7 +63,8 @@ class VerifyCommandTest {
             assertTrue(m.matches(), "not a verify line: " + l);
             rules.add(m.group(1));
         }
-        assertEquals(new TreeSet<>(Arrays.stream(Rule.values()).map(Rule::id).toList()), rules);
+        assertEquals(new TreeSet<>(Arrays.stream(Rule.values()).filter(r -> r != Rule.PDFX).map(Rule::id).toList()), rules,
+                "every rule but pdfx, which --pdfx asks for");
         assertTrue(lines.getLast().startsWith(pdf + ": " + (lines.size() - 1) + " problems; failed: font-embedded,"),
                 lines.getLast());
     }
