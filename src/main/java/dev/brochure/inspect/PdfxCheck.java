@@ -35,8 +35,9 @@ import org.xml.sax.SAXException;
 
 /**
  * The PDF/X-4 requirements (ISO 15930-7) that can be checked from the file alone, for
- * {@code verify --pdfx}: the identification (information dictionary and XMP), title, dates and
- * trapping key, a file identifier, no encryption, PDF 1.6 at most; one PDF/X output intent that
+ * {@code verify --pdfx}: the identification in the XMP metadata (version, trapping key, title,
+ * dates, document and version identifiers, rendition class; the information dictionary, where it
+ * repeats them, agreeing), a file identifier, no encryption, PDF 1.6 at most; one PDF/X output intent that
  * embeds its profile, a CMYK one; on every page a TrimBox and a BleedBox, the BleedBox around the
  * TrimBox and both inside the MediaBox, no ArtBox beside the TrimBox; and colour without a device
  * space the output intent does not define: with a CMYK intent, RGB must be ICC-based (or be
@@ -48,6 +49,8 @@ public final class PdfxCheck {
     static final String PDFX_NS = "http://www.npes.org/pdfx/ns/id/";
     static final String PDF_NS = "http://ns.adobe.com/pdf/1.3/";
     static final String DC_NS = "http://purl.org/dc/elements/1.1/";
+    static final String XMP_NS = "http://ns.adobe.com/xap/1.0/";
+    static final String XMP_MM_NS = "http://ns.adobe.com/xap/1.0/mm/";
     /** How many nested forms and patterns are followed; real files nest a few levels. */
     private static final int MAX_DEPTH = 32;
 
@@ -88,29 +91,26 @@ public final class PdfxCheck {
 
     // ------------------------------------------------------------------ identification
 
+    /**
+     * PDF/X-4 identifies a file in its XMP metadata: {@code pdfxid:GTS_PDFXVersion},
+     * {@code pdf:Trapped} (True or False), {@code dc:title}, the creation and modification dates
+     * and the {@code xmpMM} identifiers (DocumentID, VersionID, RenditionClass). The information
+     * dictionary need not repeat them, but what it says must agree.
+     */
     private void information() {
         PDDocumentInformation info = document.getDocumentInformation();
         String version = info.getCustomMetadataValue("GTS_PDFXVersion");
-        if (version == null) {
-            problems.add("the information dictionary has no /GTS_PDFXVersion (PDF/X-4)");
-        } else if (!version.startsWith("PDF/X-4")) {
+        if (version != null && !version.startsWith("PDF/X-4")) {
             problems.add("the information dictionary's /GTS_PDFXVersion is '" + version + "', not PDF/X-4");
         }
-        if (info.getTitle() == null || info.getTitle().isBlank()) {
-            problems.add("the information dictionary has no /Title");
-        }
-        if (info.getCreationDate() == null || info.getModificationDate() == null) {
-            problems.add("the information dictionary lacks /CreationDate or /ModDate");
-        }
         String trapped = info.getTrapped();
-        if (!"True".equals(trapped) && !"False".equals(trapped)) {
-            problems.add("the information dictionary's /Trapped is " + (trapped == null ? "missing" : "'" + trapped + "'")
-                    + ": PDF/X wants /True or /False");
+        if (trapped != null && !"True".equals(trapped) && !"False".equals(trapped)) {
+            problems.add("the information dictionary's /Trapped is '" + trapped + "': PDF/X wants /True or /False");
         }
         xmp(trapped);
     }
 
-    private void xmp(String trapped) {
+    private void xmp(String infoTrapped) {
         PDMetadata metadata = document.getDocumentCatalog().getMetadata();
         if (metadata == null) {
             problems.add("the catalog has no XMP metadata stream: PDF/X-4 identifies itself there");
@@ -129,12 +129,30 @@ public final class PdfxCheck {
         } else if (!version.startsWith("PDF/X-4")) {
             problems.add("the XMP metadata's pdfxid:GTS_PDFXVersion is '" + version + "', not PDF/X-4");
         }
-        String xmpTrapped = property(xml, PDF_NS, "Trapped");
-        if (xmpTrapped == null || !xmpTrapped.equals(trapped)) {
-            problems.add("the XMP metadata's pdf:Trapped (" + xmpTrapped + ") does not match /Trapped (" + trapped + ")");
+        String trapped = property(xml, PDF_NS, "Trapped");
+        if (!"True".equals(trapped) && !"False".equals(trapped)) {
+            problems.add("the XMP metadata's pdf:Trapped is " + (trapped == null ? "missing" : "'" + trapped + "'")
+                    + ": PDF/X wants True or False");
+        } else if (infoTrapped != null && !infoTrapped.equals(trapped)) {
+            problems.add("the XMP metadata's pdf:Trapped (" + trapped + ") does not match the information's /Trapped ("
+                    + infoTrapped + ")");
         }
-        if (property(xml, DC_NS, "title") == null) {
+        String title = property(xml, DC_NS, "title");
+        if (title == null || title.isBlank()) {
             problems.add("the XMP metadata has no dc:title");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String[] p : new String[][] {{XMP_NS, "xmp:CreateDate", "CreateDate"},
+                {XMP_NS, "xmp:ModifyDate", "ModifyDate"}, {XMP_MM_NS, "xmpMM:DocumentID", "DocumentID"},
+                {XMP_MM_NS, "xmpMM:VersionID", "VersionID"}, {XMP_MM_NS, "xmpMM:RenditionClass", "RenditionClass"}}) {
+            String value = property(xml, p[0], p[2]);
+            if (value == null || value.isBlank()) {
+                missing.add(p[1]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add("the XMP metadata has no " + String.join(", ", missing) + ": PDF/X-4 requires "
+                    + (missing.size() == 1 ? "it" : "them"));
         }
     }
 

@@ -49,6 +49,25 @@ class VerifyCommandTest {
         assertTrue(lines.getLast().endsWith("failed: pdfx"), lines.getLast());
     }
 
+    /**
+     * Issue 16, acceptance: {@code brochure build --profile print --strict} exits 0 on the shipped
+     * brochure and writes it, and the README's CI line for the print edition passes as well:
+     * {@code verify --pdfx --min-ppi 300} on what it wrote.
+     */
+    @Test
+    void theShippedBrochureBuildsStrictlyForPrintAndPassesVerifyAsPdfX4() {
+        Path pdf = dir.resolve("out/print.pdf");
+        CliRun build = CliRun.of("build", "--content", OptmlBrochure.CONTENT.toString(), "--profile", "print",
+                "--strict", "-o", pdf.toString());
+        assertEquals(ExitCode.OK, build.code(), build.toString());
+        assertTrue(Files.isRegularFile(pdf), build.toString());
+        assertTrue(build.err().lines().noneMatch(l -> l.contains("ppi")), "no resolution warning: " + build.err());
+        CliRun verify = CliRun.of("verify", "--pdfx", "--min-ppi", "300", pdf.toString());
+        assertEquals(ExitCode.OK, verify.code(), verify.toString());
+        assertTrue(verify.out().contains(": ok: ") && verify.out().contains("image-resolution (>= 300 ppi)")
+                && verify.out().contains("pdfx"), verify.out());
+    }
+
     @Test
     void aBrokenPdfFailsWithOneLinePerProblemAndExit1() {
         Path pdf = TestPdfs.write(dir.resolve("flawed.pdf"), EnumSet.allOf(Flaw.class));

@@ -45,7 +45,8 @@ class PdfxRuleTest {
 
     enum Flaw {
         NO_INTENT, RGB_INTENT, DEVICE_RGB_FILL, DEVICE_RGB_IMAGE, DEFAULT_RGB, NO_TRIM_BOX, BLEED_INSIDE_TRIM,
-        ART_AND_TRIM, NO_XMP_VERSION, INFO_VERSION_X3, NO_TRAPPED, PDF_17, NO_ID
+        ART_AND_TRIM, NO_XMP_VERSION, INFO_VERSION_X3, NO_TRAPPED, PDF_17, NO_ID, NO_BLEED_BOX, NO_PROFILE,
+        TWO_INTENTS, NO_XMP_IDS, TRAPPED_DISAGREES, NO_INFO_IDENTIFICATION
     }
 
     private static final VerifyOptions PDFX = new VerifyOptions(VerifyOptions.DEFAULT_MIN_PPI, null, null, true);
@@ -111,11 +112,31 @@ class PdfxRuleTest {
         assertEquals("the XMP metadata has no pdfxid:GTS_PDFXVersion", only(failures(EnumSet.of(Flaw.NO_XMP_VERSION))));
         assertEquals("the information dictionary's /GTS_PDFXVersion is 'PDF/X-3:2003', not PDF/X-4",
                 only(failures(EnumSet.of(Flaw.INFO_VERSION_X3))));
-        List<Failure> trapped = failures(EnumSet.of(Flaw.NO_TRAPPED));
-        assertTrue(trapped.stream().anyMatch(f -> f.message().equals(
-                "the information dictionary's /Trapped is missing: PDF/X wants /True or /False")), trapped.toString());
+        assertEquals("the XMP metadata's pdf:Trapped is missing: PDF/X wants True or False",
+                only(failures(EnumSet.of(Flaw.NO_TRAPPED))));
+        assertEquals("the XMP metadata's pdf:Trapped (False) does not match the information's /Trapped (True)",
+                only(failures(EnumSet.of(Flaw.TRAPPED_DISAGREES))));
+        assertEquals("the XMP metadata has no xmpMM:DocumentID, xmpMM:VersionID, xmpMM:RenditionClass: PDF/X-4"
+                + " requires them", only(failures(EnumSet.of(Flaw.NO_XMP_IDS))));
         assertEquals("the file is PDF 1.7: PDF/X-4 is based on PDF 1.6, at most", only(failures(EnumSet.of(Flaw.PDF_17))));
         assertEquals("the trailer has no /ID: PDF/X requires a file identifier", only(failures(EnumSet.of(Flaw.NO_ID))));
+    }
+
+    /** PDF/X-4 identifies a file in its XMP; the information dictionary need not repeat it. */
+    @Test
+    void theInformationDictionaryNeedNotRepeatTheIdentification() throws IOException {
+        assertEquals(List.of(), failures(EnumSet.of(Flaw.NO_INFO_IDENTIFICATION)));
+    }
+
+    @Test
+    void everyPageNeedsABleedBoxAndTheIntentOneEmbeddedProfile() throws IOException {
+        assertEquals("page 1: no BleedBox (how far the art runs beyond the trim)",
+                only(failures(EnumSet.of(Flaw.NO_BLEED_BOX))));
+        List<Failure> noProfile = failures(EnumSet.of(Flaw.NO_PROFILE));
+        assertTrue(noProfile.stream().anyMatch(f -> f.message().equals("the output intent embeds no /DestOutputProfile:"
+                + " PDF/X-4 requires the profile in the file")), noProfile.toString());
+        assertEquals("the catalog has 2 PDF/X output intents: PDF/X allows one",
+                only(failures(EnumSet.of(Flaw.TWO_INTENTS))));
     }
 
     // ------------------------------------------------------------------ the test files
@@ -134,8 +155,10 @@ class PdfxRuleTest {
             if (!flaws.contains(Flaw.NO_TRIM_BOX)) {
                 page.setTrimBox(new PDRectangle(9, 9, 612, 792));
             }
-            page.setBleedBox(flaws.contains(Flaw.BLEED_INSIDE_TRIM) ? new PDRectangle(20, 20, 590, 770)
-                    : new PDRectangle(0, 0, 630, 810));
+            if (!flaws.contains(Flaw.NO_BLEED_BOX)) {
+                page.setBleedBox(flaws.contains(Flaw.BLEED_INSIDE_TRIM) ? new PDRectangle(20, 20, 590, 770)
+                        : new PDRectangle(0, 0, 630, 810));
+            }
             if (flaws.contains(Flaw.ART_AND_TRIM)) {
                 page.setArtBox(new PDRectangle(9, 9, 612, 792));
             }
@@ -179,7 +202,16 @@ class PdfxRuleTest {
                 intent.setInfo("ISO Coated v2 300% (basICColor)");
                 intent.getDestOutputIntent().setInt(COSName.N,
                         flaws.contains(Flaw.RGB_INTENT) ? 3 : 4);
+                if (flaws.contains(Flaw.NO_PROFILE)) {
+                    intent.getCOSObject().removeItem(COSName.DEST_OUTPUT_PROFILE);
+                }
                 doc.getDocumentCatalog().addOutputIntent(intent);
+                if (flaws.contains(Flaw.TWO_INTENTS)) {
+                    PDOutputIntent second = new PDOutputIntent(doc, new ByteArrayInputStream(profile));
+                    second.getCOSObject().setItem(COSName.S, COSName.getPDFName("GTS_PDFX"));
+                    second.setOutputConditionIdentifier("FOGRA51");
+                    doc.getDocumentCatalog().addOutputIntent(second);
+                }
             }
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("A Leaflet for Print");
@@ -187,16 +219,26 @@ class PdfxRuleTest {
             date.setTimeInMillis(1_700_000_000_000L);
             info.setCreationDate(date);
             info.setModificationDate(date);
-            info.setCustomMetadataValue("GTS_PDFXVersion", flaws.contains(Flaw.INFO_VERSION_X3) ? "PDF/X-3:2003"
-                    : "PDF/X-4");
-            if (!flaws.contains(Flaw.NO_TRAPPED)) {
-                info.setTrapped("False");
+            if (!flaws.contains(Flaw.NO_INFO_IDENTIFICATION)) {
+                info.setCustomMetadataValue("GTS_PDFXVersion", flaws.contains(Flaw.INFO_VERSION_X3) ? "PDF/X-3:2003"
+                        : "PDF/X-4");
+                if (!flaws.contains(Flaw.NO_TRAPPED)) {
+                    info.setTrapped(flaws.contains(Flaw.TRAPPED_DISAGREES) ? "True" : "False");
+                }
             }
             String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                     + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
                     + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
                     + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">A Leaflet for Print</rdf:li></rdf:Alt></dc:title>"
                     + "</rdf:Description>"
+                    + "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">"
+                    + "<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"
+                    + "<xmp:ModifyDate>2023-11-14T22:13:20Z</xmp:ModifyDate></rdf:Description>"
+                    + (flaws.contains(Flaw.NO_XMP_IDS) ? "" : "<rdf:Description rdf:about=\"\""
+                            + " xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">"
+                            + "<xmpMM:DocumentID>uuid:6f1c2a4e-8d3b-4c1e-9a7f-2b5d0e3c4f10</xmpMM:DocumentID>"
+                            + "<xmpMM:VersionID>1</xmpMM:VersionID>"
+                            + "<xmpMM:RenditionClass>default</xmpMM:RenditionClass></rdf:Description>")
                     + "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\""
                     + (flaws.contains(Flaw.NO_TRAPPED) ? "" : " pdf:Trapped=\"False\"") + "/>"
                     + (flaws.contains(Flaw.NO_XMP_VERSION) ? "" : "<rdf:Description rdf:about=\"\""
