@@ -2,6 +2,7 @@ package dev.brochure.content;
 
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.MemoryBudget;
 import dev.brochure.world.ProjectFiles;
 
 import dev.brochure.content.model.BrochureContent;
@@ -45,9 +46,12 @@ public final class ContentLoader {
 
     static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
+    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start");
+    /** How a section may begin: on a new page, or on the page the one before it ended on. */
+    static final List<String> STARTS = List.of("page", "continue");
 
     private final ProjectFiles project;
+    private final MemoryBudget budget = MemoryBudget.ofThisProcess();
     private final Diagnostics diagnostics = new Diagnostics();
     private final LayoutCatalog layouts;
     private final ImageCatalog images;
@@ -145,7 +149,13 @@ public final class ContentLoader {
 
     private Optional<LocalDate> date(NodeReader reader, Node node, String text) {
         try {
-            return Optional.of(LocalDate.parse(text));
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                diagnostics.error(reader.at(node), "date '" + text + "' lies outside the years 1 to 9999, which a PDF"
+                        + " date can record", "write it as YYYY-MM-DD");
+                return Optional.empty();
+            }
+            return Optional.of(date);
         } catch (DateTimeParseException e) {
             diagnostics.error(reader.at(node), "date '" + text + "' is not a date", "write it as YYYY-MM-DD");
             return Optional.empty();
@@ -161,25 +171,52 @@ public final class ContentLoader {
         if (refs.isEmpty() && node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
             diagnostics.error(reader.at(node), "'sections' is empty", "list the section files, one per line: - sections/welcome.yaml");
         }
-        Map<String, SourceLocation> ids = new LinkedHashMap<>();
+        // Where each file and each id was first listed, so a clash names both places.
+        Map<Path, SourceLocation> files = new HashMap<>();
+        Map<String, Listed> ids = new LinkedHashMap<>();
+        long text = 0;
         for (Node ref : refs) {
-            reader.string(ref, "section file")
-                    .flatMap(r -> {
-                        Optional<Path> file = project.resolveContentFile(r, reader.at(ref), diagnostics);
-                        if (file.isEmpty()) {
-                            anchors.add(stem(r));
-                        }
-                        return file;
-                    })
-                    .flatMap(this::section)
-                    .ifPresent(section -> {
-                        SourceLocation first = ids.putIfAbsent(section.id(), section.where());
-                        if (first != null) {
-                            diagnostics.error(section.where(), "section id '" + section.id() + "' is used twice",
-                                    "it is already used by " + first.file() + "; give one of them another 'id:'");
-                        }
-                        out.add(section);
-                    });
+            SourceLocation listedAt = reader.at(ref);
+            Optional<String> written = reader.string(ref, "section file");
+            Optional<Path> path = written.flatMap(r -> project.resolveContentFile(r, listedAt, diagnostics));
+            if (path.isEmpty()) {
+                written.ifPresent(r -> anchors.add(stem(r)));
+                continue;
+            }
+            SourceLocation before = files.putIfAbsent(path.get(), listedAt);
+            if (before != null) {
+                diagnostics.error(listedAt, "'" + SourceLocation.display(path.get()) + "' is listed twice in 'sections'"
+                                + " (first at line " + before.line() + ")",
+                        "each section appears once; to show it again, copy the file and give the copy its own 'id:'");
+                continue;
+            }
+            long size = size(path.get());
+            // A file over the limit for one file is reported as such when it is read.
+            text += size <= YamlFile.MAX_BYTES ? size : 0;
+            if (text > budget.textBytes()) {
+                // Checked before the file is read: the sections after it are not read either.
+                diagnostics.error(listedAt, "the sections up to this one hold " + MemoryBudget.size(text)
+                                + " of text, more than the " + MemoryBudget.size(budget.textBytes()) + " one build may set"
+                                + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
+                                        ? " in " + budget.heap() : ""),
+                        "split the brochure into several, or shorten the sections"
+                                + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
+                                        ? "; or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx1g)" : ""));
+                // Nothing goes on to layout and typesetting: setting what was read would cost the time
+                // and memory the budget is there to bound, for a build that cannot be written anyway.
+                out.clear();
+                break;
+            }
+            section(path.get()).ifPresent(section -> {
+                Listed first = ids.putIfAbsent(section.id(), new Listed(section.where().file(), listedAt));
+                if (first != null) {
+                    diagnostics.error(listedAt, "section id '" + section.id() + "' is used twice: by " + first.file()
+                                    + " (listed at line " + first.at().line() + ") and by " + section.where().file()
+                                    + " (listed at line " + listedAt.line() + ")",
+                            "a section's id is its 'id:', else its file name; give one of them another 'id:'");
+                }
+                out.add(section);
+            });
         }
         return out;
     }
@@ -187,6 +224,18 @@ public final class ContentLoader {
     /** A section's id when it gives none: its file name without {@code .yaml}. */
     private static String stem(String file) {
         return file.replaceFirst("^.*/", "").replaceFirst("\\.ya?ml$", "");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0; // reading it reports the problem
+        }
+    }
+
+    /** A section file and where brochure.yaml lists it. */
+    private record Listed(String file, SourceLocation at) {
     }
 
     private Optional<Section> section(Path path) {
@@ -232,11 +281,23 @@ public final class ContentLoader {
                 .map(InlineMarkup::plain)
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
+        String start = null;
+        Node startNode = raw.get("start");
+        if (startNode != null) {
+            start = reader.string(startNode, "start").orElse(null);
+            if (start != null && !STARTS.contains(start)) {
+                diagnostics.error(reader.at(startNode), "start must be 'page' or 'continue', not '" + start + "'",
+                        "'continue' sets the section on the page the section before it ended on; "
+                                + Suggestions.hint(start, STARTS));
+                start = null;
+            }
+        }
+        String begin = start;
         if (diagnostics.errorCount() > errorsBefore) {
             // Its errors are reported; a layout run over what is left would only report them again.
             return Optional.empty();
         }
-        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root())));
+        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), begin));
     }
 
     private static Optional<String> plainText(Value value) {

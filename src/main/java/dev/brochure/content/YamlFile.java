@@ -3,6 +3,7 @@ package dev.brochure.content;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.ProjectFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -37,6 +38,7 @@ public record YamlFile(String displayName, Node root) {
     public static YamlFile read(Path file) {
         String name = SourceLocation.display(file);
         String text;
+        ProjectFiles.checkRegular(file);
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {

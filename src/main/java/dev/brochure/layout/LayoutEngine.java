@@ -78,8 +78,9 @@ public final class LayoutEngine {
             Path own = project.layoutsDir().resolve(templateName);
             if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
                 project.checkInside(own, project.layoutsDir());
+                ProjectFiles.checkRegular(own);
             }
-            Template template = freemarker.getTemplate(templateName);
+            Template template = TemplateRunner.load(() -> freemarker.getTemplate(templateName), limits);
             TemplateRunner.Output output = new TemplateRunner.Output(limits.outputChars());
             sources = new SourceTable(output);
             xml = sources.marked(TemplateRunner.run(template, new ContentModels(sources).root(section, content.info()),
@@ -94,6 +95,10 @@ public final class LayoutEngine {
             diagnostics.error(section.where(), "layout '" + section.layout() + "' has a schema but no template "
                     + templateName, "add layouts/" + templateName + " beside its schema");
             return Optional.empty();
+        } catch (TemplateChecks.Refused e) {
+            diagnostics.error(new SourceLocation(displayName(e.getTemplateName()), e.getLineNumber(),
+                    e.getColumnNumber()), "layout template: " + firstLine(e.getEditorMessage()), e.hint());
+            return Optional.empty();
         } catch (ParseException e) {
             diagnostics.error(new SourceLocation(displayName(e.getTemplateName()), e.getLineNumber(),
                     e.getColumnNumber()), "layout template syntax error: " + firstLine(e.getEditorMessage()),
@@ -105,7 +110,8 @@ public final class LayoutEngine {
                             e.getColumnNumber() == null ? 0 : e.getColumnNumber()),
                     "layout template failed while setting " + section.where().file() + ": " + summary(e),
                     e.getBlamedExpressionString() == null ? null
-                            : "check '" + e.getBlamedExpressionString() + "'; guard optional fields with ?? or !\"\"");
+                            : "check '" + shorten(e.getBlamedExpressionString(), 120)
+                                    + "'; guard optional fields with ?? or !\"\"");
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.error(templateAt, "cannot read layout template: " + e.getMessage(), null);
@@ -131,8 +137,9 @@ public final class LayoutEngine {
         } catch (Markup.MalformedException e) {
             diagnostics.error(templateAt, "layout produced malformed markup at output line " + e.line
                             + " while setting " + section.where().file() + ": " + e.getMessage(),
-                    "output line " + e.line + " is: " + outputLine(xml, e.line).strip()
-                            + " (a text field used inside an attribute needs plain(...))");
+                    "output line " + e.line + " is: " + excerpt(outputLine(xml, e.line), e.column)
+                            + (e.getMessage() != null && e.getMessage().contains("attribute")
+                                    ? " (a text field used inside an attribute needs plain(...))" : ""));
             return Optional.empty();
         }
         String context = " (setting " + section.where().file() + ")";
@@ -143,11 +150,15 @@ public final class LayoutEngine {
             attrs.error(root, "a layout must produce one <section> element", "wrap the layout in <section>...</section>");
             return Optional.empty();
         }
-        attrs.only(root, List.of("master", "start", "columns", "gap"));
+        attrs.only(root, List.of("master", "start", "columns", "gap", "feather"));
         MasterSpec master = reader.master(root, attrs.string(root, "master").orElse("body"));
-        String start = attrs.string(root, "start").orElse("page");
+        String start = attrs.string(root, "start").filter(s -> !s.isEmpty()).orElse("page");
         if (!start.equals("page") && !start.equals("continue")) {
             attrs.error(root, "start must be 'page' or 'continue'", null);
+        }
+        // The section's own file has the last word on how it starts.
+        if (section.start() != null) {
+            start = section.start();
         }
         List<Block> blocks = reader.blocks(root);
         int columns = attrs.integer(root, "columns", master.columns(), 1, 6);
@@ -155,7 +166,7 @@ public final class LayoutEngine {
             blocks = List.of(new Block.Columns(columns, attrs.points(root, "gap", master.gutter()), blocks, section.where()));
         }
         return Optional.of(new LayoutSection(section.id(), section.title(), master, start.equals("page"), blocks,
-                section.where(), templateAt.file()));
+                section.where(), templateAt.file(), attrs.points(root, "feather", 0)));
     }
 
     /** An image named in the layout: one the content referred to, or one the template names itself. */
@@ -201,6 +212,28 @@ public final class LayoutEngine {
         }
         String line = message.strip().lines().findFirst().orElse(message);
         return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    private static final int EXCERPT = 160;
+
+    /**
+     * A line of output short enough for a hint: the part around {@code column} (from 1; 0 when
+     * unknown) when the line is long, with what was left out said in words.
+     */
+    static String excerpt(String line, int column) {
+        if (line.strip().length() <= EXCERPT) {
+            return line.strip();
+        }
+        int at = Math.max(0, Math.min(line.length(), column) - 1);
+        int from = Math.max(0, Math.min(at - EXCERPT / 2, line.length() - EXCERPT));
+        int to = Math.min(line.length(), from + EXCERPT);
+        return (from > 0 ? "[" + from + " characters] ..." : "") + line.substring(from, to)
+                + (to < line.length() ? "... [" + (line.length() - to) + " more characters]" : "");
+    }
+
+    private static String shorten(String text, int max) {
+        String one = text.replaceAll("\\s+", " ");
+        return one.length() <= max ? one : one.substring(0, max - 3) + "...";
     }
 
     private static String outputLine(String text, int line) {

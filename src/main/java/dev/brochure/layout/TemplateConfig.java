@@ -12,7 +12,9 @@ import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import java.util.WeakHashMap;
  * instantiate nothing, {@code ?api} is off, and the object wrapper exposes only simple values,
  * so a template can reach no Java object beyond the content model. {@code .ftlx} templates use
  * the XML output format, so every interpolated value is escaped unless it is already markup
- * the content stage produced.
+ * the content stage produced. Every template loaded (includes and imports too) is checked by
+ * {@link TemplateChecks}: it can read neither the clock nor the machine's locale or time zone.
  */
 final class TemplateConfig {
 
@@ -80,12 +83,34 @@ final class TemplateConfig {
                     ignoreMissing);
             if (template != null) {
                 synchronized (checked) {
-                    if (checked.add(template)) {
+                    if (!checked.contains(template)) {
+                        // A refused template is not marked checked: every later lookup refuses it again.
+                        TemplateChecks.check(template);
                         _CoreAPI.addThreadInterruptedChecks(template);
+                        checked.add(template);
                     }
                 }
             }
             return template;
+        }
+    }
+
+    /** More than any hand-written layout; Freemarker takes seconds to parse a template of a megabyte. */
+    static final long MAX_TEMPLATE_BYTES = 256 * 1024;
+
+    /** The project's layouts folder, refusing a template too large to be a layout before parsing it. */
+    private static final class BoundedFileLoader extends FileTemplateLoader {
+        BoundedFileLoader(File folder) throws IOException {
+            super(folder);
+        }
+
+        @Override
+        public Reader getReader(Object source, String encoding) throws IOException {
+            if (source instanceof File file && file.length() > MAX_TEMPLATE_BYTES) {
+                throw new IOException("'" + file.getName() + "' is " + file.length() / 1024 + " KB, more than the "
+                        + MAX_TEMPLATE_BYTES / 1024 + " KB a layout template may have");
+            }
+            return super.getReader(source, encoding);
         }
     }
 
@@ -94,7 +119,7 @@ final class TemplateConfig {
         if (Files.isDirectory(project.layoutsDir())) {
             try {
                 // FileTemplateLoader refuses names that resolve outside its folder (symbolic links included).
-                loaders.add(new FileTemplateLoader(project.layoutsDir().toFile()));
+                loaders.add(new BoundedFileLoader(project.layoutsDir().toFile()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

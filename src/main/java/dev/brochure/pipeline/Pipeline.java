@@ -16,6 +16,7 @@ import dev.brochure.render.RenderOptions;
 import dev.brochure.typeset.TypesetOptions;
 import dev.brochure.typeset.Typesetter;
 import dev.brochure.typeset.text.LineBreaker;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Staged;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole pipeline behind one facade: content, layout, typeset, render. The CLI and tests
@@ -80,6 +82,9 @@ public class Pipeline {
      * Throws a {@link BrochureException} with every warning and error of every stage if any is an error.
      */
     public Checked check(BuildRequest request, LineBreaking breaking) {
+        BuildDates.problem(environment).filter(Diagnostic::isError).ifPresent(d -> {
+            throw new BrochureException(d);
+        });
         Staged<Typesetter.Result> staged = stages(request, typesetOptions(request.profile())
                 .withLineBreaker(breaking.create()), new StageTimes.Clock());
         Typesetter.Result result = staged.orThrow();
@@ -112,6 +117,10 @@ public class Pipeline {
     public BuildResult build(BuildRequest request) {
         OutputProfile profile = request.profile();
         StageTimes.Clock clock = new StageTimes.Clock();
+        Optional<Diagnostic> date = BuildDates.problem(environment);
+        if (date.isPresent() && date.get().isError()) {
+            throw new BrochureException(date.get());
+        }
         Staged<Typesetter.Result> staged = stages(request, typesetOptions(profile), clock);
         List<Diagnostic> more = new ArrayList<>();
         BuildDates.problem(environment).ifPresent(more::add);

@@ -6,6 +6,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.world.MemoryBudget;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -50,7 +51,12 @@ final class PdfImages {
     private final ImagePolicy policy;
     private final EncodingCache disk;
     private final ICC_Profile untaggedRgb;
+    private final MemoryBudget budget = MemoryBudget.ofThisProcess();
+    /** Images decoded for this document, kept only until their last placement is drawn. */
     private final Map<Object, Image> inDocument = new HashMap<>();
+    /** Placements not yet drawn, per variant and per file (for images embedded whole). */
+    private final Map<Variant, Integer> variantUses = new HashMap<>();
+    private final Map<Path, Integer> fileUses = new HashMap<>();
 
     PdfImages(ImagePolicy policy, EncodingCache disk) {
         this(policy, disk, null);
@@ -80,8 +86,15 @@ final class PdfImages {
      * first build does not resample its photos one after another. Drawing then finds them ready.
      */
     void prefetch(List<PageItem.PlacedImage> placements) {
+        checkBudget(placements);
+        for (PageItem.PlacedImage p : placements) {
+            variantUses.merge(variant(p), 1, Integer::sum);
+            fileUses.merge(p.image().path(), 1, Integer::sum);
+        }
         placements.stream().map(p -> Map.entry(p.image(), variant(p)))
                 .filter(e -> !(e.getValue().isWholeOriginal(e.getKey()) && !policy.reencode()))
+                // A large photo is left to drawing, which decodes one image at a time.
+                .filter(e -> decodingBytes(e.getKey()) <= budget.parallelImageBytes())
                 .distinct()
                 .toList()
                 .parallelStream()
@@ -99,19 +112,107 @@ final class PdfImages {
         Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
         byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        // OpenPDF writes an image when it is first drawn; the decoded pixels need not outlive the last placement.
+        boolean lastOfVariant = drawn(variantUses, variant);
+        boolean lastOfFile = drawn(fileUses, ref.path());
         if (encoded == null) {
             Image image = inDocument.computeIfAbsent(ref.path(), p -> tagged(load(ref, () -> ImageDecoder.decode(
-                    ref.format(), original(ref), EncodingCache.key(ref.path(), "original").orElse(null)))));
+                    ref.format(), original(ref), EncodingCache.key(ref.path(), "original").orElse(null), budget))));
+            if (lastOfFile) {
+                inDocument.remove(ref.path());
+            }
             return new Prepared(image, box, ref.orientation());
         }
         Image image = inDocument.computeIfAbsent(variant, v -> tagged(load(ref, () -> ImageDecoder.decode(
-                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null)))));
+                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null),
+                budget))));
+        if (lastOfVariant) {
+            inDocument.remove(variant);
+        }
         // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
         double sx = placed.width() / ref.pixelWidth();
         double sy = placed.height() / ref.pixelHeight();
         Rect drawn = new Rect(placed.x() + variant.x() * sx, placed.y() + variant.y() * sy, variant.width() * sx,
                 variant.height() * sy);
         return new Prepared(image, drawn, ImageOrientation.NORMAL);
+    }
+
+    /**
+     * Refuses, before any image is decoded, a document whose images would make the PDF larger than
+     * a build can hold ({@link MemoryBudget#pdfBytes()}): an image embedded whole adds its file
+     * (a JPEG) or its decoded samples (a PNG, compressed losslessly: at most 4 bytes a pixel); a
+     * resampled one about a byte a pixel of its new size. Each image counts once.
+     */
+    private void checkBudget(List<PageItem.PlacedImage> placements) {
+        Map<Object, Long> embedded = new HashMap<>();
+        for (PageItem.PlacedImage p : placements) {
+            ImageRef ref = p.image();
+            Variant v = variant(p);
+            if (v.isWholeOriginal(ref) && !policy.reencode()) {
+                embedded.putIfAbsent(ref.path(), "png".equals(ref.format())
+                        ? (long) ref.pixelWidth() * ref.pixelHeight() * 4 : fileSize(ref.path()));
+            } else {
+                embedded.putIfAbsent(v, (long) v.targetWidth() * v.targetHeight());
+            }
+        }
+        long total = embedded.values().stream().mapToLong(Long::longValue).sum();
+        if (total > budget.pdfBytes()) {
+            // Reported at the image that takes the most room.
+            Path largest = placements.stream().max(java.util.Comparator.comparingLong(p -> {
+                Long whole = embedded.get(p.image().path());
+                return whole != null ? whole : embedded.getOrDefault(variant(p), 0L);
+            })).orElseThrow().image().path();
+            throw BrochureException.of(SourceLocation.of(largest), String.format(java.util.Locale.ROOT,
+                    "the brochure's %d images would put some %s into the PDF (this one the most), more than a PDF may"
+                            + " hold in %s", embedded.size(), MemoryBudget.size(total), budget.heap()),
+                    policy.maxPpi() > 0 || policy.reencode() ? "use fewer or smaller images, or give Java more memory"
+                            + " (JAVA_TOOL_OPTIONS=-Xmx2g)" : "the print profile embeds every pixel: use smaller images,"
+                            + " JPEG rather than PNG for photos, or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g)");
+        }
+    }
+
+    /** Counts one placement drawn; whether it was the last one {@link #prefetch} announced. */
+    private static <K> boolean drawn(Map<K, Integer> uses, K key) {
+        Integer left = uses.get(key);
+        if (left == null) {
+            return false; // not announced: keep the image for the rest of the document
+        }
+        if (left <= 1) {
+            uses.remove(key);
+            return true;
+        }
+        uses.put(key, left - 1);
+        return false;
+    }
+
+    /**
+     * The memory decoding and resampling a photo takes at the most, per pixel: the decoded image
+     * (up to 4 bytes), the first halving (1), an upright copy when the photo is stored turned (4),
+     * a copy in 8-bit RGB when a PNG is grey, a palette or 16-bit (4); and the file itself.
+     */
+    static long decodingBytes(ImageRef ref) {
+        int perPixel = 5 + (ref.orientation() == ImageOrientation.NORMAL ? 0 : 4) + ("png".equals(ref.format()) ? 4 : 0);
+        return (long) ref.pixelWidth() * ref.pixelHeight() * perPixel + fileSize(ref.path());
+    }
+
+    private static long fileSize(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Refuses, before decoding, an image that would need more memory than one image may take. */
+    private void checkDecodable(ImageRef ref) {
+        long needed = decodingBytes(ref);
+        if (needed > budget.imageBytes()) {
+            throw BrochureException.of(SourceLocation.of(ref.path()), String.format(java.util.Locale.ROOT,
+                    "image '%s' (%d x %d pixels) needs some %s of memory to be resampled, more than one image may take"
+                            + " in %s", ref.ref(), ref.pixelWidth(), ref.pixelHeight(), MemoryBudget.size(needed),
+                    budget.heap()), "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java"
+                            + " more memory (JAVA_TOOL_OPTIONS=-Xmx2g)");
+        }
     }
 
     /** The part of the upright picture that shows, and the pixels it needs at the policy's resolution. */
@@ -161,6 +262,11 @@ final class PdfImages {
             return decoding.decode();
         } catch (BrochureException e) {
             throw e;
+        } catch (ImageDecoder.TooLarge e) {
+            throw BrochureException.of(SourceLocation.of(ref.path()), "image '" + ref.ref() + "' (" + ref.pixelWidth()
+                    + " x " + ref.pixelHeight() + " pixels) cannot be embedded: " + e.getMessage(),
+                    "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java more memory"
+                            + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
         } catch (IOException | RuntimeException e) {
             throw BrochureException.of(SourceLocation.of(ref.path()), "cannot embed image '" + ref.ref() + "': "
                     + e.getMessage(), "the file may be corrupt; export it again as JPEG or PNG");
@@ -194,6 +300,7 @@ final class PdfImages {
         }
         byte[] encoded = disk.get(key).orElse(null);
         if (encoded == null) {
+            checkDecodable(ref);
             encoded = encode(ref, variant, original(ref));
             if (encoded != null) {
                 disk.put(key, encoded);

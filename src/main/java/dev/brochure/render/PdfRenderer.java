@@ -1,5 +1,8 @@
 package dev.brochure.render;
 
+import dev.brochure.diag.BrochureException;
+import dev.brochure.world.MemoryBudget;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.vocab.DocumentInfo;
 import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
@@ -42,12 +45,46 @@ public final class PdfRenderer {
      * the content.
      */
     public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+        ByteArrayOutputStream buffer = new BoundedBuffer(MemoryBudget.ofThisProcess());
         write(doc, options, new FileIdentifier.Fingerprint(buffer));
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The PDF in memory until its identifier is stamped, refusing to grow past what the budget
+     * allows a PDF: a message instead of running out of memory in the middle of OpenPDF.
+     */
+    private static final class BoundedBuffer extends ByteArrayOutputStream {
+        private final MemoryBudget budget;
+
+        BoundedBuffer(MemoryBudget budget) {
+            super(1 << 20);
+            this.budget = budget;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            check(1);
+            super.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            check(len);
+            super.write(b, off, len);
+        }
+
+        private void check(int more) {
+            if (count + (long) more > budget.pdfBytes()) {
+                throw BrochureException.of(SourceLocation.of("output"), "the PDF grows beyond "
+                        + MemoryBudget.size(budget.pdfBytes()) + ", more than it may in " + budget.heap(),
+                        "use fewer or smaller images (or --profile screen), fewer pages, or give Java more memory"
+                                + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
+            }
         }
     }
 

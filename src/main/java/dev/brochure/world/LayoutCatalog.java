@@ -38,6 +38,7 @@ public final class LayoutCatalog {
             return Optional.empty();
         }
         Path own = project.layoutsDir().resolve(fileName);
+        ProjectFiles.checkRegular(own);
         if (Files.isRegularFile(own)) {
             project.checkInside(own, project.layoutsDir());
             try {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +97,12 @@ public final class ProjectFiles {
                         "name a file inside it, for example " + ref.replaceAll("/+$", "") + "/<name>");
                 return Optional.empty();
             }
+            Optional<String> special = special(candidate);
+            if (special.isPresent()) {
+                diagnostics.error(where, "'" + ref + "' is " + special.get() + ", not a regular file",
+                        ONLY_REGULAR_FILES);
+                return Optional.empty();
+            }
         }
         diagnostics.error(where, what + " not found: '" + ref + "'", notFoundHint(written, bases));
         return Optional.empty();
@@ -139,6 +146,52 @@ public final class ProjectFiles {
         String where = folder.equals(contentDir) ? "the content folder" : "the folder " + SourceLocation.display(folder);
         throw BrochureException.of(SourceLocation.of(file), "this file is a link to " + SourceLocation.display(real)
                 + ", which is outside " + where, "copy the file into the project instead of linking to it");
+    }
+
+    /** The hint for a special file where a regular one was expected. */
+    public static final String ONLY_REGULAR_FILES = "only regular files are read (not pipes, devices or sockets);"
+            + " put the file itself there";
+
+    /**
+     * What {@code file} is when it exists but is neither a regular file nor a folder (after
+     * symbolic links): "a named pipe (FIFO)", "a character device", ... Looked up from the file's
+     * attributes without opening it, as opening a pipe waits for a writer that may never come.
+     */
+    public static Optional<String> special(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (attributes.isRegularFile() || attributes.isDirectory()) {
+            return Optional.empty();
+        }
+        try {
+            int type = ((Integer) Files.getAttribute(file, "unix:mode")) & 0170000;
+            return Optional.of(switch (type) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            });
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("a special file");
+        }
+    }
+
+    /**
+     * Refuses a file the tool is about to read by name ({@code brochure.yaml}, a theme, a layout)
+     * when it is a pipe, a device or a socket: reading one could block for ever or never end. A
+     * file that does not exist passes; whoever reads it reports that.
+     */
+    public static void checkRegular(Path file) {
+        Optional<String> special = special(file);
+        if (special.isPresent()) {
+            throw BrochureException.of(SourceLocation.of(file), "this is " + special.get() + ", not a regular file",
+                    ONLY_REGULAR_FILES);
+        }
     }
 
     private List<Path> allowedRoots() {

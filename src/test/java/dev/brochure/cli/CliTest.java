@@ -191,4 +191,40 @@ class CliTest {
         }
         assertEquals(0, run("--version").code());
     }
+
+    /** A pipeline whose build runs out of memory as typesetting would (the error's top frame is the typesetter's). */
+    private static Pipeline runningOutOfMemory() {
+        return new Pipeline(Map.of()) {
+            @Override
+            public BuildResult build(BuildRequest request) {
+                OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+                error.setStackTrace(new StackTraceElement[] {
+                    new StackTraceElement("dev.brochure.typeset.text.ParagraphBuilder", "build", "ParagraphBuilder.java", 1),
+                    new StackTraceElement("dev.brochure.pipeline.Pipeline", "build", "Pipeline.java", 1)});
+                throw error;
+            }
+        };
+    }
+
+    @Test
+    void runningOutOfMemoryIsAUserErrorNamingTheLikelyCauseWithoutATrace() {
+        Outcome o = run(runningOutOfMemory(), build(project(), temp.resolve("out/b.pdf")));
+        assertEquals(ExitCode.USER_ERROR, o.code(), o.err());
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertEquals("brochure: error: out of memory while typesetting: the command needed more than the " + mb
+                + " MB Java may use here\n  hint: the likely cause is very long text or very many pages; split the content"
+                + " or shorten it; or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g)\n1 error\n", o.err());
+        assertFalse(Files.exists(temp.resolve("out/b.pdf")));
+        // With --debug the trace follows, for a bug report.
+        assertTrue(run(runningOutOfMemory(), "build", "--debug", "--content", project().content().toString(), "-o",
+                temp.resolve("out/b.pdf").toString()).err().contains("\tat dev.brochure.typeset.text.ParagraphBuilder.build"));
+    }
+
+    @Test
+    void hugeMessagesAndHintsAreCut() {
+        dev.brochure.diag.Diagnostic d = Context.bounded(dev.brochure.diag.Diagnostic.error(
+                dev.brochure.vocab.SourceLocation.of("x.yaml"), "m".repeat(5000), "h".repeat(1_500_000)));
+        assertEquals("m".repeat(1000) + "... [4000 more characters]", d.message());
+        assertEquals("h".repeat(500) + "... [1499500 more characters]", d.hint());
+    }
 }

@@ -153,15 +153,30 @@ class OptmlTypeScaleTest {
         }
         assertTrue(names.containsAll(SCALE), "the scale: " + names);
         assertTrue(checked >= 20, "styles sized by the scale: " + checked);
-        Pattern used = Pattern.compile("style=\"([a-z0-9-]+)\"|'(lead|body)'");
-        for (String layoutName : List.of("article", "call-to-action", "cover", "feature", "gallery", "letter",
-                "logo-wall", "pillars", "profile", "stats", "testimonials")) {
+        // style="name", or style="${...?then('one', 'other')}"
+        Pattern used = Pattern.compile("style=\"(?:([a-z0-9-]+)|\\$\\{[^}]*then\\('([a-z0-9-]+)', '([a-z0-9-]+)'\\)\\})\"");
+        List<String> layouts;
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/layouts"))) {
+            layouts = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ftlx"))
+                    .map(n -> n.substring(0, n.length() - ".ftlx".length())).sorted().toList();
+        }
+        assertTrue(layouts.containsAll(List.of("article", "call-to-action", "contact", "cover", "faq", "feature",
+                "gallery", "letter", "logo-wall", "longread", "pillars", "pricing", "profile", "stats", "table",
+                "testimonials", "timeline")), "every built-in layout: " + layouts);
+        int usedStyles = 0;
+        for (String layoutName : layouts) {
             Matcher m = used.matcher(resource("layouts/" + layoutName + ".ftlx"));
             while (m.find()) {
-                String name = m.group(1) != null ? m.group(1) : m.group(2);
-                assertTrue(names.contains(name), layoutName + " uses style " + name + ", which the theme lacks");
+                for (String name : new String[] {m.group(1), m.group(2), m.group(3)}) {
+                    assertTrue(name == null || names.contains(name), layoutName + " uses style " + name
+                            + ", which the theme lacks");
+                    if (name != null) {
+                        usedStyles++;
+                    }
+                }
             }
         }
+        assertTrue(usedStyles > 80, "styles found in the templates: " + usedStyles);
     }
 
     private static TextStyle style(String name) {

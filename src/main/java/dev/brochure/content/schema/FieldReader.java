@@ -3,14 +3,18 @@ package dev.brochure.content.schema;
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.content.InlineMarkup;
 import dev.brochure.content.NodeReader;
+import dev.brochure.content.model.RichText;
 import dev.brochure.content.model.Value;
+import dev.brochure.vocab.LinkTarget;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -58,7 +62,7 @@ public final class FieldReader {
     private Optional<Value> read(Node node, Field field, String what) {
         SourceLocation at = reader.at(node);
         return switch (field.type()) {
-            case TEXT -> reader.string(node, what).map(s -> new Value.Text(InlineMarkup.parse(s), at));
+            case TEXT -> reader.string(node, what).map(s -> new Value.Text(checkLinks(InlineMarkup.parse(s), what, at), at));
             case PLAIN -> reader.string(node, what).map(s -> new Value.Plain(InlineMarkup.plain(s), at));
             case ALT -> reader.string(node, what).map(s -> new Value.Alt(InlineMarkup.plain(s), at));
             case NUMBER -> reader.number(node, what).map(n -> new Value.Num(n, at));
@@ -72,9 +76,21 @@ public final class FieldReader {
         };
     }
 
+    /** Reports every link of the text whose target a brochure may not carry ({@link LinkTarget}). */
+    private RichText checkLinks(RichText text, String what, SourceLocation at) {
+        Set<String> seen = new HashSet<>();
+        for (RichText.Span span : text.spans()) {
+            if (span.href() != null && seen.add(span.href())) {
+                LinkTarget.problem(span.href()).ifPresent(problem -> reader.diagnostics().error(at,
+                        "a link in " + what + " cannot be used: " + problem, LinkTarget.HINT));
+            }
+        }
+        return text;
+    }
+
     private Optional<Value> link(String text, String what, SourceLocation at) {
         String t = text.trim();
-        if (WEB.matcher(t).matches()) {
+        if (WEB.matcher(t).matches() && LinkTarget.problem(t).isEmpty()) {
             return Optional.of(new Value.Link(t, at));
         }
         if (EMAIL.matcher(t).matches()) {

@@ -1,5 +1,6 @@
 package dev.brochure.content.theme;
 
+import dev.brochure.world.MemoryBudget;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,6 +33,12 @@ final class FontFileCheck {
     static Optional<String> problem(Path path) {
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = file.size();
+            MemoryBudget budget = MemoryBudget.ofThisProcess();
+            if (size > budget.fontBytes()) {
+                return Optional.of("is " + MemoryBudget.size(size) + ", more than the " + MemoryBudget.size(budget.fontBytes())
+                        + " a font file may have" + (MemoryBudget.boundByHeap(budget.fontBytes(), MemoryBudget.MAX_FONT_BYTES)
+                                ? " in " + budget.heap() : "") + " (a font is some 20 MB at most)");
+            }
             ByteBuffer header = read(file, 0, 12);
             if (header == null) {
                 return Optional.of("is too short to be a font");

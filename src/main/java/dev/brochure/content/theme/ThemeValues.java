@@ -152,7 +152,8 @@ final class ThemeValues {
         Margins m = Optional.ofNullable(props.get("margins")).flatMap(this::margins).orElse(pageMargins);
         int columns = Optional.ofNullable(props.get("columns"))
                 .flatMap(v -> reader(v).integer(v.node(), "columns", 1, 6)).orElse(1);
-        double gutter = Optional.ofNullable(props.get("gutter")).flatMap(v -> length(v, "gutter")).orElse(12.0);
+        double gutter = Optional.ofNullable(props.get("gutter"))
+                .flatMap(v -> reader(v).nonNegativeLength(v.node(), "gutter")).orElse(12.0);
         boolean footer = Optional.ofNullable(props.get("footer")).flatMap(v -> bool(v, "footer")).orElse(true);
         Rgb background = Optional.ofNullable(props.get("background"))
                 .flatMap(v -> color(v, "background", palette)).orElse(null);
@@ -168,7 +169,8 @@ final class ThemeValues {
         }
         String left = Optional.ofNullable(props.get("left")).flatMap(v -> string(v, "footer left")).orElse("{title}");
         String right = Optional.ofNullable(props.get("right")).flatMap(v -> string(v, "footer right")).orElse("{page}");
-        double baseline = Optional.ofNullable(props.get("baseline")).flatMap(v -> length(v, "footer baseline"))
+        double baseline = Optional.ofNullable(props.get("baseline"))
+                .flatMap(v -> reader(v).nonNegativeLength(v.node(), "footer baseline"))
                 .orElse(pageMargins.bottom() / 2);
         boolean rule = Optional.ofNullable(props.get("rule")).flatMap(v -> bool(v, "footer rule")).orElse(false);
         return new FooterSpec(style, left, right, baseline, rule);
