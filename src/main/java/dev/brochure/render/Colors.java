@@ -16,6 +16,7 @@ final class Colors {
 
     /** {@code [/ICCBased ref]}, or null for DeviceRGB. */
     private final PdfArray rgb;
+    private final PdfName name = new PdfName(OutputIntents.RGB_NAME);
 
     Colors(PdfArray rgb) {
         this.rgb = rgb;
@@ -29,7 +30,7 @@ final class Colors {
     void onPage(PdfContentByte cb) {
         if (rgb != null) {
             // OpenPDF's way to put a colour space into the page's resources under a name of ours.
-            cb.setDefaultColorspace(OutputIntents.RGB_NAME, rgb);
+            cb.setDefaultColorspace(name, rgb);
         }
     }
 
@@ -37,7 +38,7 @@ final class Colors {
     void addTo(PdfDictionary resources) {
         if (rgb != null) {
             PdfDictionary spaces = new PdfDictionary();
-            spaces.put(OutputIntents.RGB_NAME, rgb);
+            spaces.put(name, rgb);
             resources.put(PdfName.COLORSPACE, spaces);
         }
     }
@@ -57,7 +58,7 @@ final class Colors {
             cb.setRGBColorStroke(c.red(), c.green(), c.blue());
         } else {
             StringBuilder op = new StringBuilder(40);
-            op.append('/').append(OutputIntents.RGB_NAME.toString().substring(1)).append(" CS ");
+            op.append('/').append(OutputIntents.RGB_NAME).append(" CS ");
             components(op, c);
             op.append(" SC\n");
             cb.setLiteral(op.toString());
@@ -70,7 +71,7 @@ final class Colors {
             components(out, c);
             out.append(" rg\n");
         } else {
-            out.append('/').append(OutputIntents.RGB_NAME.toString().substring(1)).append(" cs ");
+            out.append('/').append(OutputIntents.RGB_NAME).append(" cs ");
             components(out, c);
             out.append(" sc\n");
         }

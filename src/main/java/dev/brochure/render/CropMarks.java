@@ -13,11 +13,14 @@ final class CropMarks {
 
     private static final float WIDTH = 0.25f;
     /**
-     * Registration: every colourant at full strength (alternate: 100 % C, M, Y and K). One
-     * instance (an immutable value): OpenPDF keeps a document's spot colours by identity, so a new
-     * one for each page would be written once per page, in an order that changes from run to run.
+     * Registration: every colourant at full strength (alternate: 100 % C, M, Y and K). Make one
+     * for a document and draw every page's marks with it: OpenPDF keeps a document's spot colours
+     * by identity, so a new one for each page would be written once per page, in an order that
+     * changes from run to run.
      */
-    private static final PdfSpotColor REGISTRATION = new PdfSpotColor("All", new CMYKColor(1f, 1f, 1f, 1f));
+    static PdfSpotColor registration() {
+        return new PdfSpotColor("All", new CMYKColor(1f, 1f, 1f, 1f));
+    }
 
     private CropMarks() {
     }
@@ -26,7 +29,8 @@ final class CropMarks {
      * @param offset distance from the media box edge to the trim box edge (bleed + slug)
      * @param bleed  the bleed, which the marks keep clear of
      */
-    static void draw(PdfContentByte cb, double trimWidth, double trimHeight, double offset, double bleed) {
+    static void draw(PdfContentByte cb, PdfSpotColor registration, double trimWidth, double trimHeight, double offset,
+            double bleed) {
         float gap = (float) (bleed + 2 * 72 / 25.4);
         float end = (float) offset;
         float left = (float) offset;
@@ -35,7 +39,7 @@ final class CropMarks {
         float top = (float) (offset + trimHeight);
         cb.saveState();
         cb.setLineWidth(WIDTH);
-        cb.setColorStroke(REGISTRATION, 1f);
+        cb.setColorStroke(registration, 1f);
         for (float x : new float[] {left, right}) {
             // vertical marks above and below the page, on the trim edge line
             cb.moveTo(x, top + gap);

@@ -40,7 +40,7 @@ final class OutputIntents {
     static final String SRGB = "color/sRGB.icc";
 
     /** The resource name of the ICC-based sRGB colour space in page and form resources. */
-    static final PdfName RGB_NAME = new PdfName("CSsRGB");
+    static final String RGB_NAME = "CSsRGB";
 
     private OutputIntents() {
     }

@@ -24,6 +24,7 @@ import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfOutline;
+import org.openpdf.text.pdf.PdfSpotColor;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -109,6 +110,7 @@ public final class PdfRenderer {
             document.open();
             DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), PdfFonts::get);
             Colors colors = options.pdfx() ? new Colors(OutputIntents.srgb(writer)) : Colors.device();
+            PdfSpotColor registration = CropMarks.registration();
             if (options.pdfx()) {
                 OutputIntents.pdfx(writer, OutputIntents.FOGRA39);
             }
@@ -125,7 +127,7 @@ public final class PdfRenderer {
                 double offset = page.bleed() + options.slug();
                 new PageDrawer(cb, images, fonts, colors, !options.pdfx(), page, offset).draw(page);
                 if (options.cropMarks()) {
-                    CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
+                    CropMarks.draw(cb, registration, page.width(), page.height(), offset, page.bleed());
                 }
                 destinations(cb, doc.destinations(), page, offset);
                 writer.setPageEmpty(false);
