@@ -2,6 +2,7 @@ package dev.brochure.pipeline;
 
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class ImageResolution {
         return Math.min(x, y);
     }
 
-    static List<Diagnostic> below(List<Page> pages, int minPpi, boolean strict) {
+    static List<Diagnostic> below(List<Page> pages, int minPpi, boolean strict, Workspace workspace) {
         List<Diagnostic> found = new ArrayList<>();
         for (Page page : pages) {
             for (PageItem item : page.items()) {
@@ -31,7 +32,7 @@ final class ImageResolution {
                     String hint = "use a larger original, or place the image smaller";
                     // Reported where the YAML places the image: that is the line to change (a larger
                     // file, a smaller placement), and the message names the file.
-                    SourceLocation where = image.where() != null ? image.where() : SourceLocation.of(image.image().path());
+                    SourceLocation where = image.where() != null ? image.where() : workspace.where(image.image().path());
                     found.add(strict ? Diagnostic.error(where, message, hint) : Diagnostic.warning(where, message, hint));
                 }
             }

@@ -3,7 +3,7 @@ package dev.brochure.render;
 import dev.brochure.vocab.ImageOrientation;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.diag.BrochureException;
-import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import dev.brochure.world.MemoryBudget;
@@ -27,14 +27,18 @@ import org.openpdf.text.Image;
  * orientation. Otherwise each placement gets what it needs: the part of the image that shows (a
  * cover-fitted photo is cropped to its frame), turned upright, at no more than the policy's
  * resolution at the placed size, re-encoded when the policy asks. Identical variants are shared.
- * Encodings are cached per process and on disk ({@link EncodingCache}), keyed by the file's
- * size and time, so rebuilding (watch mode, batches, size searches, the next command) encodes
- * each variant once and never reuses the encoding of a file since edited.
+ * Encodings are cached in the workspace and on disk ({@link EncodingCache}), keyed by the file's
+ * size, time and checksum, so rebuilding (watch mode, batches, size searches, the next command)
+ * encodes each variant once and never reuses the encoding of a file since edited.
  */
 final class PdfImages {
 
-    private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ENCODINGS = 512;
+
+    /** Render's slot in the workspace: the variants encoded so far (an empty array: not worth it). */
+    private static final class Encoded {
+        private final Map<String, byte[]> byKey = new ConcurrentHashMap<>();
+    }
 
     /** The image object to draw, the rectangle (page coordinates) to draw it into, and how to turn it. */
     record Prepared(Image image, Rect drawn, ImageOrientation orientation) {
@@ -53,13 +57,16 @@ final class PdfImages {
     private final ICC_Profile untaggedRgb;
     private final MemoryBudget budget = MemoryBudget.ofThisProcess();
     /** Images decoded for this document, kept only until their last placement is drawn. */
+    private final Workspace workspace;
+    private final Map<String, byte[]> encodings;
+    private final ImageDecoder decoder;
     private final Map<Object, Image> inDocument = new HashMap<>();
     /** Placements not yet drawn, per variant and per file (for images embedded whole). */
     private final Map<Variant, Integer> variantUses = new HashMap<>();
     private final Map<Path, Integer> fileUses = new HashMap<>();
 
-    PdfImages(ImagePolicy policy, EncodingCache disk) {
-        this(policy, disk, null);
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace) {
+        this(policy, disk, workspace, null);
     }
 
     /**
@@ -68,9 +75,12 @@ final class PdfImages {
      * image with an embedded profile keeps it; CMYK and grey images stay in the device spaces a
      * CMYK output intent defines.
      */
-    PdfImages(ImagePolicy policy, EncodingCache disk, ICC_Profile untaggedRgb) {
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace, ICC_Profile untaggedRgb) {
         this.policy = policy;
         this.disk = disk;
+        this.workspace = workspace;
+        this.encodings = workspace.slot(Encoded.class, Encoded::new).byKey;
+        this.decoder = ImageDecoder.of(workspace);
         this.untaggedRgb = untaggedRgb;
     }
 
@@ -116,16 +126,15 @@ final class PdfImages {
         boolean lastOfVariant = drawn(variantUses, variant);
         boolean lastOfFile = drawn(fileUses, ref.path());
         if (encoded == null) {
-            Image image = inDocument.computeIfAbsent(ref.path(), p -> tagged(load(ref, () -> ImageDecoder.decode(
-                    ref.format(), original(ref), EncodingCache.key(ref.path(), "original").orElse(null), budget))));
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> tagged(load(ref, () -> decoder.decode(ref.format(),
+                    original(ref), key(ref, "original").orElse(null), budget))));
             if (lastOfFile) {
                 inDocument.remove(ref.path());
             }
             return new Prepared(image, box, ref.orientation());
         }
-        Image image = inDocument.computeIfAbsent(variant, v -> tagged(load(ref, () -> ImageDecoder.decode(
-                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null),
-                budget))));
+        Image image = inDocument.computeIfAbsent(variant, v -> tagged(load(ref, () -> decoder.decode(
+                ImageDecoder.formatOf(encoded), encoded, key(ref, variantKey(variant)).orElse(null), budget))));
         if (lastOfVariant) {
             inDocument.remove(variant);
         }
@@ -162,7 +171,7 @@ final class PdfImages {
                 Long whole = embedded.get(p.image().path());
                 return whole != null ? whole : embedded.getOrDefault(variant(p), 0L);
             })).orElseThrow().image().path();
-            throw BrochureException.of(SourceLocation.of(largest), String.format(java.util.Locale.ROOT,
+            throw BrochureException.of(workspace.where(largest), String.format(java.util.Locale.ROOT,
                     "the brochure's %d images would put some %s into the PDF (this one the most), more than a PDF may"
                             + " hold in %s", embedded.size(), MemoryBudget.size(total), budget.heap()),
                     policy.maxPpi() > 0 || policy.reencode() ? "use fewer or smaller images, or give Java more memory"
@@ -207,7 +216,7 @@ final class PdfImages {
     private void checkDecodable(ImageRef ref) {
         long needed = decodingBytes(ref);
         if (needed > budget.imageBytes()) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), String.format(java.util.Locale.ROOT,
+            throw BrochureException.of(workspace.where(ref.path()), String.format(java.util.Locale.ROOT,
                     "image '%s' (%d x %d pixels) needs some %s of memory to be resampled, more than one image may take"
                             + " in %s", ref.ref(), ref.pixelWidth(), ref.pixelHeight(), MemoryBudget.size(needed),
                     budget.heap()), "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java"
@@ -257,18 +266,18 @@ final class PdfImages {
         Image decode() throws IOException;
     }
 
-    private static Image load(ImageRef ref, Decoding decoding) {
+    private Image load(ImageRef ref, Decoding decoding) {
         try {
             return decoding.decode();
         } catch (BrochureException e) {
             throw e;
         } catch (ImageDecoder.TooLarge e) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), "image '" + ref.ref() + "' (" + ref.pixelWidth()
+            throw BrochureException.of(workspace.where(ref.path()), "image '" + ref.ref() + "' (" + ref.pixelWidth()
                     + " x " + ref.pixelHeight() + " pixels) cannot be embedded: " + e.getMessage(),
                     "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java more memory"
                             + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
         } catch (IOException | RuntimeException e) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), "cannot embed image '" + ref.ref() + "': "
+            throw BrochureException.of(workspace.where(ref.path()), "cannot embed image '" + ref.ref() + "': "
                     + e.getMessage(), "the file may be corrupt; export it again as JPEG or PNG");
         }
     }
@@ -278,8 +287,12 @@ final class PdfImages {
      * a variant already encoded. Not kept across builds, so an edited file is always seen and a
      * long-running process holds no photos it no longer needs.
      */
-    private static byte[] original(ImageRef ref) {
+    private byte[] original(ImageRef ref) {
         return read(ref.path());
+    }
+
+    private Optional<String> key(ImageRef ref, String variant) {
+        return EncodingCache.key(ref.path(), variant, workspace.images());
     }
 
     /**
@@ -293,8 +306,8 @@ final class PdfImages {
 
     private byte[] encoded(ImageRef ref, Variant variant) {
         // The file's size and time are in the key, so an edited photo is encoded again (watch mode).
-        Optional<String> key = EncodingCache.key(ref.path(), variantKey(variant));
-        byte[] known = key.map(ENCODED::get).orElse(null);
+        Optional<String> key = key(ref, variantKey(variant));
+        byte[] known = key.map(encodings::get).orElse(null);
         if (known != null) {
             return known.length == 0 ? null : known;
         }
@@ -306,18 +319,13 @@ final class PdfImages {
                 disk.put(key, encoded);
             }
         }
-        if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
-            ENCODED.clear();
+        if (encodings.size() > MAX_CACHED_ENCODINGS) {
+            encodings.clear();
         }
         if (key.isPresent()) {
-            ENCODED.put(key.get(), encoded == null ? new byte[0] : encoded);
+            encodings.put(key.get(), encoded == null ? new byte[0] : encoded);
         }
         return encoded;
-    }
-
-    /** Forgets what this process encoded (for tests of the disk cache). */
-    static void forgetProcessCaches() {
-        ENCODED.clear();
     }
 
     private byte[] encode(ImageRef ref, Variant variant, byte[] original) {
@@ -360,11 +368,11 @@ final class PdfImages {
         return new float[] {w * unit[0], h * unit[1], w * unit[2], h * unit[3], x + w * unit[4], y + h * unit[5]};
     }
 
-    private static byte[] read(Path path) {
+    private byte[] read(Path path) {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw BrochureException.of(SourceLocation.of(path), "cannot read image: " + e.getMessage(), null);
+            throw BrochureException.of(workspace.where(path), "cannot read image: " + e.getMessage(), null);
         }
     }
 }
