@@ -117,7 +117,7 @@ public final class PdfRenderer {
                 OutputIntents.pdfx(writer, OutputIntents.FOGRA39);
             }
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir()), workspace, options.pdfx()
+                    : new EncodingCache(options.cacheDir(), options.cacheLimit()), workspace, options.pdfx()
                     ? OutputIntents.iccProfile(OutputIntents.SRGB) : null);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());

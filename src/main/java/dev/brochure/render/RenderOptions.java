@@ -9,18 +9,27 @@ import java.time.ZonedDateTime;
  * {@code slug} is extra paper around the bleed where {@code cropMarks} are drawn (0 for screen).
  * {@code compactObjects} packs objects into compressed object streams (smaller files);
  * {@code images} says how images are resampled and encoded; {@code cacheDir} (may be null) keeps
- * resampled images between runs. {@code pdfx} writes a PDF/X-4 file for print: an output intent
- * for offset printing on coated paper (FOGRA39) with its CMYK profile embedded, every colour and
- * RGB image in ICC-based sRGB, registration-coloured crop marks, the PDF/X identification in the
- * information dictionary and the XMP metadata, and no link annotations on the page.
+ * resampled images between runs, up to {@code cacheLimit} bytes. {@code pdfx} writes a PDF/X-4
+ * file for print: an output intent for offset printing on coated paper (FOGRA39) with its CMYK
+ * profile embedded, every colour and RGB image in ICC-based sRGB, registration-coloured crop
+ * marks, the PDF/X identification in the information dictionary and the XMP metadata, and no link
+ * annotations on the page.
  */
 public record RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks,
-        boolean compactObjects, ImagePolicy images, Path cacheDir, boolean pdfx) {
+        boolean compactObjects, ImagePolicy images, Path cacheDir, long cacheLimit, boolean pdfx) {
+
+    /** The disk cache's cap when none is given: 512 MB. */
+    public static final long DEFAULT_CACHE_LIMIT = 512_000_000L;
 
     /** Options for a file that claims no PDF/X conformance. */
     public RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks, boolean compactObjects,
+            ImagePolicy images, Path cacheDir, long cacheLimit) {
+        this(date, producer, slug, cropMarks, compactObjects, images, cacheDir, cacheLimit, false);
+    }
+
+    public RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks, boolean compactObjects,
             ImagePolicy images, Path cacheDir) {
-        this(date, producer, slug, cropMarks, compactObjects, images, cacheDir, false);
+        this(date, producer, slug, cropMarks, compactObjects, images, cacheDir, DEFAULT_CACHE_LIMIT);
     }
 
     /** Plain output: no slug, no marks, images as they are, no disk cache. */
@@ -29,11 +38,6 @@ public record RenderOptions(ZonedDateTime date, String producer, double slug, bo
     }
 
     public RenderOptions withImages(ImagePolicy other) {
-        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other, cacheDir, pdfx);
-    }
-
-    /** The same options for a PDF/X-4 file, or for one without PDF/X identification. */
-    public RenderOptions withPdfx(boolean on) {
-        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, images, cacheDir, on);
+        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other, cacheDir, cacheLimit, pdfx);
     }
 }
