@@ -37,6 +37,7 @@ final class CropMarks {
         float bottom = (float) offset;
         float right = (float) (offset + trimWidth);
         float top = (float) (offset + trimHeight);
+        Artifacts.begin(cb, dev.brochure.typeset.page.Tag.Artifact.PAGE);
         cb.saveState();
         cb.setLineWidth(WIDTH);
         cb.setColorStroke(registration, 1f);
@@ -56,5 +57,6 @@ final class CropMarks {
         }
         cb.stroke();
         cb.restoreState();
+        cb.endMarkedContentSequence();
     }
 }

@@ -17,9 +17,12 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * The colour characterisations a document declares and uses: its output intent (the printing
  * condition the file is made for, with the ICC profile that describes it, embedded) and the
- * ICC-based colour space its RGB colours and images are given. The profiles ship in
- * {@code resources/color/} with their licences ({@code color/README.md}). Each is written into
- * the document once, as OpenPDF objects.
+ * ICC-based colour space its RGB colours and images are given. The print edition (PDF/X-4)
+ * declares FOGRA39 ({@code GTS_PDFX}); an archival file (PDF/A) declares sRGB
+ * ({@code gts_pdfa1Name()}); a file is never both. The profiles ship in {@code resources/color/} with
+ * their licences ({@code color/README.md}). Each is written into the document once, as OpenPDF
+ * objects (OpenPDF's own {@code setOutputIntents} names the intent PDF/X unless the writer is in
+ * its PDF/A mode, whose PDF/X checks refuse what PDF/A-2 allows).
  */
 final class OutputIntents {
 
@@ -36,8 +39,17 @@ final class OutputIntents {
                     + " (gloss or matte coated offset, 115 g/m2), screen frequency 60/cm",
             "http://www.color.org", "ISO Coated v2 300% (basICColor)", "color/ISOcoated_v2_300_bas.icc");
 
-    /** sRGB (IEC 61966-2.1): what the theme's #RRGGBB colours and untagged RGB images mean. */
-    static final String SRGB = "color/sRGB.icc";
+    /**
+     * sRGB (IEC 61966-2.1): what the theme's #RRGGBB colours and untagged RGB images mean, and
+     * the archival file's output intent. The CC0 compact profile, the same bytes on every JDK.
+     */
+    static final String SRGB = "color/sRGB-v2-magic.icc";
+    static final String SRGB_CONDITION = "sRGB IEC61966-2.1";
+
+    private static PdfName gts_pdfa1Name() {
+        return new PdfName("GTS_PDFA1");
+    }
+
 
     /** The resource name of the ICC-based sRGB colour space in page and form resources. */
     static final String RGB_NAME = "CSsRGB";
@@ -75,6 +87,18 @@ final class OutputIntents {
         intent.put(PdfName.REGISTRYNAME, new PdfString(condition.registry()));
         intent.put(PdfName.INFO, new PdfString(condition.info()));
         intent.put(PdfName.DESTOUTPUTPROFILE, iccStream(writer, profile(condition.profile()), 4));
+        writer.getExtraCatalog().put(PdfName.OUTPUTINTENTS, new PdfArray(intent));
+    }
+
+    /** Writes the PDF/A output intent: one {@code gts_pdfa1Name()} intent embedding the sRGB profile. */
+    static void pdfaSrgb(PdfWriter writer) throws IOException {
+        PdfDictionary intent = new PdfDictionary(PdfName.OUTPUTINTENT);
+        intent.put(PdfName.S, gts_pdfa1Name());
+        intent.put(PdfName.OUTPUTCONDITIONIDENTIFIER, new PdfString(SRGB_CONDITION, PdfObject.TEXT_UNICODE));
+        intent.put(PdfName.OUTPUTCONDITION, new PdfString(SRGB_CONDITION, PdfObject.TEXT_UNICODE));
+        intent.put(PdfName.REGISTRYNAME, new PdfString("http://www.color.org", PdfObject.TEXT_UNICODE));
+        intent.put(PdfName.INFO, new PdfString(SRGB_CONDITION, PdfObject.TEXT_UNICODE));
+        intent.put(PdfName.DESTOUTPUTPROFILE, iccStream(writer, profile(SRGB), 3));
         writer.getExtraCatalog().put(PdfName.OUTPUTINTENTS, new PdfArray(intent));
     }
 

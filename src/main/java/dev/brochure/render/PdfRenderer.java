@@ -104,6 +104,10 @@ public final class PdfRenderer {
                 writer.setFullCompression();
             }
             metadata(document, writer, doc.info(), options);
+            // Tagged: a structure tree, MarkInfo, and every page's StructParents (see StructureTree).
+            writer.setTagged();
+            // Pages with links are read in the order of their structure (PDF/UA).
+            writer.setTabs(PdfName.S);
             FileIdentifier.install(writer, out);
             if (first != null) {
                 // OpenPDF copies the boxes into a page when it starts it: the first at open().
@@ -111,6 +115,7 @@ public final class PdfRenderer {
             }
             document.open();
             DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), new PdfFonts(workspace)::get);
+            StructureTree tree = new StructureTree(writer, doc.structure());
             Colors colors = options.pdfx() ? new Colors(OutputIntents.srgb(writer)) : Colors.device();
             PdfSpotColor registration = CropMarks.registration();
             if (options.pdfx()) {
@@ -127,7 +132,7 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, fonts, colors, !options.pdfx(), page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, tree, colors, !options.pdfx(), page, offset).draw(page);
                 if (options.cropMarks()) {
                     CropMarks.draw(cb, registration, page.width(), page.height(), offset, page.bleed());
                 }
@@ -135,10 +140,16 @@ public final class PdfRenderer {
                 writer.setPageEmpty(false);
             }
             fonts.write(writer);
+            tree.finish();
             outline(writer, doc, options);
             dates(writer, options);
             if (options.pdfx()) {
                 pdfx(writer);
+            }
+            writer.setXmpMetadata(XmpMetadata.of(doc.info(), options.producer(), Document.getVersion(), options.date(),
+                    options.archive(), options.pdfx() ? PDFX_VERSION : null));
+            if (options.archive()) {
+                OutputIntents.pdfaSrgb(writer);
             }
             document.close();
         } catch (DocumentException e) {
@@ -186,14 +197,13 @@ public final class PdfRenderer {
     }
 
     /**
-     * The PDF/X-4 identification: in the information dictionary ({@code /GTS_PDFXVersion},
-     * {@code /Trapped /False}: no trapping was applied) and in the XMP metadata, which repeats
-     * the information entries. The output intent and the colour spaces are written with the pages.
+     * The PDF/X-4 identification in the information dictionary ({@code /GTS_PDFXVersion},
+     * {@code /Trapped /False}: no trapping was applied); the XMP metadata repeats it
+     * ({@link XmpMetadata}). The output intent and the colour spaces are written with the pages.
      */
     private static void pdfx(PdfWriter writer) {
         writer.getInfo().put(new PdfName("GTS_PDFXVersion"), new PdfString(PDFX_VERSION));
         writer.getInfo().put(PdfName.TRAPPED, new PdfName("False"));
-        writer.setXmpMetadata(XmpMetadata.pdfx(writer, PDFX_VERSION));
     }
 
     private static void dates(PdfWriter writer, RenderOptions options) {

@@ -1,85 +1,128 @@
 package dev.brochure.render;
 
+import dev.brochure.vocab.DocumentInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.GregorianCalendar;
 import java.util.UUID;
-import org.openpdf.text.pdf.PdfDictionary;
-import org.openpdf.text.pdf.PdfName;
-import org.openpdf.text.pdf.PdfObject;
-import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.xml.xmp.DublinCoreSchema;
+import org.openpdf.text.xml.xmp.PdfA1Schema;
+import org.openpdf.text.xml.xmp.PdfSchema;
 import org.openpdf.text.xml.xmp.XmpBasicSchema;
 import org.openpdf.text.xml.xmp.XmpMMSchema;
-import org.openpdf.text.xml.xmp.XmpSchema;
 import org.openpdf.text.xml.xmp.XmpWriter;
 
 /**
- * The document's XMP metadata packet, written with OpenPDF's XMP writer: the same title, author,
- * subject, keywords, creator tool, producer and dates as the information dictionary (OpenPDF maps
- * them from it, so the two always agree), plus what a standard asks to find there. For PDF/X-4:
- * {@code pdfxid:GTS_PDFXVersion}, {@code pdf:Trapped}, the metadata date and the document's
- * {@code xmpMM} identifiers. A PDF/A identification ({@code pdfaid}) belongs here too.
+ * The document's XMP metadata packet (the catalogue's {@code /Metadata} stream), written with
+ * OpenPDF's {@link XmpWriter} and its schema classes. It says what the document information
+ * dictionary says, in the same words and dates (PDF/A requires them to agree): the title, author,
+ * subject and keywords, the tool that made it and the library that wrote it, its dates; plus the
+ * standards the file claims: PDF/UA-1 always ({@code pdfuaid:part}), and with {@code archive}
+ * PDF/A-2 level A ({@code pdfaid}) with the extension schema PDF/A asks for to declare the
+ * {@code pdfuaid} namespace; with {@code pdfxVersion} (the print edition) PDF/X-4
+ * ({@code pdfxid:GTS_PDFXVersion}, {@code pdf:Trapped}, the document's {@code xmpMM}
+ * identifiers). {@code pdfxid} needs no PDF/A extension schema (PDF/X has no such rule): a file
+ * here is never PDF/X and PDF/A at once (their output intents differ; {@link RenderOptions}
+ * refuses both).
  */
 final class XmpMetadata {
 
+    /** The PDF/A part and conformance level {@code archive} claims (PDF/A-2a: tagged and accessible). */
+    static final String PDFA_PART = "2";
+    static final String PDFA_CONFORMANCE = "A";
+
+    private static final String PDFUAID = "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
+
+    /** PDF/A's declaration of the pdfuaid namespace (ISO 19005-2, 6.6.2.3.3), which is not predefined. */
+    private static final String PDFUA_EXTENSION = """
+            <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">\
+            <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\
+            <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\
+            <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\
+            <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">\
+            <pdfaProperty:name>part</pdfaProperty:name>\
+            <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\
+            <pdfaProperty:category>internal</pdfaProperty:category>\
+            <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\
+            </rdf:li></rdf:Seq></pdfaSchema:property>\
+            </rdf:li></rdf:Bag></pdfaExtension:schemas>""";
+    private static final String EXTENSION_NAMESPACES = "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+            + "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
+            + "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"";
+
     /** The PDF/X identification schema (ISO 15930-7). */
     static final String PDFX_NS = "http://www.npes.org/pdfx/ns/id/";
-    /** The Adobe PDF schema, for {@code pdf:Trapped}. */
-    static final String PDF_NS = "http://ns.adobe.com/pdf/1.3/";
 
     private XmpMetadata() {
     }
 
-    /** A schema of one namespace, for the properties OpenPDF has no class for. */
-    private static final class Schema extends XmpSchema {
-        private static final long serialVersionUID = 1L;
-
-        Schema(String prefix, String uri) {
-            super("xmlns:" + prefix + "=\"" + uri + "\"");
-        }
-    }
-
     /**
-     * The packet for a PDF/X document whose information dictionary is complete (dates included),
-     * identified as {@code version} ({@code PDF/X-4}) and not trapped. The document identifiers
-     * are derived from the information, so the same document gives the same packet.
+     * The packet for a document with {@code info}, made by {@code creator}, written by
+     * {@code producer} on {@code date} (the information dictionary's values); {@code pdfxVersion}
+     * ({@code PDF/X-4}) or null for a file that claims no PDF/X conformance.
      */
-    static byte[] pdfx(PdfWriter writer, String version) {
-        PdfDictionary info = writer.getInfo();
+    static byte[] of(DocumentInfo info, String creator, String producer, ZonedDateTime date, boolean archive,
+            String pdfxVersion) {
+        if (archive && pdfxVersion != null) {
+            throw new IllegalArgumentException("PDF/A and PDF/X at once is not supported");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XmpWriter xmp = new XmpWriter(out, info, PdfWriter.PDFXNONE)) {
-            String date = w3cDate(info.get(PdfName.MODDATE));
-            XmpBasicSchema basic = new XmpBasicSchema();
-            if (date != null) {
-                basic.addMetaDataDate(date);
+        try (XmpWriter xmp = new XmpWriter(out, XmpWriter.UTF8, 0)) {
+            DublinCoreSchema dc = new DublinCoreSchema();
+            dc.addTitle(info.title());
+            if (!info.author().isBlank()) {
+                dc.addAuthor(info.author());
             }
-            xmp.addRdfDescription(basic);
-            Schema pdf = new Schema("pdf", PDF_NS);
-            pdf.setProperty("pdf:Trapped", "False");
+            if (!info.subject().isBlank()) {
+                dc.addDescription(info.subject());
+            }
+            if (!info.keywords().isEmpty()) {
+                dc.addSubject(info.keywords().toArray(String[]::new));
+            }
+            xmp.addRdfDescription(dc);
+            PdfSchema pdf = new PdfSchema();
+            pdf.addProducer(producer);
+            if (!info.keywords().isEmpty()) {
+                pdf.addKeywords(String.join(", ", info.keywords()));
+            }
+            if (pdfxVersion != null) {
+                pdf.setProperty("pdf:Trapped", "False");
+            }
             xmp.addRdfDescription(pdf);
-            XmpMMSchema mm = new XmpMMSchema();
-            UUID id = UUID.nameUUIDFromBytes((text(info, PdfName.TITLE) + "\n" + text(info, PdfName.AUTHOR) + "\n"
-                    + date + "\n" + version).getBytes(StandardCharsets.UTF_8));
-            mm.setProperty(XmpMMSchema.DOCUMENTID, "uuid:" + id);
-            mm.setProperty("xmpMM:InstanceID", "uuid:" + id);
-            mm.setProperty(XmpMMSchema.VERSIONID, "1");
-            mm.setProperty(XmpMMSchema.RENDITIONCLASS, "default");
-            xmp.addRdfDescription(mm);
-            Schema pdfx = new Schema("pdfxid", PDFX_NS);
-            pdfx.setProperty("pdfxid:GTS_PDFXVersion", version);
-            xmp.addRdfDescription(pdfx);
+            XmpBasicSchema basic = new XmpBasicSchema();
+            String when = new PdfDate(GregorianCalendar.from(date)).getW3CDate();
+            basic.addCreatorTool(creator);
+            basic.addCreateDate(when);
+            basic.addModDate(when);
+            basic.addMetaDataDate(when);
+            xmp.addRdfDescription(basic);
+            if (pdfxVersion != null) {
+                XmpMMSchema mm = new XmpMMSchema();
+                UUID id = UUID.nameUUIDFromBytes((info.title() + "\n" + info.author() + "\n" + when + "\n" + pdfxVersion)
+                        .getBytes(StandardCharsets.UTF_8));
+                mm.setProperty(XmpMMSchema.DOCUMENTID, "uuid:" + id);
+                mm.setProperty("xmpMM:InstanceID", "uuid:" + id);
+                mm.setProperty(XmpMMSchema.VERSIONID, "1");
+                mm.setProperty(XmpMMSchema.RENDITIONCLASS, "default");
+                xmp.addRdfDescription(mm);
+                xmp.addRdfDescription("xmlns:pdfxid=\"" + PDFX_NS + "\"",
+                        "<pdfxid:GTS_PDFXVersion>" + pdfxVersion + "</pdfxid:GTS_PDFXVersion>");
+            }
+            xmp.addRdfDescription(PDFUAID, "<pdfuaid:part>1</pdfuaid:part>");
+            if (archive) {
+                PdfA1Schema pdfa = new PdfA1Schema();
+                pdfa.addPart(PDFA_PART);
+                pdfa.addConformance(PDFA_CONFORMANCE);
+                xmp.addRdfDescription(pdfa);
+                xmp.addRdfDescription(EXTENSION_NAMESPACES, PDFUA_EXTENSION);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static String text(PdfDictionary info, PdfName key) {
-        return info.get(key) instanceof org.openpdf.text.pdf.PdfString s ? s.toUnicodeString() : "";
-    }
-
-    private static String w3cDate(PdfObject date) {
-        return date instanceof org.openpdf.text.pdf.PdfDate d ? d.getW3CDate() : null;
     }
 }

@@ -111,7 +111,7 @@ class CliTest {
         TestProject project = project().replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg");
         Outcome o = run(build(project, pdf));
         assertEquals(1, o.code());
-        assertTrue(o.err().contains("sections/cover.yaml:6:8: error: file not found: 'images/nope.jpg'"), o.err());
+        assertTrue(o.err().contains("sections/cover.yaml:6:14: error: file not found: 'images/nope.jpg'"), o.err());
         assertEquals("previous good pdf", Files.readString(pdf));
     }
 
@@ -162,6 +162,15 @@ class CliTest {
         Outcome o = run("build", "--no-such-flag");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("Unknown option: '--no-such-flag'"), o.err());
+    }
+
+    @Test
+    void archiveWithThePrintProfileIsAUsageError() {
+        Outcome o = run("build", "--profile", "print", "--archive", "-o", "out/never.pdf");
+        assertEquals(2, o.code(), o.toString());
+        assertTrue(o.err().contains("--archive (PDF/A, sRGB output intent) cannot be combined with --profile print"),
+                o.err());
+        assertTrue(!o.out().contains("wrote"), o.out());
     }
 
     @Test

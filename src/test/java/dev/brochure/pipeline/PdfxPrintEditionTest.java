@@ -134,7 +134,7 @@ class PdfxPrintEditionTest {
     @Test
     void everyColourAndImageIsIccBasedAndTheCropMarksAreInRegistration() throws Exception {
         try (PDDocument doc = PdfFiles.open(print)) {
-            byte[] srgb = resource("color/sRGB.icc");
+            byte[] srgb = resource("color/sRGB-v2-magic.icc");
             int images = 0;
             int fills = 0;
             boolean registration = false;

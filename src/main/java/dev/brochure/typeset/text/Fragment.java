@@ -8,10 +8,17 @@ import dev.brochure.world.font.ShapedText;
 /**
  * A piece of a word in one face, size and colour, already shaped with {@code features}.
  * {@code tracking} is extra space after each glyph in thousandths of an em; {@code href} is the
- * link it belongs to, if any.
+ * link it belongs to, if any; {@code lang} the language of text in another language than its
+ * paragraph's (null for none).
  */
 public record Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking,
-        FontFeatures features) {
+        FontFeatures features, String lang) {
+
+    /** A fragment in its paragraph's language. */
+    public Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking,
+            FontFeatures features) {
+        this(face, size, color, href, shaped, tracking, features, null);
+    }
 
     /** A fragment shaped with the default features (without ligatures when letter-spaced). */
     public Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking) {
@@ -29,7 +36,7 @@ public record Fragment(FontFace face, double size, Rgb color, String href, Shape
 
     /** This fragment's look with other glyphs (a part of the word, or the word with a hyphen). */
     public Fragment with(ShapedText other) {
-        return new Fragment(face, size, color, href, other, tracking, features);
+        return new Fragment(face, size, color, href, other, tracking, features, lang);
     }
 
     /** Shapes other text exactly as this fragment was shaped. */

@@ -3,6 +3,7 @@ package dev.brochure.typeset.text;
 import dev.brochure.vocab.Align;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.typeset.page.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +27,17 @@ public final class LineSetter {
     }
 
     public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align) {
+        return set(items, line, measure, align, RunTags.all(Tag.NONE));
+    }
+
+    /**
+     * As {@link #set(List, LineBreaker.Line, double, Align)}, every glyph run and link area tagged
+     * by {@code tags}: a run never mixes text of two tags (a link's text and the text around it).
+     */
+    public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align, RunTags tags) {
         double ratio = Math.max(-1, line.ratio() >= Item.INFINITY ? 0 : line.ratio());
         double scale = 1 + line.expansion();
-        RunCollector runs = new RunCollector(scale);
+        RunCollector runs = new RunCollector(scale, tags);
         double x = 0;
         for (int i = line.start(); i < line.end(); i++) {
             Item item = items.get(i);
@@ -77,9 +86,11 @@ public final class LineSetter {
         return new SetLine(out, width, hyphenated, line.expansion());
     }
 
-    /** Merges neighbouring fragments of the same look into one glyph run, and links into areas. */
+    /** Merges neighbouring fragments of the same look and tag into one glyph run, and links into areas. */
     private static final class RunCollector {
         private final double scale;
+        private final RunTags tags;
+        private Tag runTag;
         private final List<PageItem> out = new ArrayList<>();
         private final List<PageItem> links = new ArrayList<>();
         private Fragment look;
@@ -90,21 +101,25 @@ public final class LineSetter {
         private final StringBuilder text = new StringBuilder();
         private double runEnd;
         private String linkHref;
+        private Tag linkTag;
         private double linkX;
         private double linkEnd;
         private double linkTop;
         private double linkBottom;
 
-        RunCollector(double scale) {
+        RunCollector(double scale, RunTags tags) {
             this.scale = scale;
+            this.tags = tags;
         }
 
         /** Adds a fragment drawn from {@code x}, taking {@code advance} (wider than natural for glue). */
         void add(Fragment f, double x, double advance) {
-            if (look == null || !look.sameLook(f)) {
+            Tag tag = tags.of(f.href(), f.lang());
+            if (look == null || !look.sameLook(f) || !tag.equals(runTag)) {
                 flushRun();
                 look = f;
                 runX = x;
+                runTag = tag;
             }
             double unit = f.size() / 1000.0 * scale;
             double gx = x;
@@ -131,6 +146,7 @@ public final class LineSetter {
             flushLink();
             if (f.href() != null && !f.shaped().text().isBlank()) {
                 linkHref = f.href();
+                linkTag = tags.of(f.href(), f.lang());
                 linkX = x;
                 linkEnd = x + advance;
                 linkTop = -f.face().ascent() * f.size();
@@ -140,7 +156,8 @@ public final class LineSetter {
 
         private void flushLink() {
             if (linkHref != null) {
-                links.add(new PageItem.Link(new Rect(linkX, linkTop, linkEnd - linkX, linkBottom - linkTop), linkHref));
+                links.add(new PageItem.Link(new Rect(linkX, linkTop, linkEnd - linkX, linkBottom - linkTop), linkHref,
+                        linkTag));
             }
             linkHref = null;
         }
@@ -151,7 +168,7 @@ public final class LineSetter {
                 double[] p = positions.stream().mapToDouble(Double::doubleValue).toArray();
                 int[] cps = clusters.stream().mapToInt(Integer::intValue).toArray();
                 out.add(new PageItem.GlyphRun(runX, 0, look.face().file(), look.size(), look.color(), g, p, cps,
-                        runEnd - runX, text.toString(), scale));
+                        runEnd - runX, text.toString(), scale, runTag));
             }
             glyphs.clear();
             clusters.clear();

@@ -76,6 +76,8 @@ public final class ParagraphBuilder {
         boolean compound;
         /** Where the current run starts in the paragraph's text. */
         int offset;
+        /** The language of the current run, if it differs from the paragraph's. */
+        String lang;
 
         Builder(TextStyle style, boolean justify, SourceLocation where, WordHyphenation hyphenation, BitSet tied) {
             this.style = style;
@@ -194,7 +196,8 @@ public final class ParagraphBuilder {
                                 new String(Character.toChars(cp)), cp, face.file().getFileName()),
                         "replace the character, or choose a font family in the theme that has it");
             }
-            return new Fragment(face, style.size(), color, href, face.shape(text, features), style.tracking(), features);
+            return new Fragment(face, style.size(), color, href, face.shape(text, features), style.tracking(), features,
+                    lang);
         }
     }
 
@@ -224,6 +227,7 @@ public final class ParagraphBuilder {
             switch (inline) {
                 case Inline.Run run -> {
                     FontFace face = faces.face(family, style.bold() || run.bold(), style.italic() != run.italic());
+                    b.lang = run.lang();
                     b.text(text(run, style), face, run.color() != null ? run.color() : style.color(), run.href());
                 }
                 case Inline.Break br -> {

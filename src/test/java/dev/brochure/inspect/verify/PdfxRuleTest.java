@@ -55,7 +55,15 @@ class PdfxRuleTest {
         Path pdf = write(dir.resolve("x" + flaws.hashCode() + ".pdf"), flaws);
         VerifyResult result = Verifier.verify(pdf, PDFX);
         assertTrue(result.checked().contains(Rule.PDFX));
-        return result.failures();
+        return withoutTagging(result.failures());
+    }
+
+    /**
+     * The files here are another tool's PDF/X, not tagged (the tagged rule, on by default, says so
+     * about every one of them): the failures of the other rules, the PDF/X rule's among them.
+     */
+    private static List<Failure> withoutTagging(List<Failure> failures) {
+        return failures.stream().filter(f -> f.rule() != Rule.TAGGED).toList();
     }
 
     private static String only(List<Failure> failures) {
@@ -74,7 +82,7 @@ class PdfxRuleTest {
         Path pdf = write(dir.resolve("plain.pdf"), EnumSet.of(Flaw.NO_INTENT, Flaw.DEVICE_RGB_FILL));
         VerifyResult result = Verifier.verify(pdf, new VerifyOptions(VerifyOptions.DEFAULT_MIN_PPI, null, null));
         assertFalse(result.checked().contains(Rule.PDFX));
-        assertEquals(List.of(), result.failures());
+        assertEquals(List.of(), withoutTagging(result.failures()));
     }
 
     @Test
@@ -162,7 +170,7 @@ class PdfxRuleTest {
             if (flaws.contains(Flaw.ART_AND_TRIM)) {
                 page.setArtBox(new PDRectangle(9, 9, 612, 792));
             }
-            PDStream srgbStream = new PDStream(doc, new ByteArrayInputStream(resource("color/sRGB.icc")));
+            PDStream srgbStream = new PDStream(doc, new ByteArrayInputStream(resource("color/sRGB-v2-magic.icc")));
             srgbStream.getCOSObject().setInt(COSName.N, 3);
             srgbStream.getCOSObject().setItem(COSName.ALTERNATE, COSName.DEVICERGB);
             COSArray iccArray = new COSArray();
@@ -193,7 +201,7 @@ class PdfxRuleTest {
                 cs.drawImage(image, 100, 400, 120, 90);
             }
             if (!flaws.contains(Flaw.NO_INTENT)) {
-                byte[] profile = resource(flaws.contains(Flaw.RGB_INTENT) ? "color/sRGB.icc"
+                byte[] profile = resource(flaws.contains(Flaw.RGB_INTENT) ? "color/sRGB-v2-magic.icc"
                         : "color/ISOcoated_v2_300_bas.icc");
                 PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(profile));
                 intent.getCOSObject().setItem(COSName.S, COSName.getPDFName("GTS_PDFX"));
