@@ -92,7 +92,7 @@ final class Catalogs {
         Set<String> styles = ThemeLoader.load("default", SourceLocation.of("default"), workspace, new Diagnostics())
                 .map(theme -> theme.styles().keySet()).orElse(Set.of());
         Map<String, Object> files = JsonSchemas.all(ProjectCatalog.layouts(project), ProjectCatalog.themes(project),
-                styles);
+                styles, ProjectCatalog.builtinColors(workspace));
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Object> e : files.entrySet()) {
             Path target = dir.resolve(e.getKey());

@@ -120,12 +120,12 @@ class CliTest {
         TestProject project = project().replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg");
         String[] args = build(project, temp.resolve("b.pdf"));
         Outcome fromTemp = run(new Pipeline(Map.of(), temp), args);
-        assertTrue(fromTemp.err().startsWith("brochure-content/sections/cover.yaml:6:8: error: file not found"),
+        assertTrue(fromTemp.err().startsWith("brochure-content/sections/cover.yaml:6:14: error: file not found"),
                 fromTemp.err());
         Outcome fromContent = run(new Pipeline(Map.of(), project.content()), args);
-        assertTrue(fromContent.err().startsWith("sections/cover.yaml:6:8: error: file not found"), fromContent.err());
+        assertTrue(fromContent.err().startsWith("sections/cover.yaml:6:14: error: file not found"), fromContent.err());
         Outcome fromElsewhere = run(new Pipeline(Map.of(), temp.resolve("elsewhere")), args);
-        assertTrue(fromElsewhere.err().startsWith(project.content().resolve("sections/cover.yaml") + ":6:8: error:"),
+        assertTrue(fromElsewhere.err().startsWith(project.content().resolve("sections/cover.yaml") + ":6:14: error:"),
                 fromElsewhere.err());
     }
 
@@ -187,7 +187,7 @@ class CliTest {
     void internalErrorsExitThreeWithAStackTraceOnlyWithDebug() {
         Pipeline broken = new Pipeline(Map.of()) {
             @Override
-            public BuildResult build(BuildRequest request) {
+            public BuildResult build(BuildRequest request, dev.brochure.pipeline.Progress progress) {
                 throw new IllegalStateException("boom");
             }
         };
@@ -217,7 +217,7 @@ class CliTest {
     private static Pipeline runningOutOfMemory() {
         return new Pipeline(Map.of()) {
             @Override
-            public BuildResult build(BuildRequest request) {
+            public BuildResult build(BuildRequest request, dev.brochure.pipeline.Progress progress) {
                 OutOfMemoryError error = new OutOfMemoryError("Java heap space");
                 error.setStackTrace(new StackTraceElement[] {
                     new StackTraceElement("dev.brochure.typeset.text.ParagraphBuilder", "build", "ParagraphBuilder.java", 1),
