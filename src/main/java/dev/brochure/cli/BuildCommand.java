@@ -44,7 +44,7 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--archive", description = "Make an archival PDF: PDF/A-2a (sRGB output intent, XMP "
-            + "identification) as well as PDF/UA-1, which every PDF is.")
+            + "identification) as well as PDF/UA-1, which every PDF is. Not with --profile print (PDF/X-4).")
     boolean archive;
 
     @Option(names = "--max-size", paramLabel = "SIZE", converter = Sizes.class,
@@ -81,6 +81,11 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
         if (format == Format.SARIF) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "build writes text or json; SARIF is for validate and verify");
+        }
+        if (archive && profile.pdfx()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--archive (PDF/A, sRGB output intent) cannot be combined with --profile print (PDF/X-4, FOGRA39"
+                            + " CMYK output intent); build the print file and the archival file separately");
         }
         long start = System.nanoTime();
         BuildRequest request = content.request(output).withPaper(paper).withProfile(profile, strict)

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check a PDF for release: pages, fonts embedded, no missing glyphs, images at or above"
                 + " --min-ppi, links that go somewhere safe, no text outside the page, tagged for screen readers, text in"
-                + " WCAG AA contrast, the content's text all present (with --content), size within --max-size."
-                + " Exits 1 with one line per problem.")
+                + " WCAG AA contrast, the content's text all present (with --content), size within --max-size, and with"
+                + " --pdfx the PDF/X-4 requirements of a print file. Exits 1 with one line per problem.")
 final class VerifyCommand extends Subcommand implements Callable<Integer> {
 
 
@@ -53,6 +53,10 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             description = "The largest the file may be: bytes, or with a decimal suffix k, M or G (800k, 5M).")
     Long maxSize;
 
+    @Option(names = "--pdfx", description = "Also check the PDF/X-4 requirements of a file for print (build --profile"
+            + " print writes one): identification, output intent, TrimBox and BleedBox, colour.")
+    boolean pdfx;
+
     @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
             description = "text (default), json (one document on standard output, shape in the README) or sarif "
                     + "(SARIF 2.1.0 for code scanning: a missing text is shown at its YAML line).")
@@ -73,7 +77,7 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             List<Diagnostic> diagnostics = List.of();
             try {
                 List<ExpectedText> expected = content == null ? null : expectedText(content);
-                result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected));
+                result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected, pdfx));
             } catch (BrochureException e) {
                 diagnostics = e.diagnostics();
             }
@@ -83,7 +87,7 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             return result != null && result.passed() ? ExitCode.OK : ExitCode.USER_ERROR;
         }
         List<ExpectedText> expected = content == null ? null : expectedText(content);
-        VerifyResult result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected));
+        VerifyResult result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected, pdfx));
         String name = result.report().file();
         if (result.passed()) {
             context().out().printf("%s: ok: %s%n", name,

@@ -62,9 +62,18 @@ public final class ReadingOrder {
     public record Block(String role, String text) {
     }
 
-    private static final COSName STM = COSName.getPDFName("Stm");
-    private static final COSName MCR = COSName.getPDFName("MCR");
-    private static final COSName OBJR = COSName.getPDFName("OBJR");
+    private static COSName stmName() {
+        return COSName.getPDFName("Stm");
+    }
+
+    private static COSName mcrName() {
+        return COSName.getPDFName("MCR");
+    }
+
+    private static COSName objrName() {
+        return COSName.getPDFName("OBJR");
+    }
+
     private static final int MAX_DEPTH = 64;
     private static final Set<String> TEXT_ROLES = Set.of("H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "Lbl", "Caption",
             "TH", "TD", "Note", "Title");
@@ -113,7 +122,7 @@ public final class ReadingOrder {
 
     private static boolean isElement(COSDictionary d) {
         COSName type = d.getCOSName(COSName.TYPE);
-        return !MCR.equals(type) && !OBJR.equals(type) && d.containsKey(COSName.S);
+        return !mcrName().equals(type) && !objrName().equals(type) && d.containsKey(COSName.S);
     }
 
     private void element(COSDictionary element, COSDictionary page, int depth) {
@@ -166,9 +175,9 @@ public final class ReadingOrder {
         Key key = null;
         if (kid instanceof COSInteger mcid && page != null) {
             key = new Key(page, mcid.intValue());
-        } else if (kid instanceof COSDictionary d && MCR.equals(d.getCOSName(COSName.TYPE, MCR))
+        } else if (kid instanceof COSDictionary d && mcrName().equals(d.getCOSName(COSName.TYPE, mcrName()))
                 && d.containsKey(COSName.MCID)) {
-            COSBase stm = d.getDictionaryObject(STM);
+            COSBase stm = d.getDictionaryObject(stmName());
             COSDictionary pg = d.getCOSDictionary(COSName.PG) != null ? d.getCOSDictionary(COSName.PG) : page;
             Object stream = stm instanceof COSDictionary s ? s : pg;
             key = stream == null ? null : new Key(stream, d.getInt(COSName.MCID));

@@ -4,6 +4,7 @@ import dev.brochure.content.ProjectCatalog;
 import dev.brochure.content.schema.Field;
 import dev.brochure.content.theme.ThemeLoader;
 import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.Suggestions;
 import dev.brochure.vocab.FontFamily;
 import dev.brochure.vocab.SourceLocation;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What {@link Pipeline#catalog}, {@link Pipeline#writeSchemas} and {@link Pipeline#copyLayout} do. */
 final class Catalogs {
@@ -85,8 +87,12 @@ final class Catalogs {
     /** Writes every schema file under {@code dir}; returns the files written, in order. */
     static List<Path> writeSchemas(Workspace workspace, AtomicOutput output, Path dir) {
         ProjectFiles project = workspace.project();
+        // The built-in theme's styles: the steps of its type scale and the styles of its layouts,
+        // whose names a style's size may give.
+        Set<String> styles = ThemeLoader.load("default", SourceLocation.of("default"), workspace, new Diagnostics())
+                .map(theme -> theme.styles().keySet()).orElse(Set.of());
         Map<String, Object> files = JsonSchemas.all(ProjectCatalog.layouts(project), ProjectCatalog.themes(project),
-                ProjectCatalog.builtinColors(workspace));
+                styles, ProjectCatalog.builtinColors(workspace));
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Object> e : files.entrySet()) {
             Path target = dir.resolve(e.getKey());

@@ -30,7 +30,9 @@ final class ImageResolution {
                     String message = String.format(Locale.ROOT, "'%s' is placed on page %d at %.0f ppi, below %d ppi",
                             image.image().ref(), page.number(), ppi(image), minPpi);
                     String hint = "use a larger original, or place the image smaller";
-                    SourceLocation where = workspace.where(image.image().path());
+                    // Reported where the YAML places the image: that is the line to change (a larger
+                    // file, a smaller placement), and the message names the file.
+                    SourceLocation where = image.where() != null ? image.where() : workspace.where(image.image().path());
                     found.add(strict ? Diagnostic.error(where, message, hint) : Diagnostic.warning(where, message, hint));
                 }
             }

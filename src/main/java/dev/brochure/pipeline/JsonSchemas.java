@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * JSON Schemas (draft-07, which editors' YAML support reads) of a content project's YAML files,
@@ -43,11 +44,12 @@ final class JsonSchemas {
     }
 
     /** Every schema file of a project, by its path under the schema folder, in a fixed order. */
-    static Map<String, Object> all(List<ProjectCatalog.Layout> layouts, Set<String> themes, Set<String> colors) {
+    static Map<String, Object> all(List<ProjectCatalog.Layout> layouts, Set<String> themes, Set<String> styles,
+            Set<String> colors) {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put(BROCHURE, brochure(themes));
         files.put(SECTION, anySection(layouts));
-        files.put(THEME, theme(themes, colors));
+        files.put(THEME, theme(themes, styles, colors));
         for (ProjectCatalog.Layout layout : layouts) {
             Map<String, Object> schema = new LinkedHashMap<>();
             schema.put("$schema", DRAFT);
@@ -247,7 +249,11 @@ final class JsonSchemas {
 
     // ---- themes
 
-    static Map<String, Object> theme(Set<String> themes, Set<String> colors) {
+    /**
+     * {@code styles}: the built-in theme's styles, whose names a style's size may give (size: body);
+     * {@code colors}: the built-in colour names.
+     */
+    static Map<String, Object> theme(Set<String> themes, Set<String> styles, Set<String> colors) {
         Map<String, Object> color = described(types(false, "string"), "a colour: #RRGGBB, or a name from colors");
         Map<String, Object> length = withPattern(described(types(false, "number", "string"),
                 "a length: a number with pt, mm, cm or in (a bare number is points)"), LENGTH);
@@ -273,7 +279,10 @@ final class JsonSchemas {
         style.put("font", described(name, "a font family of fonts"));
         style.put("bold", flag);
         style.put("italic", flag);
-        style.put("size", length);
+        // A length, or the style (a step of the type scale) whose size and leading it takes: size: body
+        style.put("size", described(map("anyOf", List.of(length, map("enum", List.copyOf(new TreeSet<>(styles))))),
+                "a length, or the name of the style (a step of the type scale, such as body) whose size and leading"
+                        + " it takes"));
         style.put("leading", length);
         style.put("color", color);
         style.put("align", map("enum", Align.words()));

@@ -8,9 +8,10 @@ import java.util.Locale;
  * Where the PDF is going, and what that asks of it.
  * <ul>
  * <li>{@code SCREEN}: the default; no bleed; images at most 200 ppi at their placed size.</li>
- * <li>{@code PRINT}: 3 mm bleed with full-bleed art extended into it, TrimBox and BleedBox,
- * crop marks in a slug outside the bleed, images at full resolution, and a warning (an error
- * with {@code --strict}) for any image placed below 300 ppi.</li>
+ * <li>{@code PRINT}: a PDF/X-4 file: 3 mm bleed with full-bleed art extended into it, TrimBox
+ * and BleedBox, crop marks in a slug outside the bleed, images at full resolution, an output
+ * intent for offset on coated paper (FOGRA39) with colours and images in ICC-based sRGB, and a
+ * warning (an error with {@code --strict}) for any image placed below 300 ppi.</li>
  * <li>{@code EMAIL}: small files: images at most 150 ppi re-encoded as JPEG (PNG kept for
  * transparency and flat art), image metadata dropped, compressed object streams.</li>
  * </ul>
@@ -69,6 +70,11 @@ public enum OutputProfile {
     /** Below this effective resolution a placed image is reported; 0 checks nothing. */
     public int minPpi() {
         return minPpi;
+    }
+
+    /** Whether the file is written as PDF/X-4 (output intent, ICC-based colour, identification). */
+    public boolean pdfx() {
+        return this == PRINT;
     }
 
     public String word() {

@@ -18,7 +18,6 @@ import dev.brochure.typeset.Typesetter;
 import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
-import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Staged;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,6 +180,11 @@ public class Pipeline {
         if (date.isPresent() && date.get().isError()) {
             throw new BrochureException(date.get());
         }
+        if (profile.pdfx() && request.archive()) {
+            throw BrochureException.of(dev.brochure.vocab.SourceLocation.of("--archive"),
+                    "an archival PDF/A file cannot also be the PDF/X-4 print edition (each has its own output intent)",
+                    "build --profile print and --archive as two files");
+        }
         Staged<Typesetter.Result> staged = stages(request, typesetOptions(profile), clock);
         List<Diagnostic> more = new ArrayList<>();
         BuildDates.problem(environment).ifPresent(more::add);
@@ -207,7 +211,7 @@ public class Pipeline {
         Workspace workspace = workspace(request);
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
                 profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(),
-                workspace.cacheDir().orElse(null), cacheLimit(), request.archive());
+                workspace.cacheDir().orElse(null), cacheLimit(), profile.pdfx(), request.archive());
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,

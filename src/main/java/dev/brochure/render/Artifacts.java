@@ -13,12 +13,30 @@ import org.openpdf.text.pdf.PdfRectangle;
  */
 final class Artifacts {
 
-    private static final PdfName ARTIFACT = new PdfName("Artifact");
-    private static final PdfName PAGINATION = new PdfName("Pagination");
-    private static final PdfName LAYOUT = new PdfName("Layout");
-    private static final PdfName PAGE = new PdfName("Page");
-    private static final PdfName BACKGROUND = new PdfName("Background");
-    private static final PdfName FOOTER = new PdfName("Footer");
+    private static PdfName artifactName() {
+        return new PdfName("Artifact");
+    }
+
+    private static PdfName paginationName() {
+        return new PdfName("Pagination");
+    }
+
+    private static PdfName layoutName() {
+        return new PdfName("Layout");
+    }
+
+    private static PdfName pageName() {
+        return new PdfName("Page");
+    }
+
+    private static PdfName backgroundName() {
+        return new PdfName("Background");
+    }
+
+    private static PdfName footerName() {
+        return new PdfName("Footer");
+    }
+
 
     private Artifacts() {
     }
@@ -41,16 +59,16 @@ final class Artifacts {
         PdfDictionary properties = new PdfDictionary();
         switch (kind) {
             case FOOTER -> {
-                properties.put(PdfName.TYPE, PAGINATION);
-                properties.put(PdfName.SUBTYPE, FOOTER);
+                properties.put(PdfName.TYPE, paginationName());
+                properties.put(PdfName.SUBTYPE, footerName());
             }
-            case LAYOUT -> properties.put(PdfName.TYPE, LAYOUT);
-            case PAGE -> properties.put(PdfName.TYPE, PAGE);
-            case BACKGROUND -> properties.put(PdfName.TYPE, BACKGROUND);
+            case LAYOUT -> properties.put(PdfName.TYPE, layoutName());
+            case PAGE -> properties.put(PdfName.TYPE, pageName());
+            case BACKGROUND -> properties.put(PdfName.TYPE, backgroundName());
         }
         if (bbox.length == 4) {
             properties.put(PdfName.BBOX, new PdfRectangle(bbox[0], bbox[1], bbox[2], bbox[3]));
         }
-        cb.beginMarkedContentSequence(ARTIFACT, properties, true);
+        cb.beginMarkedContentSequence(artifactName(), properties, true);
     }
 }

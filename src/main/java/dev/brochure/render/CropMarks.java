@@ -1,14 +1,26 @@
 package dev.brochure.render;
 
+import org.openpdf.text.pdf.CMYKColor;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfSpotColor;
 
 /**
  * Trim marks for the print shop: at each corner, two thin lines on the trim edges' extensions,
- * in the slug outside the bleed, so that none of them can show on the trimmed page.
+ * in the slug outside the bleed, so that none of them can show on the trimmed page. They are in
+ * the registration colour, the separation {@code All}, so they print on every plate.
  */
 final class CropMarks {
 
     private static final float WIDTH = 0.25f;
+    /**
+     * Registration: every colourant at full strength (alternate: 100 % C, M, Y and K). Make one
+     * for a document and draw every page's marks with it: OpenPDF keeps a document's spot colours
+     * by identity, so a new one for each page would be written once per page, in an order that
+     * changes from run to run.
+     */
+    static PdfSpotColor registration() {
+        return new PdfSpotColor("All", new CMYKColor(1f, 1f, 1f, 1f));
+    }
 
     private CropMarks() {
     }
@@ -17,7 +29,8 @@ final class CropMarks {
      * @param offset distance from the media box edge to the trim box edge (bleed + slug)
      * @param bleed  the bleed, which the marks keep clear of
      */
-    static void draw(PdfContentByte cb, double trimWidth, double trimHeight, double offset, double bleed) {
+    static void draw(PdfContentByte cb, PdfSpotColor registration, double trimWidth, double trimHeight, double offset,
+            double bleed) {
         float gap = (float) (bleed + 2 * 72 / 25.4);
         float end = (float) offset;
         float left = (float) offset;
@@ -27,7 +40,7 @@ final class CropMarks {
         Artifacts.begin(cb, dev.brochure.typeset.page.Tag.Artifact.PAGE);
         cb.saveState();
         cb.setLineWidth(WIDTH);
-        cb.setRGBColorStroke(0, 0, 0);
+        cb.setColorStroke(registration, 1f);
         for (float x : new float[] {left, right}) {
             // vertical marks above and below the page, on the trim edge line
             cb.moveTo(x, top + gap);

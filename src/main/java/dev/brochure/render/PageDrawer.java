@@ -28,17 +28,26 @@ final class PageDrawer {
     private final PdfImages images;
     private final TextForms text;
     private final StructureTree tree;
+    private final Colors colors;
+    private final boolean links;
     private final double height;
     private final double offset;
 
-    /** {@code offset}: from the media box's edge to the trim box's (bleed plus any slug). */
-    PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, StructureTree tree, Page page, double offset) {
+    /**
+     * {@code offset}: from the media box's edge to the trim box's (bleed plus any slug);
+     * {@code colors}: how colours are written; {@code links}: whether links become annotations
+     * (not in a file for print, where they could not be clicked and PDF/X wants none on the page).
+     */
+    PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, StructureTree tree, Colors colors,
+            boolean links, Page page, double offset) {
         this.cb = cb;
         this.images = images;
         this.tree = tree;
+        this.colors = colors;
+        this.links = links;
         this.offset = offset;
         this.height = page.height() + 2 * offset;
-        this.text = new TextForms(cb, fonts, tree, (float) (page.width() + 2 * offset), (float) height);
+        this.text = new TextForms(cb, fonts, tree, colors, (float) (page.width() + 2 * offset), (float) height);
     }
 
     /**
@@ -47,6 +56,7 @@ final class PageDrawer {
      * rules, the background) are always artifacts, since they carry no words.
      */
     void draw(Page page) throws DocumentException, IOException {
+        colors.onPage(cb);
         if (page.background() != null) {
             // The background covers the page and its bleed, never the slug with the marks.
             double b = page.bleed();
@@ -86,11 +96,11 @@ final class PageDrawer {
     }
 
     private void fill(Rgb c) {
-        cb.setRGBColorFill(c.red(), c.green(), c.blue());
+        colors.fill(cb, c);
     }
 
     private void stroke(Rgb c) {
-        cb.setRGBColorStroke(c.red(), c.green(), c.blue());
+        colors.stroke(cb, c);
     }
 
     private void path(Rect r, double radius) {
@@ -160,8 +170,7 @@ final class PageDrawer {
 
     /** Glyphs at their typeset positions, in the document's own fonts (see {@link TextForms}). */
     private void text(PageItem.GlyphRun run) {
-        Rgb c = run.color();
-        text.show(run, x(run.x()), y(run.baseline()), c.red(), c.green(), c.blue());
+        text.show(run, x(run.x()), y(run.baseline()));
     }
 
     /**
@@ -205,6 +214,9 @@ final class PageDrawer {
      * (the link element's description: its text) and tied to its {@code Link} element.
      */
     private void link(PageItem.Link link) {
+        if (!links) {
+            return;
+        }
         Rect r = link.rect();
         PdfAction action = link.target().startsWith("#")
                 ? PdfAction.gotoLocalPage(link.target().substring(1), false)

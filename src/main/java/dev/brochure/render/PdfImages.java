@@ -7,6 +7,7 @@ import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import dev.brochure.world.MemoryBudget;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,6 +54,7 @@ final class PdfImages {
 
     private final ImagePolicy policy;
     private final EncodingCache disk;
+    private final ICC_Profile untaggedRgb;
     private final MemoryBudget budget = MemoryBudget.ofThisProcess();
     /** Images decoded for this document, kept only until their last placement is drawn. */
     private final Workspace workspace;
@@ -64,11 +66,29 @@ final class PdfImages {
     private final Map<Path, Integer> fileUses = new HashMap<>();
 
     PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace) {
+        this(policy, disk, workspace, null);
+    }
+
+    /**
+     * {@code untaggedRgb}, when given, is the ICC profile an RGB image without a profile of its
+     * own is tagged with (sRGB for a colour-managed file), so that no image is device RGB. An
+     * image with an embedded profile keeps it; CMYK and grey images stay in the device spaces a
+     * CMYK output intent defines.
+     */
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace, ICC_Profile untaggedRgb) {
         this.policy = policy;
         this.disk = disk;
         this.workspace = workspace;
         this.encodings = workspace.slot(Encoded.class, Encoded::new).byKey;
         this.decoder = ImageDecoder.of(workspace);
+        this.untaggedRgb = untaggedRgb;
+    }
+
+    private Image tagged(Image image) {
+        if (untaggedRgb != null && image.getColorspace() == 3 && !image.hasICCProfile()) {
+            image.tagICC(untaggedRgb);
+        }
+        return image;
     }
 
     /**
@@ -106,15 +126,15 @@ final class PdfImages {
         boolean lastOfVariant = drawn(variantUses, variant);
         boolean lastOfFile = drawn(fileUses, ref.path());
         if (encoded == null) {
-            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> decoder.decode(ref.format(),
-                    original(ref), key(ref, "original").orElse(null), budget)));
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> tagged(load(ref, () -> decoder.decode(ref.format(),
+                    original(ref), key(ref, "original").orElse(null), budget))));
             if (lastOfFile) {
                 inDocument.remove(ref.path());
             }
             return new Prepared(image, box, ref.orientation());
         }
-        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> decoder.decode(
-                ImageDecoder.formatOf(encoded), encoded, key(ref, variantKey(variant)).orElse(null), budget)));
+        Image image = inDocument.computeIfAbsent(variant, v -> tagged(load(ref, () -> decoder.decode(
+                ImageDecoder.formatOf(encoded), encoded, key(ref, variantKey(variant)).orElse(null), budget))));
         if (lastOfVariant) {
             inDocument.remove(variant);
         }

@@ -25,6 +25,7 @@ import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfOutline;
+import org.openpdf.text.pdf.PdfSpotColor;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -33,6 +34,9 @@ import org.openpdf.text.pdf.PdfWriter;
  * fonts, images, links, bookmarks and metadata). This is the only place OpenPDF is used.
  */
 public final class PdfRenderer {
+
+    /** The PDF/X version a print file conforms to. */
+    static final String PDFX_VERSION = "PDF/X-4";
 
     private PdfRenderer() {
     }
@@ -93,7 +97,8 @@ public final class PdfRenderer {
         Document document = new Document(size, 0, 0, 0, 0);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            // PDF/X-4 is a subset of PDF 1.6.
+            writer.setPdfVersion(options.pdfx() ? PdfWriter.VERSION_1_6 : PdfWriter.VERSION_1_7);
             writer.setCompressionLevel(6);
             if (options.compactObjects()) {
                 writer.setFullCompression();
@@ -111,8 +116,14 @@ public final class PdfRenderer {
             document.open();
             DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), new PdfFonts(workspace)::get);
             StructureTree tree = new StructureTree(writer, doc.structure());
+            Colors colors = options.pdfx() ? new Colors(OutputIntents.srgb(writer)) : Colors.device();
+            PdfSpotColor registration = CropMarks.registration();
+            if (options.pdfx()) {
+                OutputIntents.pdfx(writer, OutputIntents.FOGRA39);
+            }
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir(), options.cacheLimit()), workspace);
+                    : new EncodingCache(options.cacheDir(), options.cacheLimit()), workspace, options.pdfx()
+                    ? OutputIntents.iccProfile(OutputIntents.SRGB) : null);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {
@@ -121,9 +132,9 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, fonts, tree, page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, tree, colors, !options.pdfx(), page, offset).draw(page);
                 if (options.cropMarks()) {
-                    CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
+                    CropMarks.draw(cb, registration, page.width(), page.height(), offset, page.bleed());
                 }
                 destinations(cb, doc.destinations(), page, offset);
                 writer.setPageEmpty(false);
@@ -132,8 +143,11 @@ public final class PdfRenderer {
             tree.finish();
             outline(writer, doc, options);
             dates(writer, options);
+            if (options.pdfx()) {
+                pdfx(writer);
+            }
             writer.setXmpMetadata(XmpMetadata.of(doc.info(), options.producer(), Document.getVersion(), options.date(),
-                    options.archive()));
+                    options.archive(), options.pdfx() ? PDFX_VERSION : null));
             if (options.archive()) {
                 OutputIntents.pdfaSrgb(writer);
             }
@@ -180,6 +194,16 @@ public final class PdfRenderer {
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(info.language()));
         // Viewers show the title rather than the file name.
         writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, org.openpdf.text.pdf.PdfBoolean.PDFTRUE);
+    }
+
+    /**
+     * The PDF/X-4 identification in the information dictionary ({@code /GTS_PDFXVersion},
+     * {@code /Trapped /False}: no trapping was applied); the XMP metadata repeats it
+     * ({@link XmpMetadata}). The output intent and the colour spaces are written with the pages.
+     */
+    private static void pdfx(PdfWriter writer) {
+        writer.getInfo().put(new PdfName("GTS_PDFXVersion"), new PdfString(PDFX_VERSION));
+        writer.getInfo().put(PdfName.TRAPPED, new PdfName("False"));
     }
 
     private static void dates(PdfWriter writer, RenderOptions options) {

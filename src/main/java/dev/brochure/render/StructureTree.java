@@ -48,12 +48,30 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 final class StructureTree {
 
-    private static final PdfName MCR = new PdfName("MCR");
-    private static final PdfName OBJR = new PdfName("OBJR");
-    private static final PdfName STM = new PdfName("Stm");
-    private static final PdfName OBJ = new PdfName("Obj");
-    private static final PdfName LAYOUT = new PdfName("Layout");
-    private static final PdfName O = new PdfName("O");
+    private static PdfName mcrName() {
+        return new PdfName("MCR");
+    }
+
+    private static PdfName objrName() {
+        return new PdfName("OBJR");
+    }
+
+    private static PdfName stmName() {
+        return new PdfName("Stm");
+    }
+
+    private static PdfName objName() {
+        return new PdfName("Obj");
+    }
+
+    private static PdfName layoutName() {
+        return new PdfName("Layout");
+    }
+
+    private static PdfName oName() {
+        return new PdfName("O");
+    }
+
 
     private final PdfWriter writer;
     private final PdfStructureTreeRoot root;
@@ -95,7 +113,7 @@ final class StructureTree {
         if (node.role() == StructRole.TH) {
             // A table's head cells head their columns (PDF/UA: a TH says what it heads).
             PdfDictionary attributes = new PdfDictionary();
-            attributes.put(O, new PdfName("Table"));
+            attributes.put(oName(), new PdfName("Table"));
             attributes.put(new PdfName("Scope"), new PdfName("Column"));
             element.put(PdfName.A, attributes);
         }
@@ -144,9 +162,9 @@ final class StructureTree {
      * {@code page} is content of {@code node}.
      */
     void formContent(int node, PdfIndirectReference page, PdfIndirectReference stream, int mcid) {
-        PdfDictionary mcr = new PdfDictionary(MCR);
+        PdfDictionary mcr = new PdfDictionary(mcrName());
         mcr.put(PdfName.PG, page);
-        mcr.put(STM, stream);
+        mcr.put(stmName(), stream);
         mcr.put(PdfName.MCID, new PdfNumber(mcid));
         kid(node, mcr);
     }
@@ -174,7 +192,7 @@ final class StructureTree {
     void beginFigure(PdfContentByte cb, int node, float llx, float lly, float urx, float ury) {
         PdfStructureElement figure = elements.get(node);
         PdfDictionary attributes = new PdfDictionary();
-        attributes.put(O, LAYOUT);
+        attributes.put(oName(), layoutName());
         attributes.put(PdfName.BBOX, new PdfRectangle(llx, lly, urx, ury));
         figure.put(PdfName.A, attributes);
         cb.beginMarkedContentSequence(figure);
@@ -186,8 +204,8 @@ final class StructureTree {
      * an object reference among the element's kids; returns the annotation's {@code StructParent}.
      */
     int annotation(int node, PdfIndirectReference annotation, PdfIndirectReference page) {
-        PdfDictionary objr = new PdfDictionary(OBJR);
-        objr.put(OBJ, annotation);
+        PdfDictionary objr = new PdfDictionary(objrName());
+        objr.put(objName(), annotation);
         objr.put(PdfName.PG, page);
         kid(node, objr);
         return root.addExistingObject(reference(node));

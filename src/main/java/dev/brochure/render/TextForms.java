@@ -42,6 +42,7 @@ final class TextForms {
     private final PdfWriter writer;
     private final DocumentFonts fonts;
     private final StructureTree tree;
+    private final Colors colors;
     private final float width;
     private final float height;
     private final StringBuilder content = new StringBuilder(4096);
@@ -53,24 +54,25 @@ final class TextForms {
     private PdfIndirectReference form;
 
     /** For one page of {@code width} × {@code height} points (its media box). */
-    TextForms(PdfContentByte cb, DocumentFonts fonts, StructureTree tree, float width, float height) {
+    TextForms(PdfContentByte cb, DocumentFonts fonts, StructureTree tree, Colors colors, float width, float height) {
         this.cb = cb;
         this.writer = cb.getPdfWriter();
         this.fonts = fonts;
         this.tree = tree;
+        this.colors = colors;
         this.width = width;
         this.height = height;
     }
 
     /**
      * Adds a glyph run whose origin is at ({@code x}, {@code y}) in PDF coordinates, filled with
-     * the colour (red, green, blue, 0–255). Every glyph is placed exactly at its typeset position:
+     * the run's colour (see {@link Colors}). Every glyph is placed exactly at its typeset position:
      * after a glyph the PDF advances by its width in the font's {@code /W} array, and a TJ
      * displacement makes up any difference to where the next glyph belongs. A run of an expanded
      * line is drawn with horizontal scaling (Tz), which scales the glyphs, their widths and the
      * displacements alike, so positions are divided by the scale.
      */
-    void show(PageItem.GlyphRun run, float x, float y, int red, int green, int blue) {
+    void show(PageItem.GlyphRun run, float x, float y) {
         if (run.glyphs().length == 0) {
             return;
         }
@@ -82,12 +84,7 @@ final class TextForms {
         c.append("BT\n/").append(font.name()).append(' ');
         PdfNumbers.append(c, size, 2);
         c.append(" Tf\n");
-        PdfNumbers.append(c, red / 255.0, 5);
-        c.append(' ');
-        PdfNumbers.append(c, green / 255.0, 5);
-        c.append(' ');
-        PdfNumbers.append(c, blue / 255.0, 5);
-        c.append(" rg\n");
+        colors.fill(c, run.color());
         double scale = run.scale();
         if (scale != 1) {
             PdfNumbers.append(c, scale * 100, 3);
@@ -176,6 +173,7 @@ final class TextForms {
         used.forEach((name, reference) -> fontResources.put(new PdfName(name), reference));
         PdfDictionary resources = new PdfDictionary();
         resources.put(PdfName.FONT, fontResources);
+        colors.addTo(resources);
         form.put(PdfName.RESOURCES, resources);
         if (!owners.isEmpty()) {
             form.put(PdfName.STRUCTPARENTS, new PdfNumber(tree.formParents(owners)));

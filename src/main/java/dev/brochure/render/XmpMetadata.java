@@ -4,13 +4,16 @@ import dev.brochure.vocab.DocumentInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.GregorianCalendar;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.util.GregorianCalendar;
+import java.util.UUID;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.xml.xmp.DublinCoreSchema;
 import org.openpdf.text.xml.xmp.PdfA1Schema;
 import org.openpdf.text.xml.xmp.PdfSchema;
 import org.openpdf.text.xml.xmp.XmpBasicSchema;
+import org.openpdf.text.xml.xmp.XmpMMSchema;
 import org.openpdf.text.xml.xmp.XmpWriter;
 
 /**
@@ -20,7 +23,11 @@ import org.openpdf.text.xml.xmp.XmpWriter;
  * subject and keywords, the tool that made it and the library that wrote it, its dates; plus the
  * standards the file claims: PDF/UA-1 always ({@code pdfuaid:part}), and with {@code archive}
  * PDF/A-2 level A ({@code pdfaid}) with the extension schema PDF/A asks for to declare the
- * {@code pdfuaid} namespace. Other identifications (PDF/X) belong here too.
+ * {@code pdfuaid} namespace; with {@code pdfxVersion} (the print edition) PDF/X-4
+ * ({@code pdfxid:GTS_PDFXVersion}, {@code pdf:Trapped}, the document's {@code xmpMM}
+ * identifiers). {@code pdfxid} needs no PDF/A extension schema (PDF/X has no such rule): a file
+ * here is never PDF/X and PDF/A at once (their output intents differ; {@link RenderOptions}
+ * refuses both).
  */
 final class XmpMetadata {
 
@@ -47,14 +54,22 @@ final class XmpMetadata {
             + "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
             + "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"";
 
+    /** The PDF/X identification schema (ISO 15930-7). */
+    static final String PDFX_NS = "http://www.npes.org/pdfx/ns/id/";
+
     private XmpMetadata() {
     }
 
     /**
      * The packet for a document with {@code info}, made by {@code creator}, written by
-     * {@code producer} on {@code date} (the information dictionary's values).
+     * {@code producer} on {@code date} (the information dictionary's values); {@code pdfxVersion}
+     * ({@code PDF/X-4}) or null for a file that claims no PDF/X conformance.
      */
-    static byte[] of(DocumentInfo info, String creator, String producer, ZonedDateTime date, boolean archive) {
+    static byte[] of(DocumentInfo info, String creator, String producer, ZonedDateTime date, boolean archive,
+            String pdfxVersion) {
+        if (archive && pdfxVersion != null) {
+            throw new IllegalArgumentException("PDF/A and PDF/X at once is not supported");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XmpWriter xmp = new XmpWriter(out, XmpWriter.UTF8, 0)) {
             DublinCoreSchema dc = new DublinCoreSchema();
@@ -74,6 +89,9 @@ final class XmpMetadata {
             if (!info.keywords().isEmpty()) {
                 pdf.addKeywords(String.join(", ", info.keywords()));
             }
+            if (pdfxVersion != null) {
+                pdf.setProperty("pdf:Trapped", "False");
+            }
             xmp.addRdfDescription(pdf);
             XmpBasicSchema basic = new XmpBasicSchema();
             String when = new PdfDate(GregorianCalendar.from(date)).getW3CDate();
@@ -82,6 +100,18 @@ final class XmpMetadata {
             basic.addModDate(when);
             basic.addMetaDataDate(when);
             xmp.addRdfDescription(basic);
+            if (pdfxVersion != null) {
+                XmpMMSchema mm = new XmpMMSchema();
+                UUID id = UUID.nameUUIDFromBytes((info.title() + "\n" + info.author() + "\n" + when + "\n" + pdfxVersion)
+                        .getBytes(StandardCharsets.UTF_8));
+                mm.setProperty(XmpMMSchema.DOCUMENTID, "uuid:" + id);
+                mm.setProperty("xmpMM:InstanceID", "uuid:" + id);
+                mm.setProperty(XmpMMSchema.VERSIONID, "1");
+                mm.setProperty(XmpMMSchema.RENDITIONCLASS, "default");
+                xmp.addRdfDescription(mm);
+                xmp.addRdfDescription("xmlns:pdfxid=\"" + PDFX_NS + "\"",
+                        "<pdfxid:GTS_PDFXVersion>" + pdfxVersion + "</pdfxid:GTS_PDFXVersion>");
+            }
             xmp.addRdfDescription(PDFUAID, "<pdfuaid:part>1</pdfuaid:part>");
             if (archive) {
                 PdfA1Schema pdfa = new PdfA1Schema();

@@ -165,6 +165,15 @@ class CliTest {
     }
 
     @Test
+    void archiveWithThePrintProfileIsAUsageError() {
+        Outcome o = run("build", "--profile", "print", "--archive", "-o", "out/never.pdf");
+        assertEquals(2, o.code(), o.toString());
+        assertTrue(o.err().contains("--archive (PDF/A, sRGB output intent) cannot be combined with --profile print"),
+                o.err());
+        assertTrue(!o.out().contains("wrote"), o.out());
+    }
+
+    @Test
     void badPaperValueIsAUsageError() {
         assertEquals(2, run("build", "--paper", "A3").code());
     }

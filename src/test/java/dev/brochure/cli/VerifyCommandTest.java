@@ -36,6 +36,39 @@ class VerifyCommandTest {
         assertEquals("", run.err());
     }
 
+    /** Issue 16: --pdfx adds the PDF/X-4 rule; the screen edition fails it, page by page. */
+    @Test
+    void pdfxChecksThePrintRequirementsOfAPdf() {
+        CliRun run = CliRun.of("verify", "--pdfx", OptmlBrochure.pdf().toString());
+        assertEquals(ExitCode.USER_ERROR, run.code(), run.toString());
+        List<String> lines = run.err().lines().toList();
+        String file = OptmlBrochure.pdf().toString();
+        assertTrue(lines.contains(file + ": pdfx: the catalog has no PDF/X output intent (/OutputIntents with /S"
+                + " /GTS_PDFX)"), run.err());
+        assertTrue(lines.contains(file + ": pdfx: page 1: no TrimBox (where the printed page is cut)"), run.err());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(file + ": pdfx: page 2: an RGB colour (rg): ")), run.err());
+        assertTrue(lines.getLast().endsWith("failed: pdfx"), lines.getLast());
+    }
+
+    /**
+     * Issue 16, acceptance: {@code brochure build --profile print --strict} exits 0 on the shipped
+     * brochure and writes it, and the README's CI line for the print edition passes as well:
+     * {@code verify --pdfx --min-ppi 300} on what it wrote.
+     */
+    @Test
+    void theShippedBrochureBuildsStrictlyForPrintAndPassesVerifyAsPdfX4() {
+        Path pdf = dir.resolve("out/print.pdf");
+        CliRun build = CliRun.of("build", "--content", OptmlBrochure.CONTENT.toString(), "--profile", "print",
+                "--strict", "-o", pdf.toString());
+        assertEquals(ExitCode.OK, build.code(), build.toString());
+        assertTrue(Files.isRegularFile(pdf), build.toString());
+        assertTrue(build.err().lines().noneMatch(l -> l.contains("ppi")), "no resolution warning: " + build.err());
+        CliRun verify = CliRun.of("verify", "--pdfx", "--min-ppi", "300", pdf.toString());
+        assertEquals(ExitCode.OK, verify.code(), verify.toString());
+        assertTrue(verify.out().contains(": ok: ") && verify.out().contains("image-resolution (>= 300 ppi)")
+                && verify.out().contains("pdfx"), verify.out());
+    }
+
     @Test
     void aBrokenPdfFailsWithOneLinePerProblemAndExit1() {
         Path pdf = TestPdfs.write(dir.resolve("flawed.pdf"), EnumSet.allOf(Flaw.class));
@@ -50,9 +83,10 @@ class VerifyCommandTest {
             assertTrue(m.matches(), "not a verify line: " + l);
             rules.add(m.group(1));
         }
-        // Every rule but 'pages', which only a PDF without pages breaks (VerifierTest).
-        assertEquals(new TreeSet<>(Arrays.stream(Rule.values()).filter(r -> r != Rule.PAGES).map(Rule::id).toList()),
-                rules);
+        // Every rule but 'pages', which only a PDF without pages breaks (VerifierTest), and pdfx, which
+        // --pdfx asks for.
+        assertEquals(new TreeSet<>(Arrays.stream(Rule.values()).filter(r -> r != Rule.PAGES && r != Rule.PDFX)
+                .map(Rule::id).toList()), rules);
         assertTrue(lines.getLast().startsWith(pdf + ": " + (lines.size() - 1) + " problems; failed: font-embedded,"),
                 lines.getLast());
     }

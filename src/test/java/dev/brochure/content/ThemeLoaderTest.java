@@ -99,6 +99,52 @@ class ThemeLoaderTest {
         assertEquals("sans", note.family());
     }
 
+    /** Issue 16: a style's size may name a step of the type scale; resizing the step resizes it. */
+    @Test
+    void aSizeMayNameAStepOfTheTypeScaleAndTakesItsSizeAndLeading() {
+        Theme theme = load("""
+                extends: default
+                styles:
+                  body: {size: 9pt, leading: 13pt}
+                  h2: {size: 17pt, leading: 21pt}
+                  note: {font: sans, size: body}
+                  tight: {font: sans, size: body, leading: 11pt}
+                  aside: {parent: note, leading: 12pt}
+                  sub: {parent: h1, size: h2}
+                """);
+        TextStyle note = theme.styles().get("note");
+        assertEquals(9, note.size(), 1e-9);
+        assertEquals(13, note.leading(), 1e-9, "the step's leading comes with its size");
+        assertEquals(11, theme.styles().get("tight").leading(), 1e-9, "a leading of the same style wins");
+        assertEquals(12, theme.styles().get("aside").leading(), 1e-9, "so does one of a style below it");
+        assertEquals(9, theme.styles().get("aside").size(), 1e-9);
+        TextStyle sub = theme.styles().get("sub");
+        assertEquals(17, sub.size(), 1e-9);
+        assertEquals(21, sub.leading(), 1e-9, "not h1's leading, set above the size");
+        // The built-in layouts' styles follow the project's scale.
+        assertEquals(9, theme.styles().get("highlight").size(), 1e-9);
+        assertEquals(17, theme.styles().get("closing-subtitle").size(), 1e-9);
+    }
+
+    @Test
+    void aSizeNamingNoStyleOrItselfIsAnError() {
+        List<Diagnostic> misspelt = errors("""
+                extends: default
+                styles:
+                  note: {font: sans, size: bdy}
+                """);
+        assertTrue(misspelt.stream().anyMatch(d -> d.message().contains("'bdy' is neither a length nor a style")
+                && d.hint().contains("did you mean 'body'?") && d.where().line() == 3), misspelt.toString());
+        List<Diagnostic> loop = errors("""
+                extends: default
+                styles:
+                  a: {font: sans, size: b}
+                  b: {font: sans, size: a}
+                """);
+        assertEquals(1, loop.size(), loop.toString());
+        assertTrue(loop.getFirst().message().contains("takes its size from itself"), loop.toString());
+    }
+
     @Test
     void unknownColourAndFamilyAreReportedWithSuggestions() {
         List<Diagnostic> all = errors("""

@@ -1,9 +1,12 @@
 package dev.brochure.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentText;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.inspect.Accessibility;
 import dev.brochure.inspect.ReadingOrder;
 import dev.brochure.pipeline.BuildRequest;
@@ -80,7 +83,16 @@ class OptmlAccessibilityTest {
     }
 
     static Stream<OutputProfile> archives() {
-        return Stream.of(OutputProfile.SCREEN, OutputProfile.PRINT);
+        return Stream.of(OutputProfile.SCREEN, OutputProfile.EMAIL);
+    }
+
+    @Test
+    void anArchivalPrintEditionIsRefusedAndNothingWritten() {
+        Path out = temp.resolve("print-archive.pdf");
+        BrochureException e = assertThrows(BrochureException.class, () -> new Pipeline(Map.of()).build(
+                BuildRequest.of(OptmlBrochure.CONTENT, out).withProfile(OutputProfile.PRINT, false).withArchive(true)));
+        assertTrue(e.diagnostics().toString().contains("PDF/X-4"), e.diagnostics().toString());
+        assertFalse(java.nio.file.Files.exists(out));
     }
 
     /** The first block of {@code role} whose text starts with {@code start} (any space for any space). */

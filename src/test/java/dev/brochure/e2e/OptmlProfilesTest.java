@@ -3,6 +3,10 @@ package dev.brochure.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.brochure.inspect.verify.Rule;
+import dev.brochure.inspect.verify.Verifier;
+import dev.brochure.inspect.verify.VerifyOptions;
+import dev.brochure.inspect.verify.VerifyResult;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.BuildResult;
 import dev.brochure.pipeline.OutputProfile;
@@ -11,6 +15,7 @@ import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.PlacedImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -54,6 +59,18 @@ class OptmlProfilesTest {
         BuildResult print = new Pipeline(Map.of()).build(BuildRequest.of(Path.of("brochure-content"),
                 temp.resolve("strict.pdf")).withProfile(OutputProfile.PRINT, true));
         assertTrue(print.warnings().stream().noneMatch(w -> w.message().contains("ppi")), print.warnings().toString());
+    }
+
+    /** Issue 16: the README's promise: --profile print --strict writes the brochure, and verify --pdfx passes it. */
+    @Test
+    void theStrictPrintEditionIsWrittenAndPassesVerifyAsPdfX4At300Ppi() {
+        Path pdf = temp.resolve("print-strict.pdf");
+        BuildResult print = new Pipeline(Map.of()).build(BuildRequest.of(Path.of("brochure-content"), pdf)
+                .withProfile(OutputProfile.PRINT, true));
+        assertTrue(Files.exists(print.output()));
+        VerifyResult result = Verifier.verify(pdf, new VerifyOptions(300, null, null, true));
+        assertEquals(List.of(), result.failures());
+        assertTrue(result.checked().contains(Rule.PDFX) && result.checked().contains(Rule.IMAGE_RESOLUTION));
     }
 
     @Test

@@ -135,6 +135,8 @@ class JsonSchemaAgreementTest {
                 new Case("margins missing a side", THEME, theme("margins: {top: 10mm}\n"), false),
                 new Case("too many columns", THEME, theme("masters:\n  body: {columns: 9}\n"), false),
                 new Case("not a length", THEME, theme("styles:\n  body: {size: large}\n"), false),
+                new Case("a size that names a step of the type scale", THEME,
+                        theme("styles:\n  note: {font: sans, size: caption}\n"), true),
                 new Case("unknown key in a theme", THEME, theme("colours: {brand: \"#123456\"}\n"), false));
     }
 

@@ -71,6 +71,10 @@ class PrintProfileTest {
         assertFalse(warning.isError());
         assertTrue(warning.message().contains("'images/landscape.jpg' is placed on page 1"), warning.message());
         assertTrue(warning.message().contains("below 300 ppi"), warning.message());
+        // Located at the YAML line that places it (the cover's photo), not at the image file.
+        assertTrue(warning.where().file().endsWith("sections/cover.yaml"), warning.where().toString());
+        assertEquals(6, warning.where().line(), warning.where().toString());
+        assertTrue(warning.format().contains("cover.yaml:6:"), warning.format());
     }
 
     @Test

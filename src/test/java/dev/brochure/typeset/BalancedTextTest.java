@@ -86,9 +86,10 @@ class BalancedTextTest {
 
     @Test
     void justifiedTextIsNeverBalanced() {
-        // The pull-quote style of the default theme is balanced; justified, its lines fill the measure.
-        List<SetLine> justified = lines("<p style=\"pull-quote\" align=\"justify\">" + TITLE + " " + TITLE + "</p>", 14,
-                CELL);
+        // The pull-quote style of the default theme (on the quote step, 11.5 pt) is balanced; justified,
+        // its lines fill the measure.
+        List<SetLine> justified = lines("<p style=\"pull-quote\" align=\"justify\">" + TITLE + " " + TITLE + " " + TITLE
+                + "</p>", 11.5, CELL);
         assertTrue(justified.size() >= 3, justified.toString());
         double right = justified.getFirst().left() + CELL;
         for (SetLine line : justified.subList(0, justified.size() - 1)) {

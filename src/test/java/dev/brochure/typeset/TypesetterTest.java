@@ -49,7 +49,9 @@ class TypesetterTest {
 
     @Test
     void justifiedLinesOfTheBodyEndAtTheRightMargin() {
-        TypesetDocument doc = typeset(TestProject.copy("minimal", temp)).document();
+        // The story across the page (the article's default is two columns).
+        TypesetDocument doc = typeset(TestProject.copy("minimal", temp).replace("sections/story.yaml", "layout: article",
+                "layout: article\ncolumns: \"1\"")).document();
         Page story = doc.pages().get(1);
         double right = story.width() - 18 * 72 / 25.4;
         List<PageItem.GlyphRun> body = runs(story).stream()

@@ -47,11 +47,27 @@ final class StyleResolver {
     }
 
     Map<String, TextStyle> resolveAll() {
-        Map<String, TextStyle> out = new LinkedHashMap<>();
         for (String name : raw.keySet()) {
-            out.put(name, build(name, flatten(name)));
+            resolve(name);
         }
+        Map<String, TextStyle> out = new LinkedHashMap<>();
+        raw.keySet().forEach(name -> out.put(name, resolved.get(name)));
         return out;
+    }
+
+    /** Styles resolved so far, and those being resolved (a size that names a style resolves that one first). */
+    private final Map<String, TextStyle> resolved = new LinkedHashMap<>();
+    private final List<String> resolving = new ArrayList<>();
+
+    private TextStyle resolve(String name) {
+        TextStyle done = resolved.get(name);
+        if (done == null) {
+            resolving.add(name);
+            done = build(name, flatten(name));
+            resolving.remove(name);
+            resolved.put(name, done);
+        }
+        return done;
     }
 
     /**
@@ -131,8 +147,9 @@ final class StyleResolver {
             }
             family = families.stream().findFirst().orElse("");
         }
-        double size = fontSize(p, what).orElse(10.0);
-        double leading = positive(p, "leading", what).orElse(size * 1.25);
+        double[] sizeAndLeading = sizeAndLeading(name, p, props, what);
+        double size = sizeAndLeading[0];
+        double leading = sizeAndLeading[1];
         Rgb color = Optional.ofNullable(p.get("color")).flatMap(v -> props.of("color").color(v, what + " color", palette))
                 .orElse(palette.getOrDefault("ink", Rgb.BLACK));
         Align align = props.str("align", what).flatMap(word -> {
@@ -157,6 +174,62 @@ final class StyleResolver {
                 Optional.ofNullable(p.get("consecutive-hyphens"))
                         .flatMap(v -> values.reader(v).integer(v.node(), what + " consecutive-hyphens", 1, 10))
                         .orElse(TextStyle.DEFAULT_CONSECUTIVE_HYPHENS));
+    }
+
+    /**
+     * {@code size}: a length, or the name of another style, a step of the theme's type scale
+     * ({@code size: body}), whose size and leading the style takes; its {@code leading} still wins
+     * when given by the same style as the size or by one below it. So a theme sets its type
+     * scale in a few styles, and every style of the layouts follows it.
+     */
+    private double[] sizeAndLeading(String name, Map<String, Located> p, Props props, String what) {
+        Located v = p.get("size");
+        String step = v != null && v.node() instanceof ScalarNode s && !NodeReader.isNull(s)
+                && raw.containsKey(s.getValue().strip()) ? s.getValue().strip() : null;
+        if (step != null) {
+            if (resolving.contains(step)) {
+                if (props.isOwn("size")) {
+                    values.reader(v).diagnostics().error(values.at(v), what + " takes its size from itself ("
+                            + String.join(" -> ", resolving.subList(resolving.indexOf(step), resolving.size()))
+                            + " -> " + step + ")", "give one of them a length, as 'size: 10pt'");
+                }
+            } else {
+                TextStyle of = resolve(step);
+                double leading = p.containsKey("leading") && definedBy(name, "leading") <= definedBy(name, "size")
+                        ? positive(p, "leading", what).orElse(of.leading()) : of.leading();
+                return new double[] {of.size(), leading};
+            }
+        }
+        String word = step == null && v != null && v.node() instanceof ScalarNode s ? s.getValue().strip() : "";
+        if (word.matches("[A-Za-z][\\w-]*")) {
+            // A word that names no style (a misspelt step of the scale) is not a length either.
+            if (props.isOwn("size")) {
+                values.reader(v).diagnostics().error(values.at(v), what + " size: '" + word
+                        + "' is neither a length nor a style", "write a length, as 'size: 10pt', or the style whose"
+                        + " size it takes, as 'size: body'; " + Suggestions.hint(word, raw.keySet()));
+            }
+            return new double[] {10.0, 12.5};
+        }
+        double size = step != null ? 10.0 : fontSize(p, what).orElse(10.0);
+        return new double[] {size, positive(p, "leading", what).orElse(size * 1.25)};
+    }
+
+    /** How many parents up the chain the style's {@code key} is set: 0 by the style itself. */
+    private int definedBy(String name, String key) {
+        String current = name;
+        for (int depth = 0; current != null && depth <= raw.size(); depth++) {
+            Map<String, Located> props = raw.get(current);
+            if (props == null) {
+                break;
+            }
+            if (props.containsKey(key)) {
+                return depth;
+            }
+            Located parent = props.get("parent");
+            current = parent != null && parent.node() instanceof ScalarNode s && !NodeReader.isNull(s) ? s.getValue()
+                    : null;
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** {@code features: [lnum, tnum, -liga]}: OpenType features on (or, with a minus, off). */

@@ -12,7 +12,9 @@ public enum Rule {
     TAGGED("tagged", "the PDF is tagged: a structure tree, and everything drawn is tagged content or an artifact"),
     CONTRAST("contrast", "text contrasts with what lies beneath it as WCAG 2.2 AA asks: 4.5:1, 3:1 for large text"),
     CONTENT_TEXT("content-text", "every text unit of the content (--content) is found in the PDF's text"),
-    FILE_SIZE("file-size", "the file is within the --max-size budget");
+    FILE_SIZE("file-size", "the file is within the --max-size budget"),
+    PDFX("pdfx", "(--pdfx) the file meets the PDF/X-4 requirements that can be checked in it: identification,"
+            + " output intent with a CMYK profile, TrimBox and BleedBox, colour without device RGB");
 
     private final String id;
     private final String description;

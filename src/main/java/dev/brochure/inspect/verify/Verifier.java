@@ -6,6 +6,7 @@ import dev.brochure.inspect.Accessibility;
 import dev.brochure.inspect.Inspector;
 import dev.brochure.inspect.OffPage;
 import dev.brochure.inspect.PdfFiles;
+import dev.brochure.inspect.PdfxCheck;
 import dev.brochure.inspect.report.FontInfo;
 import dev.brochure.inspect.report.GlyphProblem;
 import dev.brochure.inspect.report.ImageInfo;
@@ -66,6 +67,10 @@ public final class Verifier {
             if (options.maxBytes() != null) {
                 checked.add(Rule.FILE_SIZE);
                 size(report.bytes(), options.maxBytes(), failures);
+            }
+            if (options.pdfx()) {
+                checked.add(Rule.PDFX);
+                PdfxCheck.problems(document).forEach(p -> failures.add(new Failure(Rule.PDFX, p)));
             }
             return new VerifyResult(report, checked, failures);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.brochure.layout.tree.Focus;
 import dev.brochure.vocab.Length;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.vocab.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +48,8 @@ final class ImageBox {
             default -> 0;
         };
         List<PageItem> items = new ArrayList<>();
-        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.focus(), block.radius(), block.alt())
-                .tagged(structure.figure(source)));
+        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.focus(), block.radius(), block.alt(),
+                block.where()).tagged(structure.figure(source)));
         double y = height;
         if (!block.caption().isEmpty()) {
             y += block.captionStyle().spaceBefore();
@@ -76,9 +77,11 @@ final class ImageBox {
 
     /**
      * The image drawn into {@code box}: covering it (and clipped to it) or contained in it, the
-     * picture's {@code focus} placed at the same fraction of the box, so a crop keeps it in view.
+     * picture's {@code focus} placed at the same fraction of the box, so a crop keeps it in view;
+     * {@code where} is the YAML that places it (for the print preflight's messages).
      */
-    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, Focus focus, double radius, String alt) {
+    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, Focus focus, double radius, String alt,
+            SourceLocation where) {
         double sx = box.width() / image.pixelWidth();
         double sy = box.height() / image.pixelHeight();
         double scale = fit == Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
@@ -88,6 +91,6 @@ final class ImageBox {
         double y = box.y() + (box.height() - h) * focus.y();
         boolean cropped = w > box.width() + 0.01 || h > box.height() + 0.01;
         Rect clip = cropped || radius > 0 ? (fit == Fit.COVER ? box : new Rect(x, y, w, h)) : null;
-        return new PageItem.PlacedImage(image, x, y, w, h, clip, radius, alt);
+        return new PageItem.PlacedImage(image, x, y, w, h, clip, radius, alt, where);
     }
 }

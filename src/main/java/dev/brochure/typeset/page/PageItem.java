@@ -2,6 +2,7 @@ package dev.brochure.typeset.page;
 
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.vocab.Rgb;
+import dev.brochure.vocab.SourceLocation;
 import java.nio.file.Path;
 
 /**
@@ -131,24 +132,26 @@ public sealed interface PageItem {
      * clipping), whose corners are rounded by {@code radius}. {@code alt} is the layout's
      * description of the picture for readers who cannot see it (null if it gave none, empty for
      * a decorative picture); the tagged PDF's figure carries it (its {@link StructNode#alt()}).
+     * {@code where} is the YAML place that puts the image there (the layout block's location), so
+     * a problem with the placement (too low a resolution for print) names the line to change.
      */
     record PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius,
-            String alt, Tag tag) implements PageItem {
+            String alt, SourceLocation where, Tag tag) implements PageItem {
 
         public PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius,
-                String alt) {
-            this(image, x, y, width, height, clip, radius, alt, Tag.NONE);
+                String alt, SourceLocation where) {
+            this(image, x, y, width, height, clip, radius, alt, where, Tag.NONE);
         }
 
         @Override
         public PlacedImage moved(double dx, double dy) {
             return new PlacedImage(image, x + dx, y + dy, width, height, clip == null ? null : clip.moved(dx, dy), radius,
-                    alt, tag);
+                    alt, where, tag);
         }
 
         @Override
         public PlacedImage tagged(Tag other) {
-            return new PlacedImage(image, x, y, width, height, clip, radius, alt, other);
+            return new PlacedImage(image, x, y, width, height, clip, radius, alt, where, other);
         }
 
         /** The part of the page the picture shows: its clip, or all of it. */
