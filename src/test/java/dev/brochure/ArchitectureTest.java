@@ -55,6 +55,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.drew..").check(MAIN);
     }
 
+    @Test
+    void icuIsUsedOnlyByTypesettingAndTheSharedFonts() {
+        // Line breaking (UAX #14), the bidirectional algorithm and script data: typeset/text, and the
+        // shaping code of world.font if it needs them.
+        noClasses().that().resideOutsideOfPackages("dev.brochure.typeset..", "dev.brochure.world.font..")
+                .should().dependOnClassesThat().resideInAPackage("com.ibm.icu..").check(MAIN);
+    }
+
     /** The JDK, which every package may use. */
     private static final String[] JDK = {"java..", "javax..", "org.w3c.dom..", "org.xml.sax.."};
 
@@ -78,7 +86,7 @@ class ArchitectureTest {
     @Test
     void theBuildContextUsesOnlyTheVocabulary() {
         mayOnlyUse("dev.brochure.world..", "dev.brochure.world..", "dev.brochure.vocab..", "dev.brochure.diag..",
-                "org.apache.fontbox..", "com.drew..");
+                "org.apache.fontbox..", "com.drew..", "com.ibm.icu..");
     }
 
     @Test
@@ -90,7 +98,7 @@ class ArchitectureTest {
         mayOnlyUse("dev.brochure.layout..", "dev.brochure.layout..", "dev.brochure.vocab..", "dev.brochure.diag..",
                 "dev.brochure.world..", "dev.brochure.content.model..", "freemarker..");
         mayOnlyUse("dev.brochure.typeset..", "dev.brochure.typeset..", "dev.brochure.vocab..", "dev.brochure.diag..",
-                "dev.brochure.world..", "dev.brochure.layout.tree..");
+                "dev.brochure.world..", "dev.brochure.layout.tree..", "com.ibm.icu..");
         mayOnlyUse("dev.brochure.render..", "dev.brochure.render..", "dev.brochure.vocab..", "dev.brochure.diag..",
                 "dev.brochure.world..", "dev.brochure.typeset.page..", "org.openpdf..", "org.apache.fontbox..");
         mayOnlyUse("dev.brochure.inspect..", "dev.brochure.inspect..", "dev.brochure.vocab..", "dev.brochure.diag..",
