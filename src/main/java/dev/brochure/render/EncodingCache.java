@@ -1,6 +1,7 @@
 package dev.brochure.render;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +25,22 @@ import java.util.zip.CRC32C;
  * a changed photo or setting never finds a stale entry, and the PDF is the same with or without
  * the cache. Entries are written atomically; a cache that cannot be read or
  * written is simply not used.
+ *
+ * <p>Each entry is checked when it is read: it starts with a header ({@link #MAGIC}, the
+ * payload's length, the SHA-256 of the payload), and an entry whose header is wrong or whose
+ * bytes no longer match their digest (flipped bits on disk, a file cut short, zeroed by a crash,
+ * an entry of an older format) is deleted and rebuilt from the photo, so a damaged cache never
+ * changes the PDF.
  */
 final class EncodingCache {
 
     /** Raise when the encoding changes, so older entries are no longer found. */
     static final String ENCODER_VERSION = "1";
+
+    /** The start of every entry: "BRCE" and the entry format's version. */
+    static final byte[] MAGIC = {'B', 'R', 'C', 'E', 1};
+    /** Magic, payload length (8 bytes, big-endian), SHA-256 of the payload (32 bytes). */
+    static final int HEADER_BYTES = MAGIC.length + 8 + 32;
 
     private final Path dir;
 
@@ -39,15 +52,27 @@ final class EncodingCache {
         return new EncodingCache(null);
     }
 
+    /** The stored bytes under {@code key}, if an entry is there and intact; a damaged one is deleted. */
     Optional<byte[]> get(Optional<String> key) {
         if (dir == null || key.isEmpty()) {
             return Optional.empty();
         }
+        Path file = file(key.get());
+        byte[] entry;
         try {
-            return Optional.of(Files.readAllBytes(file(key.get())));
+            entry = Files.readAllBytes(file);
         } catch (IOException e) {
             return Optional.empty();
         }
+        Optional<byte[]> payload = payload(entry);
+        if (payload.isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // It is not used either way; put() replaces it.
+            }
+        }
+        return payload;
     }
 
     void put(Optional<String> key, byte[] bytes) {
@@ -58,7 +83,7 @@ final class EncodingCache {
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".entry", ".tmp");
-            Files.write(temp, bytes);
+            Files.write(temp, entry(bytes));
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -67,6 +92,29 @@ final class EncodingCache {
         } catch (IOException e) {
             // A read-only or full cache only costs time.
         }
+    }
+
+    /** An entry as stored: the header, then {@code payload}. */
+    static byte[] entry(byte[] payload) {
+        ByteBuffer entry = ByteBuffer.allocate(HEADER_BYTES + payload.length);
+        entry.put(MAGIC).putLong(payload.length).put(sha256Bytes(payload)).put(payload);
+        return entry.array();
+    }
+
+    /** The payload of a stored entry, if its header is right and its bytes match their digest. */
+    static Optional<byte[]> payload(byte[] entry) {
+        if (entry.length < HEADER_BYTES || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return Optional.empty();
+        }
+        ByteBuffer header = ByteBuffer.wrap(entry, MAGIC.length, 8 + 32);
+        long length = header.getLong();
+        if (length != entry.length - HEADER_BYTES) {
+            return Optional.empty(); // cut short, or padded
+        }
+        byte[] digest = new byte[32];
+        header.get(digest);
+        byte[] payload = Arrays.copyOfRange(entry, HEADER_BYTES, entry.length);
+        return MessageDigest.isEqual(digest, sha256Bytes(payload)) ? Optional.of(payload) : Optional.empty();
     }
 
     /** A file as it stands: where, how large, when last changed. */
@@ -85,20 +133,45 @@ final class EncodingCache {
     static Optional<String> key(Path source, String variant) {
         try {
             Path real = source.toRealPath();
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-            Stamp stamp = new Stamp(real, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            Stamp stamp = stamp(real);
             Long checksum = CHECKSUMS.get(stamp);
             if (checksum == null) {
-                CRC32C crc = new CRC32C();
-                crc.update(Files.readAllBytes(real));
-                checksum = crc.getValue();
+                checksum = checksum(Files.readAllBytes(real));
                 CHECKSUMS.put(stamp, checksum);
             }
-            return Optional.of(real + "|" + stamp.size() + "|" + stamp.modified() + "|" + Long.toHexString(checksum)
-                    + "|" + variant + "|" + ENCODER_VERSION);
+            return Optional.of(key(stamp, checksum, variant));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The key of a variant made from {@code bytes}, read from {@code source}: the checksum is
+     * that of these bytes, so what is stored under it was made from them even if the file
+     * changed since (or changes while it is encoded).
+     */
+    static Optional<String> key(Path source, byte[] bytes, String variant) {
+        try {
+            return Optional.of(key(stamp(source.toRealPath()), checksum(bytes), variant));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Stamp stamp(Path real) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+        return new Stamp(real, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    }
+
+    private static long checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    private static String key(Stamp stamp, long checksum, String variant) {
+        return stamp.path() + "|" + stamp.size() + "|" + stamp.modified() + "|" + Long.toHexString(checksum) + "|"
+                + variant + "|" + ENCODER_VERSION;
     }
 
     private Path file(String key) {
@@ -107,8 +180,12 @@ final class EncodingCache {
     }
 
     private static String sha256(byte[] data) {
+        return HexFormat.of().formatHex(sha256Bytes(data));
+    }
+
+    private static byte[] sha256Bytes(byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

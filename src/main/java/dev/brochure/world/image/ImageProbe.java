@@ -8,6 +8,7 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
 import dev.brochure.vocab.ImageOrientation;
 import dev.brochure.vocab.ImageRef;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,24 @@ public final class ImageProbe {
 
     private static Probed scan(String ref, Path path) throws ImageProblem, IOException {
         long size = Files.size(path);
+        checkSize(size);
+        try (InputStream stream = Files.newInputStream(path)) {
+            return scan(ref, path, stream, () -> JpegMetadataReader.readMetadata(path.toFile(), List.of(new ExifReader())));
+        }
+    }
+
+    /**
+     * Checks the bytes of an image file as {@link #probe} checks the file, without remembering
+     * anything: what the renderer read is judged, whatever the file holds by then. (A file
+     * rewritten while a brochure is built must not be embedded with the size it had before.)
+     */
+    public static Probed probe(String ref, Path path, byte[] bytes) throws ImageProblem, IOException {
+        checkSize(bytes.length);
+        return scan(ref, path, new ByteArrayInputStream(bytes),
+                () -> JpegMetadataReader.readMetadata(new ByteArrayInputStream(bytes), List.of(new ExifReader())));
+    }
+
+    private static void checkSize(long size) throws ImageProblem {
         if (size == 0) {
             throw new ImageProblem("the file is empty", "copy or export the image again");
         }
@@ -89,24 +108,31 @@ public final class ImageProbe {
             throw new ImageProblem("the file is " + size / (1024 * 1024) + " MB, more than the "
                     + MAX_FILE_BYTES / (1024 * 1024) + " MB limit for images", "scale the image down or compress it more");
         }
-        try (InputStream stream = Files.newInputStream(path)) {
-            ByteReader in = new ByteReader(stream, "image");
-            String kind = kind(in.peek(32));
-            return switch (kind) {
-                case "jpeg" -> jpeg(ref, path, JpegScan.scan(in.named("JPEG")));
-                case "png" -> png(ref, path, PngScan.scan(in.named("PNG")));
-                default -> throw new ImageProblem(kind + "; only JPEG and PNG images are supported",
-                        "convert it to JPEG (photos) or PNG (flat art, transparency)");
-            };
-        }
     }
 
-    private static Probed jpeg(String ref, Path path, JpegScan.Frame frame) throws ImageProblem {
+    /** Reads a JPEG's metadata (for its EXIF orientation). */
+    private interface MetadataSource {
+        Metadata read() throws JpegProcessingException, IOException;
+    }
+
+    private static Probed scan(String ref, Path path, InputStream stream, MetadataSource metadata)
+            throws ImageProblem, IOException {
+        ByteReader in = new ByteReader(stream, "image");
+        String kind = kind(in.peek(32));
+        return switch (kind) {
+            case "jpeg" -> jpeg(ref, path, JpegScan.scan(in.named("JPEG")), metadata);
+            case "png" -> png(ref, path, PngScan.scan(in.named("PNG")));
+            default -> throw new ImageProblem(kind + "; only JPEG and PNG images are supported",
+                    "convert it to JPEG (photos) or PNG (flat art, transparency)");
+        };
+    }
+
+    private static Probed jpeg(String ref, Path path, JpegScan.Frame frame, MetadataSource source) throws ImageProblem {
         checkPixels(frame.width(), frame.height());
         String warning = null;
         ImageOrientation orientation = ImageOrientation.NORMAL;
         try {
-            Metadata metadata = JpegMetadataReader.readMetadata(path.toFile(), List.of(new ExifReader()));
+            Metadata metadata = source.read();
             ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 orientation = ImageOrientation.ofExif(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));
