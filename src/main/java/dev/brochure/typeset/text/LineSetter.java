@@ -95,7 +95,7 @@ public final class LineSetter {
         }
         // What protrudes into the margins does not count towards the line's width.
         double width = x - line.left() - line.right();
-        Align start = base == 1 && align == Align.LEFT ? Align.RIGHT : align;
+        Align start = base == 1 && (align == Align.LEFT || align == Align.JUSTIFY) ? Align.RIGHT : align;
         double shift = switch (start) {
             case RIGHT -> measure - width - line.left();
             case CENTER -> (measure - width) / 2 - line.left();

@@ -251,14 +251,14 @@ public final class ParagraphBuilder {
 
         Fragment fragment(String text, FontFace face, Rgb color, String href, int level) {
             OptionalInt missing = face.missingGlyph(text);
-            if (missing.isPresent()) {
+            if (missing.isPresent() && reported.add("glyph\u0000" + missing.getAsInt())) {
                 int cp = missing.getAsInt();
                 diagnostics.error(where, String.format(Locale.ROOT, "character '%s' (U+%04X) has no glyph in font %s%s",
                                 new String(Character.toChars(cp)), cp, face.file().getFileName(), fallbackNames()),
                         "replace the character, or choose a font family in the theme that has it"
                                 + (fallbackNames().isEmpty() ? ", or name one that has it in the family's 'fallback'"
                                         : ""));
-            } else if (TextAnalysis.joiningScript(text) && !face.shapesScript("arab")
+            } else if (missing.isEmpty() && TextAnalysis.joiningScript(text) && !face.shapesScript("arab")
                     && reported.add("arab\u0000" + face.file())) {
                 diagnostics.error(where, "font " + face.file().getFileName() + " has no rules for joining Arabic"
                                 + " letters, so '" + text + "' cannot be set right",
