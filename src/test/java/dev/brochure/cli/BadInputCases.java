@@ -134,6 +134,7 @@ final class BadInputCases {
         all.addAll(pdfs());
         all.addAll(messages());
         all.addAll(memory());
+        all.addAll(international());
         return all;
     }
 
@@ -730,5 +731,97 @@ final class BadInputCases {
                         + "</#list></section>\n"),
                         at(STORY, 1, 1, "the brochure would have more than 5000 pages (with this section, at least 40001)"),
                         hint("<page-break/> in a loop")));
+    }
+
+    // --- third round (issue 18, part B): long words, international text, the disk cache -----------
+
+    /** The repository's test fonts (src/test/resources/fonts), copied into the project's fonts/ folder. */
+    private static void testFont(BadInputFixture f, String name) throws IOException {
+        f.bytes("fonts/" + name, Files.readAllBytes(TestProject.REPO.resolve("src/test/resources/fonts/" + name)));
+    }
+
+    /** A theme 'i' whose serif family falls back to {@code fallback}: its fonts, and the families named. */
+    private static BadInputFixture fallbackTheme(BadInputFixture f, String families, String fallback) {
+        f.write("themes/i.yaml", "extends: default\nfonts:\n" + families + "fallback: " + fallback + "\n");
+        return f.replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: i");
+    }
+
+    private static final String CJK_FAMILY = "  cjk: {regular: fonts/DroidSansFallback-subset.ttf}\n";
+    private static final String ARABIC_FAMILY = "  arabic: {regular: fonts/NotoSansArabic-subset.ttf}\n";
+    /** Characters of the test subset of Droid Sans Fallback, with the punctuation line breaking must respect. */
+    private static final String CHINESE = "我们的研究小组致力于理解城市中的水资源管理。自二〇一九年成立以来，我们与十二所大学和三个地方政府合作，"
+            + "开展了关于雨水收集、河流修复和公共教育的项目。「欢迎大家来访！」";
+    private static final String ARABIC = "يعمل فريقنا البحثي على فهم إدارة المياه في المدن. منذ تأسيسه، تعاون الفريق مع اثنتي"
+            + " عشرة جامعة وثلاث حكومات محلية في مشاريع لجمع مياه الأمطار وإصلاح الأنهار والتعليم العام.";
+
+    /** Builds the project once into a disk cache in {@code temp/cache}, then damages every entry. */
+    private static Setup damagedCache(java.util.function.UnaryOperator<byte[]> damage) {
+        return f -> {
+            Path cache = f.root.resolve("cache");
+            int code = Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    new dev.brochure.pipeline.Pipeline(Map.of("BROCHURE_CACHE", cache.toString())), "build",
+                    "--content", f.content().toString(), "-o", f.root.resolve("first.pdf").toString());
+            if (code != 0) {
+                throw new IOException("the first build failed: " + code);
+            }
+            try (var entries = Files.walk(cache)) {
+                for (Path entry : entries.filter(e -> e.toString().endsWith(".bin")).toList()) {
+                    Files.write(entry, damage.apply(Files.readAllBytes(entry)));
+                }
+            }
+        };
+    }
+
+    /** Runs with the disk cache in {@code temp/cache} ({@link BadInputMatrixTest} puts the fixture's folder for {@code ${root}}). */
+    private static final Map<String, String> CACHE = Map.of("BROCHURE_CACHE", "${root}/cache");
+
+    static List<Case> international() {
+        return List.of(
+                fails("a 300,000-letter word in a hyphenated style", f -> f.replace(STORY, SECOND_PARAGRAPH,
+                        "A second " + "pneumonoultramicroscopicsilicovolcanoconiosis".repeat(6667) + " closes."),
+                        at(STORY, 15, 5, "wider than its 493.2pt measure and runs off page 2 (\"A second"
+                                + " pneumonoultramicroscopicsilico…\"): it holds a word or run of text with no place to"
+                                + " break"), hint("words longer than 64 letters are never hyphenated")),
+                fails("a 5,000-letter word in a hyphenated style", f -> f.replace(STORY, SECOND_PARAGRAPH,
+                        "A second " + "abcdefghij".repeat(500) + " closes."),
+                        at(STORY, 15, 5, "and runs off page 2")),
+                renders("a paragraph of Chinese with a CJK fallback font", f -> {
+                    testFont(f, "DroidSansFallback-subset.ttf");
+                    fallbackTheme(f, CJK_FAMILY, "[cjk]").replace(STORY, SECOND_PARAGRAPH, CHINESE);
+                }),
+                renders("6,000 Chinese characters without a space, with a CJK fallback font", f -> {
+                    testFont(f, "DroidSansFallback-subset.ttf");
+                    fallbackTheme(f, CJK_FAMILY, "[cjk]").replace(STORY, SECOND_PARAGRAPH,
+                            CHINESE.repeat(6000 / CHINESE.length() + 1));
+                }),
+                renders("a paragraph of Arabic with an Arabic fallback font", f -> {
+                    testFont(f, "NotoSansArabic-subset.ttf");
+                    fallbackTheme(f, ARABIC_FAMILY, "[arabic]").replace(STORY, SECOND_PARAGRAPH, ARABIC);
+                }),
+                fails("Arabic in a font that cannot join its letters", f -> {
+                    testFont(f, "NotoSansArabic-unshaped-subset.ttf");
+                    fallbackTheme(f, "  arabic: {regular: fonts/NotoSansArabic-unshaped-subset.ttf}\n", "[arabic]")
+                            .replace(STORY, SECOND_PARAGRAPH, "سلام عليكم");
+                }, at(STORY, 15, 5, "font NotoSansArabic-unshaped-subset.ttf has no rules for joining Arabic letters,"
+                        + " so 'سلام' cannot be set right"), hint("choose a font made for Arabic")),
+                fails("Thai text", f -> f.replace(STORY, SECOND_PARAGRAPH, "สวัสดีครับ"),
+                        at(STORY, 15, 5, "the text is in the Thai script ('ส', U+0E2A), which brochure cannot set"),
+                        hint("brochure sets Latin, Greek, Cyrillic")),
+                fails("Chinese without a CJK font", f -> f.replace(STORY, SECOND_PARAGRAPH, CHINESE),
+                        at(STORY, 15, 5, "character '我' (U+6211) has no glyph in font Vollkorn-Regular.ttf"),
+                        hint("name one that has it in the family's 'fallback'")),
+                fails("a fallback naming no family", f -> {
+                    testFont(f, "DroidSansFallback-subset.ttf");
+                    fallbackTheme(f, CJK_FAMILY, "[cjk, arabc]");
+                }, at("themes/i.yaml", 4, 17, "fallback names unknown font family 'arabc'")),
+                renders("disk-cache entries with flipped bytes", damagedCache(b -> {
+                    for (int i = b.length / 2; i < b.length / 2 + 8 && i < b.length; i++) {
+                        b[i] ^= 0x5A;
+                    }
+                    return b;
+                })).with(CACHE),
+                renders("disk-cache entries cut short", damagedCache(b -> Arrays.copyOf(b, b.length / 3))).with(CACHE),
+                renders("disk-cache entries zeroed", damagedCache(b -> new byte[b.length])).with(CACHE));
     }
 }

@@ -87,7 +87,9 @@ class BadInputMatrixTest {
         StringWriter err = new StringWriter();
         resetPeaks();
         long start = System.nanoTime();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), new Pipeline(c.environment()), args.toArray(String[]::new));
+        Map<String, String> environment = new java.util.HashMap<>();
+        c.environment().forEach((k, v) -> environment.put(k, v.replace("${root}", temp.toString())));
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), new Pipeline(environment), args.toArray(String[]::new));
         long millis = (System.nanoTime() - start) / 1_000_000;
         long peak = peakHeapMb();
         String errors = err.toString();

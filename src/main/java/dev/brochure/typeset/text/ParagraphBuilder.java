@@ -177,7 +177,7 @@ public final class ParagraphBuilder {
             } else {
                 int cp = text.codePointAt(i);
                 face = faces.getFirst();
-                for (FontFace candidate : faces) {
+                for (FontFace candidate : faces.size() == 1 ? List.<FontFace>of() : faces) {
                     if (candidate.hasGlyph(cp)) {
                         face = candidate;
                         break;

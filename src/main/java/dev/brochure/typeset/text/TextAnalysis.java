@@ -95,6 +95,9 @@ final class TextAnalysis {
 
     /** Written without spaces between words: ideographs, kana, hangul, and the full-width forms around them. */
     static boolean eastAsian(int cp) {
+        if (cp < 0x1100) {
+            return false; // before Hangul Jamo, the first wide characters
+        }
         int width = UCharacter.getIntPropertyValue(cp, UProperty.EAST_ASIAN_WIDTH);
         if (width == UCharacter.EastAsianWidth.WIDE || width == UCharacter.EastAsianWidth.FULLWIDTH) {
             return true;
@@ -106,6 +109,9 @@ final class TextAnalysis {
     }
 
     private static boolean strongRightToLeft(int cp) {
+        if (cp < 0x0590) {
+            return false; // Hebrew starts the right-to-left blocks; the embedding marks lie above it too
+        }
         int d = UCharacter.getDirection(cp);
         return d == UCharacter.RIGHT_TO_LEFT || d == UCharacter.RIGHT_TO_LEFT_ARABIC
                 || d == UCharacter.RIGHT_TO_LEFT_EMBEDDING || d == UCharacter.RIGHT_TO_LEFT_OVERRIDE
