@@ -44,6 +44,7 @@ class InternationalBrochureTest {
     static Path temp;
 
     static Path pdf;
+    static Path content;
     static BuildResult result;
 
     static TestProject project(Path temp) throws IOException {
@@ -77,7 +78,11 @@ class InternationalBrochureTest {
     @BeforeAll
     static void build() throws IOException {
         pdf = temp.resolve("out/brochure.pdf");
-        result = new Pipeline(Map.of()).build(project(temp).request(pdf));
+        TestProject project = project(temp);
+        content = project.content();
+        // The command line finds the project's shared fonts beside the content folder.
+        Files.createSymbolicLink(temp.resolve("fonts"), TestProject.REPO.resolve("fonts"));
+        result = new Pipeline(Map.of()).build(project.request(pdf));
     }
 
     @Test
@@ -95,6 +100,15 @@ class InternationalBrochureTest {
             assertTrue(text.contains(HEBREW), text);
             assertTrue(text.contains(MIXED), text);
         }
+    }
+
+    @Test
+    void verifyFindsEveryTextOfTheContentInThePdf() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.brochure.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                new Pipeline(Map.of()), "verify", "--content", content.toString(), "--min-ppi", "1", pdf.toString());
+        assertEquals(0, code, out + "\n" + err);
     }
 
     @Test
