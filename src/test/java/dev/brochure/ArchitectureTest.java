@@ -63,6 +63,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.ibm.icu..").check(MAIN);
     }
 
+    @Test
+    void zxingIsUsedOnlyByTypesettingToEncodeQrCodes() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.typeset..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.zxing..").check(MAIN);
+    }
+
     /** The JDK, which every package may use. */
     private static final String[] JDK = {"java..", "javax..", "org.w3c.dom..", "org.xml.sax.."};
 
@@ -98,7 +104,7 @@ class ArchitectureTest {
         mayOnlyUse("dev.brochure.layout..", "dev.brochure.layout..", "dev.brochure.vocab..", "dev.brochure.diag..",
                 "dev.brochure.world..", "dev.brochure.content.model..", "freemarker..");
         mayOnlyUse("dev.brochure.typeset..", "dev.brochure.typeset..", "dev.brochure.vocab..", "dev.brochure.diag..",
-                "dev.brochure.world..", "dev.brochure.layout.tree..", "com.ibm.icu..");
+                "dev.brochure.world..", "dev.brochure.layout.tree..", "com.ibm.icu..", "com.google.zxing..");
         mayOnlyUse("dev.brochure.render..", "dev.brochure.render..", "dev.brochure.vocab..", "dev.brochure.diag..",
                 "dev.brochure.world..", "dev.brochure.typeset.page..", "org.openpdf..", "org.apache.fontbox..");
         mayOnlyUse("dev.brochure.inspect..", "dev.brochure.inspect..", "dev.brochure.vocab..", "dev.brochure.diag..",

@@ -46,7 +46,9 @@ public final class ContentLoader {
 
     static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
+    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start");
+    /** How a section may begin: on a new page, or on the page the one before it ended on. */
+    static final List<String> STARTS = List.of("page", "continue");
 
     private final ProjectFiles project;
     private final MemoryBudget budget = MemoryBudget.ofThisProcess();
@@ -200,6 +202,9 @@ public final class ContentLoader {
                         "split the brochure into several, or shorten the sections"
                                 + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
                                         ? "; or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx1g)" : ""));
+                // Nothing goes on to layout and typesetting: setting what was read would cost the time
+                // and memory the budget is there to bound, for a build that cannot be written anyway.
+                out.clear();
                 break;
             }
             section(path.get()).ifPresent(section -> {
@@ -276,11 +281,23 @@ public final class ContentLoader {
                 .map(InlineMarkup::plain)
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
+        String start = null;
+        Node startNode = raw.get("start");
+        if (startNode != null) {
+            start = reader.string(startNode, "start").orElse(null);
+            if (start != null && !STARTS.contains(start)) {
+                diagnostics.error(reader.at(startNode), "start must be 'page' or 'continue', not '" + start + "'",
+                        "'continue' sets the section on the page the section before it ended on; "
+                                + Suggestions.hint(start, STARTS));
+                start = null;
+            }
+        }
+        String begin = start;
         if (diagnostics.errorCount() > errorsBefore) {
             // Its errors are reported; a layout run over what is left would only report them again.
             return Optional.empty();
         }
-        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root())));
+        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), begin));
     }
 
     private static Optional<String> plainText(Value value) {

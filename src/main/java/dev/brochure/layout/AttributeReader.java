@@ -9,7 +9,9 @@ import dev.brochure.diag.Diagnostics;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.Markup.Element;
+import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Fit;
+import dev.brochure.layout.tree.Focus;
 import dev.brochure.vocab.Insets;
 import dev.brochure.vocab.Length;
 import dev.brochure.layout.tree.VAlign;
@@ -251,10 +253,10 @@ final class AttributeReader {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** {@code 3:2} or {@code 1.5}: width divided by height. */
+    /** {@code 3:2} or {@code 1.5}: width divided by height; empty (an absent optional field) is none. */
     Double aspect(Element e, String name) {
         Optional<String> text = string(e, name);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.get().isEmpty()) {
             return null;
         }
         try {
@@ -285,9 +287,84 @@ final class AttributeReader {
         return choice(e, name, Fit.class, fallback);
     }
 
+    Block.LastRow lastRow(Element e, String name, Block.LastRow fallback) {
+        return choice(e, name, Block.LastRow.class, fallback);
+    }
+
+    Block.CellAlign cellAlign(Element e, String name, Block.CellAlign fallback) {
+        return choice(e, name, Block.CellAlign.class, fallback);
+    }
+
+    /** {@code grow}: a share (a number, 0 or more) of the space left at the foot of the page. */
+    double grow(Element e) {
+        Optional<String> text = string(e, "grow");
+        if (text.isEmpty() || text.get().isEmpty()) {
+            return 0;
+        }
+        return number(e, "grow", 0, 0, 1000);
+    }
+
+    /**
+     * Where a cropped picture keeps its focus: one or two of a percentage or {@code left},
+     * {@code center}, {@code right} (across) and {@code top}, {@code center}, {@code bottom}
+     * (down), as CSS {@code object-position}: {@code 50% 20%}, {@code top}, {@code right bottom}.
+     * Empty (an absent optional field) is the centre.
+     */
+    Focus focus(Element e, String name) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty() || text.get().isEmpty()) {
+            return Focus.CENTER;
+        }
+        String[] parts = text.get().toLowerCase(Locale.ROOT).split("\\s+");
+        Double x = null;
+        Double y = null;
+        boolean ok = parts.length <= 2;
+        for (int i = 0; ok && i < parts.length; i++) {
+            String p = parts[i];
+            switch (p) {
+                case "left" -> { ok = x == null; x = 0.0; }
+                case "right" -> { ok = x == null; x = 1.0; }
+                case "top" -> { ok = y == null; y = 0.0; }
+                case "bottom" -> { ok = y == null; y = 1.0; }
+                case "center", "centre" -> { }
+                default -> {
+                    Double v = percent(p);
+                    if (v == null) {
+                        ok = false;
+                    } else if (i == 0 && x == null) {
+                        x = v;
+                    } else if (y == null) {
+                        y = v;
+                    } else {
+                        ok = false;
+                    }
+                }
+            }
+        }
+        if (!ok) {
+            error(e, name + "='" + text.get() + "' is not a focus point",
+                    "give across and down as percentages of the picture, for example 50% 20%, or words: top, left bottom");
+            return Focus.CENTER;
+        }
+        return new Focus(x == null ? 0.5 : x, y == null ? 0.5 : y);
+    }
+
+    private static Double percent(String text) {
+        if (!text.endsWith("%")) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(text.substring(0, text.length() - 1));
+            return v >= 0 && v <= 100 ? v / 100 : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    /** A choice; empty (an absent optional field written into the attribute) is the default. */
     private <T extends Enum<T>> T choice(Element e, String name, Class<T> type, T fallback) {
         Optional<String> text = string(e, name);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.get().isEmpty()) {
             return fallback;
         }
         List<String> words = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();

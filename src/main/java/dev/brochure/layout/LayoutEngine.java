@@ -150,11 +150,15 @@ public final class LayoutEngine {
             attrs.error(root, "a layout must produce one <section> element", "wrap the layout in <section>...</section>");
             return Optional.empty();
         }
-        attrs.only(root, List.of("master", "start", "columns", "gap"));
+        attrs.only(root, List.of("master", "start", "columns", "gap", "feather"));
         MasterSpec master = reader.master(root, attrs.string(root, "master").orElse("body"));
-        String start = attrs.string(root, "start").orElse("page");
+        String start = attrs.string(root, "start").filter(s -> !s.isEmpty()).orElse("page");
         if (!start.equals("page") && !start.equals("continue")) {
             attrs.error(root, "start must be 'page' or 'continue'", null);
+        }
+        // The section's own file has the last word on how it starts.
+        if (section.start() != null) {
+            start = section.start();
         }
         List<Block> blocks = reader.blocks(root);
         int columns = attrs.integer(root, "columns", master.columns(), 1, 6);
@@ -162,7 +166,7 @@ public final class LayoutEngine {
             blocks = List.of(new Block.Columns(columns, attrs.points(root, "gap", master.gutter()), blocks, section.where()));
         }
         return Optional.of(new LayoutSection(section.id(), section.title(), master, start.equals("page"), blocks,
-                section.where(), templateAt.file()));
+                section.where(), templateAt.file(), attrs.points(root, "feather", 0)));
     }
 
     /** An image named in the layout: one the content referred to, or one the template names itself. */

@@ -50,6 +50,44 @@ class ThemeLoaderTest {
     }
 
     @Test
+    void aColourRoleFollowsTheColourItNamesUnlessTheThemeSetsIt() {
+        Theme follows = load("""
+                extends: default
+                colors:
+                  accent: "#C8102E"
+                """);
+        assertEquals(new Rgb(0xC8, 0x10, 0x2E), follows.colors().get("accent-on-brand"), "the role names 'accent'");
+        assertEquals(follows.colors().get("paper"), follows.colors().get("on-brand-strong"));
+        assertEquals(follows.colors().get("accent-on-brand"), follows.styles().get("stat-value").color(),
+                "styles on the brand colour use the role");
+        Theme own = load("""
+                extends: default
+                colors:
+                  accent: "#C8102E"
+                  accent-on-brand: "#F2C14E"
+                  zebra: accent
+                """);
+        assertEquals(new Rgb(0xF2, 0xC1, 0x4E), own.colors().get("accent-on-brand"));
+        assertEquals(new Rgb(0xF2, 0xC1, 0x4E), own.styles().get("cover-place").color());
+        assertEquals(new Rgb(0xC8, 0x10, 0x2E), own.colors().get("zebra"), "a role may name any palette colour");
+    }
+
+    @Test
+    void colourNamesThatGoRoundInACircleAreAnErrorAtTheirLine() {
+        List<Diagnostic> all = errors("""
+                extends: default
+                colors:
+                  brand: accent
+                  accent: brand
+                """);
+        assertTrue(all.stream().anyMatch(d -> d.message().contains("names itself through") && d.where().line() >= 3),
+                all.toString());
+        List<Diagnostic> typo = errors("extends: default\ncolors:\n  rule: lien\n");
+        assertTrue(typo.stream().anyMatch(d -> d.message().contains("'lien' is not a colour")
+                && d.hint().contains("did you mean 'line'?") && d.where().line() == 3), typo.toString());
+    }
+
+    @Test
     void styleParentsAreResolved() {
         Theme theme = load("""
                 extends: default

@@ -126,7 +126,9 @@ class OpenTypeFeaturesTest {
         TestProject project = probe("  probe: {parent: body, features: [smcp]}\n", "fellowship deadline");
         Path pdf = temp.resolve("smcp.pdf");
         BuildResult result = new Pipeline(Map.of()).build(project.request(pdf));
-        assertTrue(result.warnings().isEmpty(), "no warning: " + result.warnings());
+        // The one-paragraph probe leaves its page nearly empty, which is warned about; nothing else is.
+        assertTrue(result.warnings().stream().allMatch(d -> d.message().contains("empty")), "no warning: "
+                + result.warnings());
         Path font = Path.of("fonts/Vollkorn-Regular.ttf");
         List<Drawn> glyphs = drawn(pdf, 1);
         List<List<Integer>> word = occurrences(glyphs, "deadline");
@@ -172,7 +174,8 @@ class OpenTypeFeaturesTest {
         // Lato has no small capitals.
         TestProject project = probe("  probe: {parent: body, font: sans, features: [smcp, lnum]}\n", "small capitals");
         BuildResult result = new Pipeline(Map.of()).build(project.request(temp.resolve("w.pdf")));
-        List<String> messages = result.warnings().stream().map(Diagnostic::message).toList();
+        List<String> messages = result.warnings().stream().map(Diagnostic::message)
+                .filter(m -> !m.contains("empty")).toList(); // the probe's near-empty page is warned about too
         assertEquals(1, messages.size(), "one warning, for smcp only: " + messages);
         assertTrue(messages.getFirst().contains("style 'probe'") && messages.getFirst().contains("'smcp'")
                 && messages.getFirst().contains("Lato-Regular.ttf"), messages.getFirst());

@@ -70,7 +70,8 @@ class TypesetDiagnosticsTest {
         assertEquals(List.of(NO_GLYPH, TALL), errors.stream().map(Diagnostic::where).toList(), errors.toString());
         assertTrue(errors.get(0).message().contains("has no glyph"), errors.get(0).format());
         assertTrue(errors.get(1).message().contains("is 5000pt tall"), errors.get(1).format());
-        List<Diagnostic> warnings = staged.warnings();
+        // (Each probe section also leaves its page nearly empty, which is warned about at its end.)
+        List<Diagnostic> warnings = staged.warnings().stream().filter(d -> !d.message().contains("empty")).toList();
         assertEquals(List.of(NARROW), warnings.stream().map(Diagnostic::where).toList(), warnings.toString());
         assertTrue(warnings.getFirst().message().contains("wider than its"), warnings.getFirst().format());
 
@@ -87,7 +88,8 @@ class TypesetDiagnosticsTest {
                 new Block.Cell(Length.points(30), 1, List.of(paragraph("Floccinaucinihilipilification", NARROW)))),
                 NARROW);
         Staged<Typesetter.Result> staged = typeset(section("c", narrow));
-        assertEquals(1, staged.warnings().size(), staged.diagnostics().toString());
+        assertEquals(1, staged.warnings().stream().filter(d -> !d.message().contains("empty")).count(),
+                staged.diagnostics().toString());
         assertEquals(staged.value(), staged.orThrow(), "warnings alone do not stop the pipeline");
     }
 

@@ -187,6 +187,51 @@ public final class ThemeLoader {
     }
 
     /**
+     * The palette: each colour is {@code #RRGGBB} or the name of another colour of the palette
+     * (a colour role such as {@code accent-on-brand: accent} follows the colour it names, so a
+     * theme that changes {@code accent} changes the role too, unless it sets the role itself).
+     */
+    private Map<String, Rgb> palette(ThemeValues values) {
+        Map<String, Rgb> palette = new LinkedHashMap<>();
+        for (String colour : colors.keySet()) {
+            resolveColour(colour, values, palette, new LinkedHashSet<>());
+        }
+        Map<String, Rgb> ordered = new LinkedHashMap<>();
+        colors.keySet().stream().filter(palette::containsKey).forEach(c -> ordered.put(c, palette.get(c)));
+        return ordered;
+    }
+
+    private Optional<Rgb> resolveColour(String colour, ThemeValues values, Map<String, Rgb> palette,
+            Set<String> visiting) {
+        if (palette.containsKey(colour)) {
+            return Optional.of(palette.get(colour));
+        }
+        Located value = colors.get(colour);
+        String what = "colour '" + colour + "'";
+        Optional<String> text = values.string(value, what);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rgb> rgb;
+        if (colors.containsKey(text.get()) && !text.get().equals(colour)) {
+            if (!visiting.add(colour)) {
+                diagnostics.error(values.at(value), what + " names itself through " + String.join(" -> ", visiting)
+                        + " -> " + colour, "give one of these colours as #RRGGBB");
+                return Optional.empty();
+            }
+            rgb = resolveColour(text.get(), values, palette, visiting);
+        } else {
+            rgb = Rgb.parse(text.get());
+            if (rgb.isEmpty()) {
+                diagnostics.error(values.at(value), what + ": '" + text.get() + "' is not a colour",
+                        "write #RRGGBB or the name of another colour; " + Suggestions.hint(text.get(), colors.keySet()));
+            }
+        }
+        rgb.ifPresent(c -> palette.put(colour, c));
+        return rgb;
+    }
+
+    /**
      * The theme, complete even when parts of it are wrong: each wrong part is reported once and a
      * stand-in takes its place (black for a colour, the first family that loaded for a font family),
      * so that the styles and layouts that use it report nothing more. Nothing is written while there
@@ -194,8 +239,9 @@ public final class ThemeLoader {
      */
     private Optional<Theme> build(String name, YamlFile file, boolean erred) {
         ThemeValues values = new ThemeValues(project, diagnostics);
-        Map<String, Rgb> palette = new LinkedHashMap<>();
-        colors.forEach((k, v) -> palette.put(k, values.color(v, "colour '" + k + "'", Map.of()).orElse(Rgb.BLACK)));
+        Map<String, Rgb> palette = palette(values);
+        // A wrong colour is reported once (in palette) and black stands in for it.
+        colors.keySet().forEach(k -> palette.putIfAbsent(k, Rgb.BLACK));
 
         Map<String, FontFamily> families = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();

@@ -29,7 +29,11 @@ public final class Composition {
         TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator(layout, diagnostics), diagnostics),
                 options.lineBreaker());
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
-        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
+        TextStyle body = theme.styles().get("body");
+        // A section that continues on the page before it is set two body lines below it.
+        double sectionGap = 2 * (body == null ? 14 : body.leading());
+        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), sectionGap, builder,
+                diagnostics);
         for (LayoutSection section : layout.sections()) {
             composer.section(section);
         }
