@@ -1,5 +1,8 @@
 package dev.brochure.cli;
 
+import dev.brochure.pipeline.BuildRequest;
+import dev.brochure.pipeline.BuildResult;
+import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.TestImages;
 import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestProject;
@@ -48,26 +51,40 @@ final class BadInputCases {
 
     /** One case: how to spoil the project, the command line, and the expected outcome. */
     record Case(String name, Setup setup, Function<BadInputFixture, List<String>> args, int exit, List<String> messages,
-            boolean applicable, Map<String, String> environment) {
+            boolean applicable, Map<String, String> environment, Function<Map<String, String>, Pipeline> pipeline,
+            boolean mustVerify) {
 
         Case(String name, Setup setup, Function<BadInputFixture, List<String>> args, int exit, List<String> messages,
                 boolean applicable) {
-            this(name, setup, args, exit, messages, applicable, Map.of());
+            this(name, setup, args, exit, messages, applicable, Map.of(), Pipeline::new, false);
         }
 
         /** The same case run with these environment variables (the pipeline's; the JVM's are not read). */
         Case with(Map<String, String> variables) {
-            return new Case(name, setup, args, exit, messages, applicable, variables);
+            return new Case(name, setup, args, exit, messages, applicable, variables, pipeline, mustVerify);
         }
 
         /** The same case run with other arguments. */
         Case running(Function<BadInputFixture, List<String>> other) {
-            return new Case(name, setup, other, exit, messages, applicable, environment);
+            return new Case(name, setup, other, exit, messages, applicable, environment, pipeline, mustVerify);
         }
 
         /** The same case, run only where {@code possible}. */
         Case onlyIf(boolean possible) {
-            return new Case(name, setup, args, exit, messages, possible, environment);
+            return new Case(name, setup, args, exit, messages, possible, environment, pipeline, mustVerify);
+        }
+
+        /** The same case run through another pipeline (made from the environment), to act in the middle of a build. */
+        Case through(Function<Map<String, String>, Pipeline> other) {
+            return new Case(name, setup, args, exit, messages, applicable, environment, other, mustVerify);
+        }
+
+        /**
+         * The same case, whose new PDF must also pass {@code verify --content}: every text of the
+         * content found in the PDF in logical order, no text outside the page, fonts embedded.
+         */
+        Case verified() {
+            return new Case(name, setup, args, exit, messages, applicable, environment, pipeline, true);
         }
     }
 
@@ -754,6 +771,62 @@ final class BadInputCases {
     private static final String ARABIC = "يعمل فريقنا البحثي على فهم إدارة المياه في المدن. منذ تأسيسه، تعاون الفريق مع اثنتي"
             + " عشرة جامعة وثلاث حكومات محلية في مشاريع لجمع مياه الأمطار وإصلاح الأنهار والتعليم العام.";
 
+    /** Characters of the test subset of Noto Sans Hebrew. */
+    private static final String HEBREW = "קבוצת המחקר שלנו עוסקת בניהול מים בערים. אנחנו עובדים עם 12 אוניברסיטאות.";
+
+    /**
+     * A pipeline that, once the content stage has probed the story's photo (the size the pages are
+     * laid out with), replaces the photo by a picture of another shape, as an editor saving over it
+     * in the middle of a build would. The new file has the old one's length and modification time,
+     * so nothing that looks at the file's stamp sees the change (nor the matrix's check that no
+     * file was touched): only reading the bytes does.
+     */
+    static final class RewritesThePhotoMidBuild extends Pipeline {
+        RewritesThePhotoMidBuild(Map<String, String> environment) {
+            super(environment);
+        }
+
+        @Override
+        public BuildResult build(BuildRequest request) {
+            content(request); // the content stage probes every image, as the build is about to do
+            Path photo = request.contentDir().resolve("images/landscape.jpg");
+            try {
+                var modified = Files.getLastModifiedTime(photo);
+                byte[] old = Files.readAllBytes(photo);
+                Files.write(photo, sameLength(TestImages.jpeg(TestImages.quadrants(40, 90, BufferedImage.TYPE_INT_RGB)),
+                        old.length));
+                Files.setLastModifiedTime(photo, modified);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return super.build(request);
+        }
+
+        /** The JPEG padded to {@code length} bytes with comment segments after its start marker. */
+        private static byte[] sameLength(byte[] jpeg, int length) {
+            if (jpeg.length + 4 > length) {
+                throw new IllegalStateException("the new picture is longer than the old one");
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(jpeg, 0, 2);
+            int missing = length - jpeg.length;
+            while (missing > 0) {
+                int body = Math.min(missing - 4, 65000);
+                if (missing - (body + 4) > 0 && missing - (body + 4) < 4) {
+                    body -= 4; // leave room for one more whole segment
+                }
+                out.write(0xFF);
+                out.write(0xFE);
+                out.write((body + 2) >> 8);
+                out.write((body + 2) & 0xFF);
+                out.write(new byte[body], 0, body);
+                missing -= body + 4;
+            }
+            out.write(jpeg, 2, jpeg.length - 2);
+            return out.toByteArray();
+        }
+    }
+
     /** Builds the project once into a disk cache in {@code temp/cache}, then damages every entry. */
     private static Setup damagedCache(java.util.function.UnaryOperator<byte[]> damage) {
         return f -> {
@@ -789,16 +862,21 @@ final class BadInputCases {
                 renders("a paragraph of Chinese with a CJK fallback font", f -> {
                     testFont(f, "DroidSansFallback-subset.ttf");
                     fallbackTheme(f, CJK_FAMILY, "[cjk]").replace(STORY, SECOND_PARAGRAPH, CHINESE);
-                }),
+                }).verified(),
                 renders("6,000 Chinese characters without a space, with a CJK fallback font", f -> {
                     testFont(f, "DroidSansFallback-subset.ttf");
-                    fallbackTheme(f, CJK_FAMILY, "[cjk]").replace(STORY, SECOND_PARAGRAPH,
-                            CHINESE.repeat(6000 / CHINESE.length() + 1));
-                }),
+                    // Numbered, so that the text does not repeat itself: verify's search for a paragraph
+                    // broken over pages takes the longest match first, which a periodic text misleads.
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; text.length() < 6000; i++) {
+                        text.append(CHINESE).append(i);
+                    }
+                    fallbackTheme(f, CJK_FAMILY, "[cjk]").replace(STORY, SECOND_PARAGRAPH, text.toString());
+                }).verified(),
                 renders("a paragraph of Arabic with an Arabic fallback font", f -> {
                     testFont(f, "NotoSansArabic-subset.ttf");
                     fallbackTheme(f, ARABIC_FAMILY, "[arabic]").replace(STORY, SECOND_PARAGRAPH, ARABIC);
-                }),
+                }).verified(),
                 fails("Arabic in a font that cannot join its letters", f -> {
                     testFont(f, "NotoSansArabic-unshaped-subset.ttf");
                     fallbackTheme(f, "  arabic: {regular: fonts/NotoSansArabic-unshaped-subset.ttf}\n", "[arabic]")
@@ -815,6 +893,17 @@ final class BadInputCases {
                     testFont(f, "DroidSansFallback-subset.ttf");
                     fallbackTheme(f, CJK_FAMILY, "[cjk, arabc]");
                 }, at("themes/i.yaml", 4, 17, "fallback names unknown font family 'arabc'")),
+                renders("a paragraph of Hebrew with a Hebrew fallback font", f -> {
+                    testFont(f, "NotoSansHebrew-subset.ttf");
+                    fallbackTheme(f, "  hebrew: {regular: fonts/NotoSansHebrew-subset.ttf}\n", "[hebrew]")
+                            .replace(STORY, SECOND_PARAGRAPH, HEBREW);
+                }).verified(),
+                fails("a photo rewritten while the brochure is built", f -> { },
+                        "(?m)^\\S*" + Pattern.quote("images/landscape.jpg: error: image 'images/landscape.jpg' changed"
+                                + " while the brochure was being built: it is now a JPEG of 40 x 90 pixels, but the pages"
+                                + " were laid out for a JPEG of 1200 x 750"),
+                        hint("build again once the file is no longer being written"))
+                        .through(RewritesThePhotoMidBuild::new),
                 renders("disk-cache entries with flipped bytes", damagedCache(b -> {
                     for (int i = b.length / 2; i < b.length / 2 + 8 && i < b.length; i++) {
                         b[i] ^= 0x5A;
