@@ -4,6 +4,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.pipeline.Pipeline;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -25,7 +26,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, new Pipeline(), args));
+        // The process's environment and working folder enter here, and only here: the pipeline's
+        // builds read SOURCE_DATE_EPOCH and the cache folder from it, and show paths relative to it.
+        System.exit(run(out, err, new Pipeline(System.getenv(), Path.of("").toAbsolutePath()), args));
     }
 
     /** Runs one command line in-process; tests call this. */

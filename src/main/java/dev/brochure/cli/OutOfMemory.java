@@ -14,7 +14,7 @@ final class OutOfMemory {
     private record Stage(String prefix, String doing, String cause) {
     }
 
-    private static final Stage[] STAGES = {
+    private static final java.util.List<Stage> STAGES = java.util.List.of(
         new Stage("dev.brochure.render.PdfFonts", "embedding fonts", "a very large font file"),
         new Stage("dev.brochure.render.Image", "embedding images", "large images (their pixels are decoded in memory)"),
         new Stage("dev.brochure.render.PdfImages", "embedding images", "large images (their pixels are decoded in memory)"),
@@ -32,8 +32,7 @@ final class OutOfMemory {
         new Stage("dev.brochure.inspect", "reading the PDF", "a very large or damaged PDF"),
         new Stage("org.apache.pdfbox", "reading the PDF", "a very large or damaged PDF"),
         new Stage("java.awt.image", "handling images", "large images"),
-        new Stage("javax.imageio", "decoding images", "large images"),
-    };
+        new Stage("javax.imageio", "decoding images", "large images"));
 
     /** The stage that was running, as "typesetting", "embedding images", ... */
     static String where(Throwable e) {

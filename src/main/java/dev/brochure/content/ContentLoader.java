@@ -4,6 +4,7 @@ import dev.brochure.world.ImageCatalog;
 import dev.brochure.world.LayoutCatalog;
 import dev.brochure.world.MemoryBudget;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.vocab.DocumentInfo;
@@ -50,6 +51,7 @@ public final class ContentLoader {
     /** How a section may begin: on a new page, or on the page the one before it ended on. */
     static final List<String> STARTS = List.of("page", "continue");
 
+    private final Workspace workspace;
     private final ProjectFiles project;
     private final MemoryBudget budget = MemoryBudget.ofThisProcess();
     private final Diagnostics diagnostics = new Diagnostics();
@@ -61,10 +63,11 @@ public final class ContentLoader {
     /** The id of every section listed, also of those left out for their errors: what {@code #id} links may name. */
     private final Set<String> anchors = new LinkedHashSet<>();
 
-    private ContentLoader(ProjectFiles project) {
-        this.project = project;
+    private ContentLoader(Workspace workspace) {
+        this.workspace = workspace;
+        this.project = workspace.project();
         this.layouts = new LayoutCatalog(project);
-        this.images = new ImageCatalog(project, diagnostics);
+        this.images = new ImageCatalog(workspace, diagnostics);
     }
 
     /**
@@ -72,8 +75,8 @@ public final class ContentLoader {
      * errors are among the diagnostics), so that later stages can still check the others; it is
      * absent only when nothing can go on (no {@code brochure.yaml}, no usable theme).
      */
-    public static Staged<BrochureContent> load(ProjectFiles project) {
-        ContentLoader loader = new ContentLoader(project);
+    public static Staged<BrochureContent> load(Workspace workspace) {
+        ContentLoader loader = new ContentLoader(workspace);
         try {
             return loader.diagnostics.result(loader.run());
         } catch (BrochureException e) {
@@ -84,11 +87,11 @@ public final class ContentLoader {
 
     private BrochureContent run() {
         if (!Files.isDirectory(project.contentDir())) {
-            throw BrochureException.of(SourceLocation.of(project.contentDir()), "content folder not found",
+            throw BrochureException.of(project.where(project.contentDir()), "content folder not found",
                     "run in the folder that holds brochure-content/, or pass --content DIR");
         }
         project.checkInside(project.brochureFile(), project.contentDir());
-        YamlFile file = YamlFile.read(project.brochureFile());
+        YamlFile file = YamlFile.read(project.brochureFile(), project.display(project.brochureFile()));
         NodeReader reader = new NodeReader(file.displayName(), diagnostics);
         if (file.isEmpty()) {
             throw BrochureException.of(file.whole(), "brochure.yaml is empty", "give at least 'title:' and 'sections:'");
@@ -98,7 +101,7 @@ public final class ContentLoader {
         DocumentInfo info = info(reader, top, file);
         String themeName = opt(reader, top, "theme").orElse("default");
         SourceLocation themeAt = top.containsKey("theme") ? reader.at(top.get("theme")) : file.whole();
-        Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, project, diagnostics);
+        Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, workspace, diagnostics);
         List<Section> sections = sections(reader, top.get("sections"));
         return theme.map(t -> new BrochureContent(info, t, sections, images.all(), project, anchors)).orElse(null);
     }
@@ -185,7 +188,7 @@ public final class ContentLoader {
             }
             SourceLocation before = files.putIfAbsent(path.get(), listedAt);
             if (before != null) {
-                diagnostics.error(listedAt, "'" + SourceLocation.display(path.get()) + "' is listed twice in 'sections'"
+                diagnostics.error(listedAt, "'" + project.display(path.get()) + "' is listed twice in 'sections'"
                                 + " (first at line " + before.line() + ")",
                         "each section appears once; to show it again, copy the file and give the copy its own 'id:'");
                 continue;
@@ -242,7 +245,7 @@ public final class ContentLoader {
         String stem = stem(path.getFileName().toString());
         YamlFile file;
         try {
-            file = YamlFile.read(path);
+            file = YamlFile.read(path, project.display(path));
         } catch (BrochureException e) {
             diagnostics.addAll(e.diagnostics());
             anchors.add(stem);

@@ -35,8 +35,8 @@ public record YamlFile(String displayName, Node root) {
     /** Checked before reading, so that a huge file is refused without being loaded into memory. */
     static final long MAX_BYTES = 4L * MAX_CODE_POINTS;
 
-    public static YamlFile read(Path file) {
-        String name = SourceLocation.display(file);
+    /** Reads {@code file}, which diagnostics call {@code name}. */
+    public static YamlFile read(Path file, String name) {
         String text;
         ProjectFiles.checkRegular(file);
         try {

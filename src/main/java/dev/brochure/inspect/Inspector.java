@@ -72,7 +72,7 @@ public final class Inspector {
                 links.addAll(links(page, number, targets));
                 number++;
             }
-            return new InspectReport(SourceLocation.display(file), Files.size(file), version(document),
+            return new InspectReport(SourceLocation.of(file).file(), Files.size(file), version(document),
                     document.isEncrypted(), metadata(document), pages, fonts.fonts(), images, links,
                     outline(document, targets), fonts.problems(), offPage);
         } catch (IOException | RuntimeException e) {

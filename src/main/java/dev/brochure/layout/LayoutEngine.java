@@ -4,6 +4,7 @@ import dev.brochure.world.Builtins;
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.world.LayoutCatalog;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.content.model.Section;
@@ -31,23 +32,26 @@ import java.util.Optional;
 
 /**
  * The layout stage: runs each section's layout descriptor (a Freemarker template) over its
- * content and reads the produced markup into a {@link LayoutDocument}. One engine serves one
- * content project and keeps its compiled templates, so repeated builds compile nothing again.
+ * content and reads the produced markup into a {@link LayoutDocument}. Compiled templates are
+ * kept in the workspace ({@link TemplateConfig#forProject}), so repeated builds compile nothing
+ * again, and an edited template is compiled again.
  */
 public final class LayoutEngine {
 
+    private final Workspace workspace;
     private final ProjectFiles project;
     private final Configuration freemarker;
     private final TemplateRunner.Limits limits;
 
-    public LayoutEngine(ProjectFiles project) {
-        this(project, TemplateRunner.Limits.DEFAULT);
+    public LayoutEngine(Workspace workspace) {
+        this(workspace, TemplateRunner.Limits.DEFAULT);
     }
 
-    LayoutEngine(ProjectFiles project, TemplateRunner.Limits limits) {
-        this.project = project;
+    LayoutEngine(Workspace workspace, TemplateRunner.Limits limits) {
+        this.workspace = workspace;
+        this.project = workspace.project();
         this.limits = limits;
-        this.freemarker = TemplateConfig.create(project);
+        this.freemarker = TemplateConfig.forProject(workspace);
     }
 
     /**
@@ -56,7 +60,7 @@ public final class LayoutEngine {
      */
     public Staged<LayoutDocument> layout(BrochureContent content) {
         Diagnostics diagnostics = new Diagnostics();
-        ImageCatalog extraImages = new ImageCatalog(project, diagnostics);
+        ImageCatalog extraImages = new ImageCatalog(workspace, diagnostics);
         List<LayoutSection> sections = new ArrayList<>();
         for (Section section : content.sections()) {
             long errorsBefore = diagnostics.errorCount();
@@ -181,7 +185,7 @@ public final class LayoutEngine {
             return "layout";
         }
         var own = project.layoutsDir().resolve(templateName);
-        return Files.isRegularFile(own) ? SourceLocation.display(own)
+        return Files.isRegularFile(own) ? project.display(own)
                 : Builtins.displayName(LayoutCatalog.FOLDER, templateName);
     }
 

@@ -1,7 +1,9 @@
 package dev.brochure.layout;
 
 import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.FileStamp;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -17,13 +19,16 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Freemarker configuration layouts run under. Templates are sandboxed: {@code ?new} can
@@ -35,7 +40,24 @@ import java.util.WeakHashMap;
  */
 final class TemplateConfig {
 
+    /**
+     * The layout stage's slot in the workspace: a configuration, with the templates it compiled,
+     * per layouts folder. Freemarker checks a template's stamp (see {@link StampedFileLoader})
+     * on every lookup and compiles an edited one again.
+     */
+    private static final class Compiled {
+        private final Map<Path, Configuration> byFolder = new ConcurrentHashMap<>();
+    }
+
     private TemplateConfig() {
+    }
+
+    /** The configuration of the workspace's project, with the templates compiled so far. */
+    static Configuration forProject(Workspace workspace) {
+        ProjectFiles project = workspace.project();
+        // A layouts/ folder made since is a new key: its configuration has a loader for it.
+        Path key = project.layoutsDir().resolve(Files.isDirectory(project.layoutsDir()) ? "." : "-");
+        return workspace.slot(Compiled.class, Compiled::new).byFolder.computeIfAbsent(key, k -> create(project));
     }
 
     static Configuration create(ProjectFiles project) {
@@ -55,8 +77,8 @@ final class TemplateConfig {
         cfg.setNumberFormat("computer");
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setDefaultEncoding("UTF-8");
-        // Templates are compiled once per process and re-checked on every lookup, so a long-running
-        // process (watch mode, batch) sees edits immediately.
+        // Templates are compiled once per workspace and their stamps re-checked on every lookup, so a
+        // long-running process (watch mode, batch) sees edits immediately.
         cfg.setTemplateUpdateDelayMilliseconds(0);
         return cfg;
     }
@@ -98,9 +120,28 @@ final class TemplateConfig {
     /** More than any hand-written layout; Freemarker takes seconds to parse a template of a megabyte. */
     static final long MAX_TEMPLATE_BYTES = 256 * 1024;
 
-    /** The project's layouts folder, refusing a template too large to be a layout before parsing it. */
-    private static final class BoundedFileLoader extends FileTemplateLoader {
-        BoundedFileLoader(File folder) throws IOException {
+    private static TemplateLoader loader(ProjectFiles project) {
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (Files.isDirectory(project.layoutsDir())) {
+            try {
+                // FileTemplateLoader refuses names that resolve outside its folder (symbolic links included).
+                loaders.add(new StampedFileLoader(project.layoutsDir().toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(TemplateConfig.class, "/" + LayoutCatalog.FOLDER));
+        return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+    }
+
+    /**
+     * The project's layouts folder. Freemarker compiles a template again when its loader reports
+     * another "last modified" value; this loader reports the file's stamp (size and modification
+     * time to the nanosecond) folded into one number, so an edit that keeps the millisecond, or the
+     * time, is seen too. It refuses a template too large to be a layout before parsing it.
+     */
+    private static final class StampedFileLoader extends FileTemplateLoader {
+        StampedFileLoader(File folder) throws IOException {
             super(folder);
         }
 
@@ -112,19 +153,16 @@ final class TemplateConfig {
             }
             return super.getReader(source, encoding);
         }
-    }
 
-    private static TemplateLoader loader(ProjectFiles project) {
-        List<TemplateLoader> loaders = new ArrayList<>();
-        if (Files.isDirectory(project.layoutsDir())) {
+        @Override
+        public long getLastModified(Object templateSource) {
+            File file = (File) templateSource;
             try {
-                // FileTemplateLoader refuses names that resolve outside its folder (symbolic links included).
-                loaders.add(new BoundedFileLoader(project.layoutsDir().toFile()));
+                FileStamp stamp = FileStamp.of(file.toPath());
+                return stamp.modifiedNanos() * 31 + stamp.size();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return super.getLastModified(templateSource);
             }
         }
-        loaders.add(new ClassTemplateLoader(TemplateConfig.class, "/" + LayoutCatalog.FOLDER));
-        return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
     }
 }

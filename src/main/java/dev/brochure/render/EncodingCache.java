@@ -7,16 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
+import dev.brochure.world.FileStamp;
+import dev.brochure.world.image.ImageFiles;
 
 /**
  * Resampled images kept on disk between runs, so a command-line build does not decode and
@@ -38,9 +35,9 @@ final class EncodingCache {
     static final String ENCODER_VERSION = "1";
 
     /** The start of every entry: "BRCE" and the entry format's version. */
-    static final byte[] MAGIC = {'B', 'R', 'C', 'E', 1};
+    static final String MAGIC = "BRCE\u0001";
     /** Magic, payload length (8 bytes, big-endian), SHA-256 of the payload (32 bytes). */
-    static final int HEADER_BYTES = MAGIC.length + 8 + 32;
+    static final int HEADER_BYTES = MAGIC.length() + 8 + 32;
 
     private final Path dir;
 
@@ -97,16 +94,17 @@ final class EncodingCache {
     /** An entry as stored: the header, then {@code payload}. */
     static byte[] entry(byte[] payload) {
         ByteBuffer entry = ByteBuffer.allocate(HEADER_BYTES + payload.length);
-        entry.put(MAGIC).putLong(payload.length).put(sha256Bytes(payload)).put(payload);
+        entry.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putLong(payload.length).put(sha256Bytes(payload)).put(payload);
         return entry.array();
     }
 
     /** The payload of a stored entry, if its header is right and its bytes match their digest. */
     static Optional<byte[]> payload(byte[] entry) {
-        if (entry.length < HEADER_BYTES || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        byte[] magic = MAGIC.getBytes(StandardCharsets.US_ASCII);
+        if (entry.length < HEADER_BYTES || !Arrays.equals(entry, 0, magic.length, magic, 0, magic.length)) {
             return Optional.empty();
         }
-        ByteBuffer header = ByteBuffer.wrap(entry, MAGIC.length, 8 + 32);
+        ByteBuffer header = ByteBuffer.wrap(entry, magic.length, 8 + 32);
         long length = header.getLong();
         if (length != entry.length - HEADER_BYTES) {
             return Optional.empty(); // cut short, or padded
@@ -117,29 +115,18 @@ final class EncodingCache {
         return MessageDigest.isEqual(digest, sha256Bytes(payload)) ? Optional.of(payload) : Optional.empty();
     }
 
-    /** A file as it stands: where, how large, when last changed. */
-    private record Stamp(Path path, long size, long modified) {
-    }
-
-    /** Checksums of files this process has keyed, so a build reads each photo at most once for it. */
-    private static final Map<Stamp, Long> CHECKSUMS = new ConcurrentHashMap<>();
-
     /**
      * The key of a variant of a source file; empty when the file cannot be looked at. It holds the
-     * file's real path, size, modification time and a CRC-32C of its bytes, so that even a photo
-     * replaced by another of the same size and time ({@code cp -p}) finds no stale entry in the
-     * next run. CRC-32C runs at memory speed (a CPU instruction), unlike SHA-256 here.
+     * file's real path, size, modification time and a CRC-32C of its bytes (from the workspace's
+     * {@link ImageFiles}, which reads each version of a file once), so that even a photo replaced
+     * by another of the same size and time ({@code cp -p}) finds no stale entry in the next run.
      */
-    static Optional<String> key(Path source, String variant) {
+    static Optional<String> key(Path source, String variant, ImageFiles images) {
         try {
             Path real = source.toRealPath();
-            Stamp stamp = stamp(real);
-            Long checksum = CHECKSUMS.get(stamp);
-            if (checksum == null) {
-                checksum = checksum(Files.readAllBytes(real));
-                CHECKSUMS.put(stamp, checksum);
-            }
-            return Optional.of(key(stamp, checksum, variant));
+            FileStamp stamp = FileStamp.of(real);
+            long checksum = images.checksum(real);
+            return Optional.of(key(real, stamp, checksum, variant));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -152,25 +139,15 @@ final class EncodingCache {
      */
     static Optional<String> key(Path source, byte[] bytes, String variant) {
         try {
-            return Optional.of(key(stamp(source.toRealPath()), checksum(bytes), variant));
+            Path real = source.toRealPath();
+            return Optional.of(key(real, FileStamp.of(real), ImageFiles.checksum(bytes), variant));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    private static Stamp stamp(Path real) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-        return new Stamp(real, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-    }
-
-    private static long checksum(byte[] bytes) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        return crc.getValue();
-    }
-
-    private static String key(Stamp stamp, long checksum, String variant) {
-        return stamp.path() + "|" + stamp.size() + "|" + stamp.modified() + "|" + Long.toHexString(checksum) + "|"
+    private static String key(Path real, FileStamp stamp, long checksum, String variant) {
+        return real + "|" + stamp.size() + "|" + stamp.modifiedNanos() + "|" + Long.toHexString(checksum) + "|"
                 + variant + "|" + ENCODER_VERSION;
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.brochure.world.Workspace;
 import javax.imageio.ImageIO;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Image;
@@ -21,8 +22,14 @@ import org.openpdf.text.Image;
  * is decoded here into 8-bit samples: grey stays grey, colour becomes RGB, a palette is
  * expanded, and alpha becomes a soft mask. OpenPDF's own PNG path converts through AWT, which
  * takes a grey PNG's samples for linear light and draws every grey PNG too light.
+ *
+ * <p>An instance is render's slot in the workspace ({@link #of}): the PNGs decoded so far, so
+ * rebuilding decodes none again; bounded in memory.
  */
 final class ImageDecoder {
+
+    private final Map<String, Samples> decoded = new ConcurrentHashMap<>();
+    private final AtomicLong decodedBytes = new AtomicLong();
 
     private ImageDecoder() {
     }
@@ -32,6 +39,11 @@ final class ImageDecoder {
         TooLarge(String message) {
             super(message);
         }
+    }
+
+    /** The decoder of {@code workspace}, with the PNGs it decoded so far. */
+    static ImageDecoder of(Workspace workspace) {
+        return workspace.slot(ImageDecoder.class, ImageDecoder::new);
     }
 
     /** A PNG decoded to 8-bit samples (and alpha, when any pixel is translucent). */
@@ -51,21 +63,20 @@ final class ImageDecoder {
         }
     }
 
-    /** PNGs decoded in this process, so rebuilding decodes none again; bounded in memory. */
-    private static final Map<String, Samples> DECODED = new ConcurrentHashMap<>();
-    private static final AtomicLong DECODED_BYTES = new AtomicLong();
-    private static final long MAX_DECODED_BYTES = MemoryBudget.ofThisProcess().cacheBytes();
+    /** At most this many decoded bytes are kept between documents. */
+    private final long maxDecodedBytes = MemoryBudget.ofThisProcess().cacheBytes();
 
     /**
      * {@code format} is {@code jpeg} or {@code png}; {@code key}, when given, names these bytes
-     * for the process (it must change when they do), so a PNG is decoded once per process. A PNG
-     * whose decoding would take more than {@code budget} allows one image is refused first.
+     * (it must change when they do: {@link EncodingCache#key} holds the file's stamp and checksum),
+     * so a PNG is decoded once per workspace. A PNG whose decoding would take more than
+     * {@code budget} allows one image is refused first.
      */
-    static Image decode(String format, byte[] bytes, String key, MemoryBudget budget) throws IOException {
+    Image decode(String format, byte[] bytes, String key, MemoryBudget budget) throws IOException {
         if (!format.equals("png")) {
             return Image.getInstance(bytes);
         }
-        Samples known = key == null ? null : DECODED.get(key);
+        Samples known = key == null ? null : decoded.get(key);
         if (known == null) {
             long needed = decodingBytes(bytes);
             if (needed > budget.imageBytes()) {
@@ -74,11 +85,11 @@ final class ImageDecoder {
             }
             known = samples(bytes);
             if (key != null) {
-                if (DECODED_BYTES.addAndGet(known.bytes()) > MAX_DECODED_BYTES) {
-                    DECODED.clear();
-                    DECODED_BYTES.set(known.bytes());
+                if (decodedBytes.addAndGet(known.bytes()) > maxDecodedBytes) {
+                    decoded.clear();
+                    decodedBytes.set(known.bytes());
                 }
-                DECODED.put(key, known);
+                decoded.put(key, known);
             }
         }
         return known.image();

@@ -3,7 +3,7 @@ package dev.brochure.render;
 import dev.brochure.vocab.ImageOrientation;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.diag.BrochureException;
-import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import dev.brochure.world.MemoryBudget;
@@ -28,14 +28,18 @@ import org.openpdf.text.Image;
  * orientation. Otherwise each placement gets what it needs: the part of the image that shows (a
  * cover-fitted photo is cropped to its frame), turned upright, at no more than the policy's
  * resolution at the placed size, re-encoded when the policy asks. Identical variants are shared.
- * Encodings are cached per process and on disk ({@link EncodingCache}), keyed by the file's
- * size and time, so rebuilding (watch mode, batches, size searches, the next command) encodes
- * each variant once and never reuses the encoding of a file since edited.
+ * Encodings are cached in the workspace and on disk ({@link EncodingCache}), keyed by the file's
+ * size, time and checksum, so rebuilding (watch mode, batches, size searches, the next command)
+ * encodes each variant once and never reuses the encoding of a file since edited.
  */
 final class PdfImages {
 
-    private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ENCODINGS = 512;
+
+    /** Render's slot in the workspace: the variants encoded so far (an empty array: not worth it). */
+    private static final class Encoded {
+        private final Map<String, byte[]> byKey = new ConcurrentHashMap<>();
+    }
 
     /** The image object to draw, the rectangle (page coordinates) to draw it into, and how to turn it. */
     record Prepared(Image image, Rect drawn, ImageOrientation orientation) {
@@ -53,14 +57,20 @@ final class PdfImages {
     private final EncodingCache disk;
     private final MemoryBudget budget = MemoryBudget.ofThisProcess();
     /** Images decoded for this document, kept only until their last placement is drawn. */
+    private final Workspace workspace;
+    private final Map<String, byte[]> encodings;
+    private final ImageDecoder decoder;
     private final Map<Object, Image> inDocument = new HashMap<>();
     /** Placements not yet drawn, per variant and per file (for images embedded whole). */
     private final Map<Variant, Integer> variantUses = new HashMap<>();
     private final Map<Path, Integer> fileUses = new HashMap<>();
 
-    PdfImages(ImagePolicy policy, EncodingCache disk) {
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace) {
         this.policy = policy;
         this.disk = disk;
+        this.workspace = workspace;
+        this.encodings = workspace.slot(Encoded.class, Encoded::new).byKey;
+        this.decoder = ImageDecoder.of(workspace);
     }
 
     /**
@@ -93,7 +103,7 @@ final class PdfImages {
         ImageRef ref = placed.image();
         Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
-        Encoded made = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        Encoding made = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
         byte[] encoded = made == null ? null : made.bytes();
         // OpenPDF writes an image when it is first drawn; the decoded pixels need not outlive the last placement.
         boolean lastOfVariant = drawn(variantUses, variant);
@@ -101,7 +111,7 @@ final class PdfImages {
         if (encoded == null) {
             Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> {
                 byte[] bytes = original(ref);
-                return ImageDecoder.decode(ref.format(), bytes, EncodingCache.key(ref.path(), bytes, "original")
+                return decoder.decode(ref.format(), bytes, EncodingCache.key(ref.path(), bytes, "original")
                         .orElse(null), budget);
             }));
             if (lastOfFile) {
@@ -109,7 +119,7 @@ final class PdfImages {
             }
             return new Prepared(image, box, ref.orientation());
         }
-        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(
+        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> decoder.decode(
                 ImageDecoder.formatOf(encoded), encoded, made.key(), budget)));
         if (lastOfVariant) {
             inDocument.remove(variant);
@@ -147,7 +157,7 @@ final class PdfImages {
                 Long whole = embedded.get(p.image().path());
                 return whole != null ? whole : embedded.getOrDefault(variant(p), 0L);
             })).orElseThrow().image().path();
-            throw BrochureException.of(SourceLocation.of(largest), String.format(java.util.Locale.ROOT,
+            throw BrochureException.of(workspace.where(largest), String.format(java.util.Locale.ROOT,
                     "the brochure's %d images would put some %s into the PDF (this one the most), more than a PDF may"
                             + " hold in %s", embedded.size(), MemoryBudget.size(total), budget.heap()),
                     policy.maxPpi() > 0 || policy.reencode() ? "use fewer or smaller images, or give Java more memory"
@@ -192,7 +202,7 @@ final class PdfImages {
     private void checkDecodable(ImageRef ref) {
         long needed = decodingBytes(ref);
         if (needed > budget.imageBytes()) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), String.format(java.util.Locale.ROOT,
+            throw BrochureException.of(workspace.where(ref.path()), String.format(java.util.Locale.ROOT,
                     "image '%s' (%d x %d pixels) needs some %s of memory to be resampled, more than one image may take"
                             + " in %s", ref.ref(), ref.pixelWidth(), ref.pixelHeight(), MemoryBudget.size(needed),
                     budget.heap()), "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java"
@@ -242,18 +252,18 @@ final class PdfImages {
         Image decode() throws IOException;
     }
 
-    private static Image load(ImageRef ref, Decoding decoding) {
+    private Image load(ImageRef ref, Decoding decoding) {
         try {
             return decoding.decode();
         } catch (BrochureException e) {
             throw e;
         } catch (ImageDecoder.TooLarge e) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), "image '" + ref.ref() + "' (" + ref.pixelWidth()
+            throw BrochureException.of(workspace.where(ref.path()), "image '" + ref.ref() + "' (" + ref.pixelWidth()
                     + " x " + ref.pixelHeight() + " pixels) cannot be embedded: " + e.getMessage(),
                     "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java more memory"
                             + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
         } catch (IOException | RuntimeException e) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), "cannot embed image '" + ref.ref() + "': "
+            throw BrochureException.of(workspace.where(ref.path()), "cannot embed image '" + ref.ref() + "': "
                     + e.getMessage(), "the file may be corrupt; export it again as JPEG or PNG");
         }
     }
@@ -266,7 +276,7 @@ final class PdfImages {
      * format, upright size and orientation): a file rewritten while the brochure is built is
      * refused, never drawn stretched.
      */
-    private static byte[] original(ImageRef ref) {
+    private byte[] original(ImageRef ref) {
         byte[] bytes = read(ref.path());
         ImageRef now;
         try {
@@ -287,9 +297,13 @@ final class PdfImages {
         return bytes;
     }
 
-    private static BrochureException changed(ImageRef ref, String what) {
-        return BrochureException.of(SourceLocation.of(ref.path()), "image '" + ref.ref() + "' changed while the"
+    private BrochureException changed(ImageRef ref, String what) {
+        return BrochureException.of(workspace.where(ref.path()), "image '" + ref.ref() + "' changed while the"
                 + " brochure was being built: " + what, "build again once the file is no longer being written");
+    }
+
+    private Optional<String> key(ImageRef ref, String variant) {
+        return EncodingCache.key(ref.path(), variant, workspace.images());
     }
 
     /**
@@ -305,16 +319,16 @@ final class PdfImages {
     }
 
     /** An encoded variant and the key that names the bytes it was made from (null when there is none). */
-    private record Encoded(byte[] bytes, String key) {
+    private record Encoding(byte[] bytes, String key) {
     }
 
     /** The variant's encoding, or null when the file itself is to be embedded. */
-    private Encoded encoded(ImageRef ref, Variant variant) {
+    private Encoding encoded(ImageRef ref, Variant variant) {
         // The file's size and time are in the key, so an edited photo is encoded again (watch mode).
-        Optional<String> key = EncodingCache.key(ref.path(), variantKey(ref, variant));
-        byte[] known = key.map(ENCODED::get).orElse(null);
+        Optional<String> key = key(ref, variantKey(ref, variant));
+        byte[] known = key.map(encodings::get).orElse(null);
         if (known != null) {
-            return known.length == 0 ? null : new Encoded(known, key.get());
+            return known.length == 0 ? null : new Encoding(known, key.get());
         }
         byte[] encoded = disk.get(key).orElse(null);
         if (encoded == null) {
@@ -327,18 +341,13 @@ final class PdfImages {
                 disk.put(key, encoded);
             }
         }
-        if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
-            ENCODED.clear();
+        if (encodings.size() > MAX_CACHED_ENCODINGS) {
+            encodings.clear();
         }
         if (key.isPresent()) {
-            ENCODED.put(key.get(), encoded == null ? new byte[0] : encoded);
+            encodings.put(key.get(), encoded == null ? new byte[0] : encoded);
         }
-        return encoded == null ? null : new Encoded(encoded, key.orElse(null));
-    }
-
-    /** Forgets what this process encoded (for tests of the disk cache). */
-    static void forgetProcessCaches() {
-        ENCODED.clear();
+        return encoded == null ? null : new Encoding(encoded, key.orElse(null));
     }
 
     private byte[] encode(ImageRef ref, Variant variant, byte[] original) {
@@ -381,11 +390,11 @@ final class PdfImages {
         return new float[] {w * unit[0], h * unit[1], w * unit[2], h * unit[3], x + w * unit[4], y + h * unit[5]};
     }
 
-    private static byte[] read(Path path) {
+    private byte[] read(Path path) {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw BrochureException.of(SourceLocation.of(path), "cannot read image: " + e.getMessage(), null);
+            throw BrochureException.of(workspace.where(path), "cannot read image: " + e.getMessage(), null);
         }
     }
 }

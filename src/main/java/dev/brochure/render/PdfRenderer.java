@@ -4,6 +4,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.world.MemoryBudget;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
@@ -39,11 +40,11 @@ public final class PdfRenderer {
     /**
      * Writes the PDF. The same document and options always give the same bytes: dates come from
      * the options, font subset tags from the fonts and the glyphs used, the file identifier from
-     * the content.
+     * the content. Fonts and images come from {@code workspace}.
      */
-    public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
+    public static void render(TypesetDocument doc, RenderOptions options, Workspace workspace, OutputStream out) {
         ByteArrayOutputStream buffer = new BoundedBuffer(MemoryBudget.ofThisProcess());
-        write(doc, options, new FileIdentifier.Fingerprint(buffer));
+        write(doc, options, workspace, new FileIdentifier.Fingerprint(buffer));
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
@@ -85,7 +86,8 @@ public final class PdfRenderer {
         }
     }
 
-    private static void write(TypesetDocument doc, RenderOptions options, FileIdentifier.Fingerprint out) {
+    private static void write(TypesetDocument doc, RenderOptions options, Workspace workspace,
+            FileIdentifier.Fingerprint out) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
@@ -103,9 +105,9 @@ public final class PdfRenderer {
                 pageBoxes(writer, first, options);
             }
             document.open();
-            DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), PdfFonts::get);
+            DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), new PdfFonts(workspace)::get);
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir()));
+                    : new EncodingCache(options.cacheDir()), workspace);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {

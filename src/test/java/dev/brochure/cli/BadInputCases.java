@@ -317,7 +317,7 @@ final class BadInputCases {
                         at("sections/story.yaml", 8, 8, "'images/landscape.jpg' " + outside),
                         at("sections/cover.yaml", 6, 8, "'images/landscape.jpg' " + outside)),
                 fails("font linked from outside", f -> f.link("fonts/Mine.ttf",
-                        f.outside("Mine.ttf", Files.readAllBytes(TestProject.REPO.resolve("fonts/Lato-Regular.ttf"))))
+                        f.outside("Mine.ttf", Files.readAllBytes(TestProject.FONTS.resolve("Lato-Regular.ttf"))))
                         .theme("fonts/Mine.ttf"), at("themes/t.yaml", 4, 14, "'fonts/Mine.ttf' " + outside)),
                 fails("section file linked from outside", f -> f.link("sections/story.yaml",
                         f.outside("story.yaml", "layout: article\ntitle: Secret\n".getBytes(StandardCharsets.UTF_8))),
@@ -444,7 +444,7 @@ final class BadInputCases {
 
     private static byte[] lato() {
         try {
-            return Files.readAllBytes(TestProject.REPO.resolve("fonts/Lato-Regular.ttf"));
+            return Files.readAllBytes(TestProject.FONTS.resolve("Lato-Regular.ttf"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

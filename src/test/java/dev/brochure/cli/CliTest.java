@@ -42,11 +42,9 @@ class CliTest {
         return new String[] {"build", "--content", project.content().toString(), "-o", pdf.toString()};
     }
 
-    /** The repo's fonts/ must be reachable: copy them beside the temporary content folder. */
+    /** The fixture in a temporary folder: the default theme's fonts are built in, nothing else is needed. */
     private TestProject project() {
-        TestProject project = TestProject.copy("minimal", temp);
-        TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("fonts"));
-        return project;
+        return TestProject.copy("minimal", temp);
     }
 
     private static final Pattern LOCATED = Pattern.compile("(?m)^\\S+:\\d+:\\d+: error: .+$");
@@ -115,6 +113,20 @@ class CliTest {
         assertEquals(1, o.code());
         assertTrue(o.err().contains("sections/cover.yaml:6:8: error: file not found: 'images/nope.jpg'"), o.err());
         assertEquals("previous good pdf", Files.readString(pdf));
+    }
+
+    @Test
+    void pathsInMessagesAreShownFromTheFolderThePipelineWasGivenNotTheProcesssWorkingFolder() {
+        TestProject project = project().replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg");
+        String[] args = build(project, temp.resolve("b.pdf"));
+        Outcome fromTemp = run(new Pipeline(Map.of(), temp), args);
+        assertTrue(fromTemp.err().startsWith("brochure-content/sections/cover.yaml:6:8: error: file not found"),
+                fromTemp.err());
+        Outcome fromContent = run(new Pipeline(Map.of(), project.content()), args);
+        assertTrue(fromContent.err().startsWith("sections/cover.yaml:6:8: error: file not found"), fromContent.err());
+        Outcome fromElsewhere = run(new Pipeline(Map.of(), temp.resolve("elsewhere")), args);
+        assertTrue(fromElsewhere.err().startsWith(project.content().resolve("sections/cover.yaml") + ":6:8: error:"),
+                fromElsewhere.err());
     }
 
     @Test

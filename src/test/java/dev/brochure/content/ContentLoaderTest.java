@@ -1,6 +1,5 @@
 package dev.brochure.content;
 
-import dev.brochure.world.ProjectFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -26,7 +25,7 @@ class ContentLoaderTest {
     Path temp;
 
     private BrochureContent load(TestProject project) {
-        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow();
+        return ContentLoader.load(project.workspace()).orThrow();
     }
 
     private List<Diagnostic> errors(TestProject project) {

@@ -1,6 +1,5 @@
 package dev.brochure.content;
 
-import dev.brochure.world.ProjectFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +25,7 @@ class ThemeLoaderTest {
     private Theme load(String themeYaml) {
         TestProject project = TestProject.copy("minimal", temp).write("themes/mine.yaml", themeYaml)
                 .replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: mine");
-        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow().theme();
+        return ContentLoader.load(project.workspace()).orThrow().theme();
     }
 
     private List<Diagnostic> errors(String themeYaml) {

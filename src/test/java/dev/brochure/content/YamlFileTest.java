@@ -110,7 +110,7 @@ class YamlFileTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(YamlFile.MAX_BYTES + 1); // sparse: costs no disk and, if read, 4 MB of memory
         }
-        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file)).diagnostics().getFirst();
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file, file.toString())).diagnostics().getFirst();
         assertTrue(d.message().startsWith("file is 4 MB, more than the 4 MB a content file may have"), d.message());
     }
 
@@ -161,7 +161,7 @@ class YamlFileTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
                 "mkfifo is available");
         // Opening a pipe blocks until someone writes to it: the test's timeout would catch that.
-        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(fifo)).diagnostics().getFirst();
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(fifo, "fifo.yaml")).diagnostics().getFirst();
         assertEquals("this is a named pipe (FIFO), not a regular file", d.message());
         assertTrue(d.hint().startsWith("only regular files are read"), d.hint());
     }
@@ -169,7 +169,7 @@ class YamlFileTest {
     @Test
     void invalidUtf8IsReported() throws IOException {
         Path file = Files.write(temp.resolve("latin1.yaml"), new byte[] {'t', ':', ' ', (byte) 0xE9, '\n'});
-        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file)).diagnostics().getFirst();
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file, file.toString())).diagnostics().getFirst();
         assertEquals("file is not valid UTF-8 text", d.message());
     }
 

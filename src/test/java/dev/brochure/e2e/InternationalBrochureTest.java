@@ -61,10 +61,10 @@ class InternationalBrochureTest {
                   arabic: {regular: fonts/NotoSansArabic-subset.ttf}
                   hebrew: {regular: fonts/NotoSansHebrew-subset.ttf}
                   serif:
-                    regular: fonts/Vollkorn-Regular.ttf
-                    bold: fonts/Vollkorn-Bold.ttf
-                    italic: fonts/Vollkorn-Italic.ttf
-                    bold-italic: fonts/Vollkorn-BoldItalic.ttf
+                    regular: builtin:fonts/Vollkorn-Regular.ttf
+                    bold: builtin:fonts/Vollkorn-Bold.ttf
+                    italic: builtin:fonts/Vollkorn-Italic.ttf
+                    bold-italic: builtin:fonts/Vollkorn-BoldItalic.ttf
                     fallback: [cjk]
                 fallback: [arabic, hebrew]
                 """);

@@ -44,12 +44,6 @@ class BuiltinLayoutsTest {
         content = project.resolve("brochure-content");
         Files.createDirectories(content.resolve("sections"));
         Files.createDirectories(project.resolve("images"));
-        Files.createDirectories(project.resolve("fonts"));
-        try (var fonts = Files.list(Path.of("fonts"))) {
-            for (Path font : fonts.filter(f -> f.toString().endsWith(".ttf")).toList()) {
-                Files.copy(font, project.resolve("fonts").resolve(font.getFileName()));
-            }
-        }
         Files.copy(Path.of("images/portraits/yuguang-yao.jpg"), project.resolve("images/face.jpg"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(Path.of("images/campus/campus-autumn.jpg"), project.resolve("images/photo.jpg"),

@@ -1,12 +1,12 @@
 package dev.brochure.layout;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
@@ -32,7 +32,7 @@ class LayoutEngineTest {
             + "  paragraphs: {type: list, of: text}\n";
 
     private LayoutDocument layout(TestProject project) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         BrochureContent content = ContentLoader.load(files).orThrow();
         return new LayoutEngine(files).layout(content).orThrow();
     }

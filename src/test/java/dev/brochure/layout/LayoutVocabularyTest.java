@@ -1,5 +1,6 @@
 package dev.brochure.layout;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -46,7 +47,7 @@ class LayoutVocabularyTest {
     }
 
     private LayoutDocument layout(TestProject project) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         BrochureContent content = ContentLoader.load(files).orThrow();
         return new LayoutEngine(files).layout(content).orThrow();
     }

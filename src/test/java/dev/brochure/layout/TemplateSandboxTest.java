@@ -1,12 +1,12 @@
 package dev.brochure.layout;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.layout.tree.Block;
@@ -45,7 +45,7 @@ class TemplateSandboxTest {
     }
 
     private static LayoutSection story(TestProject project) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         return new LayoutEngine(files).layout(ContentLoader.load(files).orThrow()).orThrow().sections().get(1);
     }
 
@@ -54,7 +54,7 @@ class TemplateSandboxTest {
     }
 
     private static Diagnostic refused(TestProject project, TemplateRunner.Limits limits) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         List<Diagnostic> all = assertThrows(BrochureException.class,
                 () -> new LayoutEngine(files, limits).layout(ContentLoader.load(files).orThrow()).orThrow()).diagnostics();
         assertEquals(1, all.size(), all.toString());

@@ -30,6 +30,7 @@ class EncodingCacheTest {
     @TempDir
     Path temp;
 
+    private TestProject project;
     private TypesetDocument doc;
     private Path cache;
 
@@ -42,19 +43,18 @@ class EncodingCacheTest {
         }
     }
 
-    /** Renders under the screen profile's resampling as a new process would: nothing in memory. */
+    /** Renders under the screen profile's resampling as a new process would: nothing in memory (a new workspace). */
     private byte[] render(Path cacheDir) {
-        PdfImages.forgetProcessCaches();
         RenderOptions options = new RenderOptions(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test",
                 0, false, false, new ImagePolicy(200, 0.9f, false), cacheDir);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRenderer.render(doc, options, out);
+        PdfRenderer.render(doc, options, project.workspace(), out);
         return out.toByteArray();
     }
 
     @Test
     void aRenderingFromTheCacheIsByteForByteOneWithoutAndEditedFilesAreEncodedAgain() throws Exception {
-        TestProject project = TestProject.copy("minimal", temp);
+        project = TestProject.copy("minimal", temp);
         doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
         cache = temp.resolve("cache");
 
@@ -96,14 +96,14 @@ class EncodingCacheTest {
             case ZEROED -> Arrays.fill(bytes, (byte) 0);
             case EMPTY -> bytes = new byte[0];
             case OLDER_FORMAT -> bytes = EncodingCache.payload(bytes).orElseThrow(); // the bare picture
-            case FLIPPED_HEADER -> bytes[EncodingCache.MAGIC.length + 3] ^= 1; // the stored length
+            case FLIPPED_HEADER -> bytes[EncodingCache.MAGIC.length() + 3] ^= 1; // the stored length
         }
         Files.write(entry, bytes);
     }
 
     @Test
     void aDamagedEntryIsDiscardedAndRebuiltSoThePdfIsRight() throws Exception {
-        TestProject project = TestProject.copy("minimal", temp);
+        project = TestProject.copy("minimal", temp);
         doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
         cache = temp.resolve("cache");
         byte[] without = render(null);

@@ -47,12 +47,12 @@ class ImageChangedDuringBuildTest {
         photo = project.file("images/landscape.jpg");
     }
 
+    /** Renders as a new process would: nothing in memory (a new workspace). */
     private byte[] render(ImagePolicy policy, Path cache) {
-        PdfImages.forgetProcessCaches();
         RenderOptions options = new RenderOptions(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test",
                 0, false, false, policy, cache);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRenderer.render(doc, options, out);
+        PdfRenderer.render(doc, options, project.workspace(), out);
         return out.toByteArray();
     }
 

@@ -93,7 +93,7 @@ public final class TestPdfs {
     public static final String PAGE_ONE_TEXT = "It is \"reliable\" - and balanced by a well-known design.";
     public static final String PAGE_TWO_TEXT = "Second page of the leaflet.";
 
-    private static final Path LATO = Path.of("fonts/Lato-Regular.ttf");
+    private static final Path LATO = TestProject.FONTS.resolve("Lato-Regular.ttf");
 
     private TestPdfs() {
     }

@@ -59,7 +59,7 @@ class QrCodeTest {
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         PdfRenderer.render(doc, RenderOptions.screen(ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test"),
-                pdf);
+                Stage.WORKSPACE, pdf);
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
             var resources = document.getPage(0).getResources();
             for (COSName name : resources.getXObjectNames()) {
@@ -79,7 +79,7 @@ class QrCodeTest {
         TypesetDocument doc = Stage.typeset(section("probe", true, panel)).document();
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         PdfRenderer.render(doc, RenderOptions.screen(ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test"),
-                pdf);
+                Stage.WORKSPACE, pdf);
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
             assertEquals("mailto:apply@example.org", decode(new PageRenderer(document).render(1, 150)).getText());
         }

@@ -1,5 +1,6 @@
 package dev.brochure.typeset;
 
+import dev.brochure.world.Workspace;
 import dev.brochure.content.ContentLoader;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.layout.tree.Block;
@@ -25,8 +26,9 @@ import java.util.stream.Stream;
  */
 final class Stage {
 
-    static final BrochureContent CONTENT = ContentLoader.load(
-            new ProjectFiles(TestProject.FIXTURES.resolve("minimal"), TestProject.REPO)).orThrow();
+    /** The build context of the minimal fixture, shared by the stage tests (its caches are keyed by file stamps). */
+    static final Workspace WORKSPACE = Workspace.create(TestProject.FIXTURES.resolve("minimal"), TestProject.REPO, java.util.Map.of(), TestProject.REPO);
+    static final BrochureContent CONTENT = ContentLoader.load(WORKSPACE).orThrow();
     static final Theme THEME = CONTENT.theme();
     static final DocumentInfo INFO = CONTENT.info().withPaper(Paper.A4);
     static final String FILE = "sections/probe.yaml";
@@ -71,11 +73,11 @@ final class Stage {
 
     /** Typesets {@code sections} with the warnings typesetting raised. */
     static dev.brochure.diag.Staged<Typesetter.Result> staged(LayoutSection... sections) {
-        return Typesetter.typeset(new LayoutDocument(INFO, THEME, List.of(sections)), TypesetOptions.defaults());
+        return Typesetter.typeset(new LayoutDocument(INFO, THEME, List.of(sections)), TypesetOptions.defaults(), WORKSPACE);
     }
 
     static Typesetter.Result typeset(LayoutSection... sections) {
-        return Typesetter.typeset(new LayoutDocument(INFO, THEME, List.of(sections)), TypesetOptions.defaults()).orThrow();
+        return Typesetter.typeset(new LayoutDocument(INFO, THEME, List.of(sections)), TypesetOptions.defaults(), WORKSPACE).orThrow();
     }
 
     static <T extends PageItem> List<T> items(Page page, Class<T> kind) {

@@ -1,5 +1,6 @@
 package dev.brochure.typeset;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class TypesetDiagnosticsTest {
 
     private static BrochureContent content;
+    private static Workspace workspace;
 
     private static final SourceLocation NO_GLYPH = new SourceLocation("sections/a.yaml", 3, 5);
     private static final SourceLocation TALL = new SourceLocation("sections/b.yaml", 6, 9);
@@ -37,8 +39,8 @@ class TypesetDiagnosticsTest {
 
     @BeforeAll
     static void theme() {
-        content = ContentLoader.load(new ProjectFiles(TestProject.FIXTURES.resolve("minimal"), TestProject.REPO))
-                .orThrow();
+        workspace = Workspace.create(TestProject.FIXTURES.resolve("minimal"), TestProject.REPO, java.util.Map.of(), TestProject.REPO);
+        content = ContentLoader.load(workspace).orThrow();
     }
 
     private static LayoutSection section(String id, Block... blocks) {
@@ -53,7 +55,7 @@ class TypesetDiagnosticsTest {
 
     private static Staged<Typesetter.Result> typeset(LayoutSection... sections) {
         return Typesetter.typeset(new LayoutDocument(content.info(), content.theme(), List.of(sections)),
-                TypesetOptions.defaults());
+                TypesetOptions.defaults(), workspace);
     }
 
     @Test

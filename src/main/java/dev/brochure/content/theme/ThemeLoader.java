@@ -11,6 +11,7 @@ import dev.brochure.vocab.Theme;
 import dev.brochure.world.Builtins;
 import dev.brochure.content.NodeReader;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.content.YamlFile;
 import dev.brochure.vocab.Rgb;
 import dev.brochure.diag.Diagnostics;
@@ -51,6 +52,7 @@ public final class ThemeLoader {
     record Located(Node node, String file) {
     }
 
+    private final Workspace workspace;
     private final ProjectFiles project;
     private final Diagnostics diagnostics;
     private final Map<String, Located> colors = new LinkedHashMap<>();
@@ -64,14 +66,15 @@ public final class ThemeLoader {
     /** The theme's {@code fallback:} families, tried after a family's own for a character it lacks. */
     private Located fallback;
 
-    private ThemeLoader(ProjectFiles project, Diagnostics diagnostics) {
-        this.project = project;
+    private ThemeLoader(Workspace workspace, Diagnostics diagnostics) {
+        this.workspace = workspace;
+        this.project = workspace.project();
         this.diagnostics = diagnostics;
     }
 
-    public static Optional<Theme> load(String name, SourceLocation requestedAt, ProjectFiles project,
+    public static Optional<Theme> load(String name, SourceLocation requestedAt, Workspace workspace,
             Diagnostics diagnostics) {
-        ThemeLoader loader = new ThemeLoader(project, diagnostics);
+        ThemeLoader loader = new ThemeLoader(workspace, diagnostics);
         long errorsBefore = diagnostics.errorCount();
         List<YamlFile> chain = loader.chain(name, requestedAt);
         if (chain.isEmpty()) {
@@ -129,7 +132,7 @@ public final class ThemeLoader {
         ProjectFiles.checkRegular(own);
         if (Files.isRegularFile(own)) {
             project.checkInside(own, project.themesDir());
-            return Optional.of(YamlFile.read(own));
+            return Optional.of(YamlFile.read(own, project.display(own)));
         }
         Optional<String> builtin = Builtins.read("themes", name + ".yaml");
         if (builtin.isPresent()) {
@@ -238,7 +241,7 @@ public final class ThemeLoader {
      * are errors, so a stand-in is never seen. Empty when there is no font or no style at all.
      */
     private Optional<Theme> build(String name, YamlFile file, boolean erred) {
-        ThemeValues values = new ThemeValues(project, diagnostics);
+        ThemeValues values = new ThemeValues(workspace, diagnostics);
         Map<String, Rgb> palette = palette(values);
         // A wrong colour is reported once (in palette) and black stands in for it.
         colors.keySet().forEach(k -> palette.putIfAbsent(k, Rgb.BLACK));

@@ -6,7 +6,7 @@ import dev.brochure.vocab.Margins;
 import dev.brochure.vocab.MasterSpec;
 
 import dev.brochure.content.NodeReader;
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.vocab.Rgb;
 import dev.brochure.content.theme.ThemeLoader.Located;
 import dev.brochure.diag.Diagnostics;
@@ -24,17 +24,17 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the individual values of a theme (colours, fonts, margins, masters, footer). */
 final class ThemeValues {
 
-    private final ProjectFiles project;
+    private final Workspace workspace;
     private final Diagnostics diagnostics;
 
-    ThemeValues(ProjectFiles project, Diagnostics diagnostics) {
-        this.project = project;
+    ThemeValues(Workspace workspace, Diagnostics diagnostics) {
+        this.workspace = workspace;
         this.diagnostics = diagnostics;
     }
 
     /** The same readers with a diagnostics of their own, which nobody reads: for values reported elsewhere. */
     ThemeValues quiet() {
-        return new ThemeValues(project, new Diagnostics());
+        return new ThemeValues(workspace, new Diagnostics());
     }
 
     NodeReader reader(Located located) {
@@ -113,8 +113,8 @@ final class ThemeValues {
 
     private Path face(Located v, String family, String face) {
         String what = "font '" + family + "' " + face;
-        Optional<Path> path = string(v, what).flatMap(ref -> project.resolveAsset(ref, at(v), diagnostics));
-        Optional<String> problem = path.flatMap(FontFileCheck::problem);
+        Optional<Path> path = string(v, what).flatMap(ref -> workspace.project().resolveAsset(ref, at(v), diagnostics));
+        Optional<String> problem = path.flatMap(file -> FontFileCheck.problem(file, workspace.fonts()));
         if (problem.isPresent()) {
             diagnostics.error(at(v), what + ": '" + path.get().getFileName() + "' " + problem.get(),
                     "use an undamaged TrueType (.ttf) or OpenType (.otf) font file");

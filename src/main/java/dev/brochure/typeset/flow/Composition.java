@@ -4,6 +4,7 @@ import dev.brochure.vocab.Paper;
 import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.world.Workspace;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.typeset.TypesetOptions;
@@ -12,6 +13,7 @@ import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.typeset.text.Faces;
 import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
@@ -23,11 +25,14 @@ public final class Composition {
     private Composition() {
     }
 
-    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Workspace workspace,
+            Diagnostics diagnostics) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
-        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator(layout, diagnostics), diagnostics),
-                options.lineBreaker());
+        Faces faces = new Faces(workspace);
+        TextSetter text = new TextSetter(theme,
+                new ParagraphBuilder(theme, hyphenator(layout, workspace, diagnostics), faces, diagnostics),
+                options.lineBreaker(), faces);
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
         TextStyle body = theme.styles().get("body");
         // A section that continues on the page before it is set two body lines below it.
@@ -71,9 +76,9 @@ public final class Composition {
     }
 
     /** The document language's hyphenator; a warning if the theme asks for hyphenation it cannot have. */
-    private static Hyphenator hyphenator(LayoutDocument layout, Diagnostics diagnostics) {
+    private static Hyphenator hyphenator(LayoutDocument layout, Workspace workspace, Diagnostics diagnostics) {
         String language = layout.info().language();
-        Hyphenator hyphenator = Hyphenator.forLanguage(language).orElse(null);
+        Hyphenator hyphenator = Hyphenator.forLanguage(language, workspace).orElse(null);
         if (hyphenator == null && layout.theme().styles().values().stream().anyMatch(TextStyle::hyphenate)) {
             diagnostics.warning(layout.info().where(), "no hyphenation patterns for language '" + language
                     + "': text is set without hyphenation", "hyphenation is available for en-US (and en)");

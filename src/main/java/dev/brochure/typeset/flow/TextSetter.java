@@ -6,10 +6,10 @@ import dev.brochure.vocab.Theme;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.TextParagraph;
+import dev.brochure.typeset.text.Faces;
 import dev.brochure.typeset.text.Item;
 import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.typeset.text.LineOptions;
@@ -54,15 +54,17 @@ final class TextSetter {
     private final Theme theme;
     private final ParagraphBuilder builder;
     private final LineBreaker breaker;
+    private final Faces faces;
     /** The paragraph id of each block set so far, numbered in the order they were first set. */
     private final Map<Object, Integer> ids = new IdentityHashMap<>();
     /** The paragraph id of each place of text set without a block of its own (table cells). */
     private final Map<Object, Integer> placeIds = new java.util.HashMap<>();
 
-    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker) {
+    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, Faces faces) {
         this.theme = theme;
         this.builder = builder;
         this.breaker = breaker;
+        this.faces = faces;
     }
 
     /**
@@ -282,7 +284,7 @@ final class TextSetter {
 
     /** The first baseline's distance from the top of a line box of this style. */
     double baseline(TextStyle style) {
-        FontFace face = FontBook.face(theme.fonts().get(style.family()), style.bold(), style.italic());
+        FontFace face = faces.face(theme.fonts().get(style.family()), style.bold(), style.italic());
         double ascent = face.ascent() * style.size();
         double descent = face.descent() * style.size();
         return (style.leading() - ascent - descent) / 2 + ascent;

@@ -7,7 +7,6 @@ import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.vocab.FontFeatures;
 import java.util.ArrayList;
@@ -54,19 +53,21 @@ public final class ParagraphBuilder {
 
     private final Theme theme;
     private final Hyphenator hyphenator;
+    private final Faces faces;
     private final Diagnostics diagnostics;
     /** Style, font file and feature of each warning given, so that each is given once. */
     private final Set<String> warned = new HashSet<>();
 
     /** {@code hyphenator} is null when the document's language has no hyphenation patterns. */
-    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Diagnostics diagnostics) {
+    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Faces faces, Diagnostics diagnostics) {
         this.theme = theme;
         this.hyphenator = hyphenator;
+        this.faces = faces;
         this.diagnostics = diagnostics;
     }
 
-    public ParagraphBuilder(Theme theme, Diagnostics diagnostics) {
-        this(theme, null, diagnostics);
+    public ParagraphBuilder(Theme theme, Faces faces, Diagnostics diagnostics) {
+        this(theme, null, faces, diagnostics);
     }
 
     /** A shaping context for one paragraph: the word being collected and the items so far. */
@@ -310,15 +311,15 @@ public final class ParagraphBuilder {
                 case Inline.Run run -> {
                     boolean bold = style.bold() || run.bold();
                     boolean italic = style.italic() != run.italic();
-                    List<FontFace> faces = new ArrayList<>();
-                    faces.add(FontBook.face(family, bold, italic));
+                    List<FontFace> chain = new ArrayList<>();
+                    chain.add(faces.face(family, bold, italic));
                     for (String name : family.fallback()) {
                         FontFamily fallback = theme.fonts().get(name);
                         if (fallback != null) {
-                            faces.add(FontBook.face(fallback, bold, italic));
+                            chain.add(faces.face(fallback, bold, italic));
                         }
                     }
-                    b.text(text(run, style), faces, run.color() != null ? run.color() : style.color(), run.href());
+                    b.text(text(run, style), chain, run.color() != null ? run.color() : style.color(), run.href());
                 }
                 case Inline.Break br -> {
                     b.lineBreak();

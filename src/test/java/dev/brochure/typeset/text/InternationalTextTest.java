@@ -16,7 +16,7 @@ import dev.brochure.vocab.FooterSpec;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.Theme;
-import dev.brochure.world.font.FontBook;
+import dev.brochure.world.Workspace;
 import dev.brochure.world.font.FontFace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,10 +66,13 @@ class InternationalTextTest {
                 false));
     }
 
+    private static final Workspace WORKSPACE = Workspace.of(TestProject.FIXTURES.resolve("minimal"));
+
     private List<Item> items(String text, TextStyle style, List<String> fallback) {
-        return new ParagraphBuilder(theme(style, fallback), Hyphenator.forLanguage("en-US").orElseThrow(), diagnostics)
+        return new ParagraphBuilder(theme(style, fallback), Hyphenator.forLanguage("en-US", WORKSPACE).orElseThrow(),
+                new Faces(WORKSPACE), diagnostics)
                 .build(List.of(new Inline.Run(text, false, false, null, null)), style, style.align() == Align.JUSTIFY,
-                        0, SourceLocation.of(Path.of("story.yaml"), 3, 5), true);
+                        0, new SourceLocation("story.yaml", 3, 5), true);
     }
 
     private static List<LineSetter.SetLine> set(List<Item> items, double measure, boolean justify) {
@@ -158,7 +161,7 @@ class InternationalTextTest {
         List<Item> items = items(ARABIC_TEXT, style, List.of("arabic"));
         List<LineSetter.SetLine> lines = set(items, measure, true);
         assertTrue(lines.size() > 2);
-        FontFace arabic = FontBook.face(ARABIC, false, false);
+        FontFace arabic = new Faces(WORKSPACE).face(ARABIC, false, false);
         StringBuilder all = new StringBuilder();
         boolean joined = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -227,7 +230,7 @@ class InternationalTextTest {
         assertTrue(errors.stream().anyMatch(d -> d.message().contains("the text is in the Thai script ('ส', U+0E2A),"
                 + " which brochure cannot set")), errors.toString());
         assertTrue(errors.stream().anyMatch(d -> d.message().contains("Devanagari script")), errors.toString());
-        assertEquals(SourceLocation.of(Path.of("story.yaml"), 3, 5), errors.getFirst().where());
+        assertEquals(new SourceLocation("story.yaml", 3, 5), errors.getFirst().where());
     }
 
     @Test
