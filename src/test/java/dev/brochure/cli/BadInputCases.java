@@ -752,9 +752,9 @@ final class BadInputCases {
 
     // --- third round (issue 18, part B): long words, international text, the disk cache -----------
 
-    /** The repository's test fonts (src/test/resources/fonts), copied into the project's fonts/ folder. */
+    /** The repository's test fonts (src/test/resources/intl-fonts), copied into the project's fonts/ folder. */
     private static void testFont(BadInputFixture f, String name) throws IOException {
-        f.bytes("fonts/" + name, Files.readAllBytes(TestProject.REPO.resolve("src/test/resources/fonts/" + name)));
+        f.bytes("fonts/" + name, Files.readAllBytes(TestProject.REPO.resolve("src/test/resources/intl-fonts/" + name)));
     }
 
     /** A theme 'i' whose serif family falls back to {@code fallback}: its fonts, and the families named. */

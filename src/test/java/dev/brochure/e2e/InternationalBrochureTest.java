@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InternationalBrochureTest {
 
-    static final Path FONTS = TestProject.REPO.resolve("src/test/resources/fonts");
+    static final Path FONTS = TestProject.REPO.resolve("src/test/resources/intl-fonts");
     static final String CHINESE = "我们的研究小组致力于理解城市中的水资源管理。自二〇一九年成立以来，我们与十二所大学和三个地方政府合作，"
             + "开展了关于雨水收集、河流修复和公共教育的项目。每年夏天，我们都会举办一次开放日，邀请市民参观实验室，了解我们的工作。"
             + "「欢迎大家来访！」我们相信，科学应当服务于社会。";

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class InternationalTextTest {
 
-    static final Path FONTS = TestProject.REPO.resolve("src/test/resources/fonts");
+    static final Path FONTS = TestProject.REPO.resolve("src/test/resources/intl-fonts");
     static final FontFamily CJK = new FontFamily("cjk", FONTS.resolve("DroidSansFallback-subset.ttf"), null, null, null);
     static final FontFamily ARABIC = new FontFamily("arabic", FONTS.resolve("NotoSansArabic-subset.ttf"), null, null,
             null);
@@ -136,6 +136,22 @@ class InternationalTextTest {
             assertEquals(CHINESE, all.toString(), "every character, once, in order");
         }
         assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
+    }
+
+    @Test
+    void justifiedChineseMayStretchATenthOfAnEmBetweenCharactersAndRaggedTextNot() {
+        TextStyle justified = Paragraphs.style(0, false, 0, 50, 2); // 10 pt, justified
+        List<Item.Glue> between = items(CHINESE, justified, List.of("cjk")).stream()
+                .filter(Item.Glue.class::isInstance).map(Item.Glue.class::cast)
+                .filter(g -> g.width() == 0 && g.stretch() < Item.INFINITY).toList();
+        assertTrue(between.size() > 100, "a break opportunity between most characters: " + between.size());
+        between.forEach(g -> assertEquals(1.0, g.stretch(), 1e-9, "a tenth of the 10pt em"));
+        TextStyle ragged = new TextStyle(justified.name(), justified.family(), false, false, 10, 14,
+                justified.color(), Align.LEFT, 0, 0, 0, 0, false, false, true, false, justified.features(), 0, false,
+                0, 50, 2);
+        assertTrue(items(CHINESE, ragged, List.of("cjk")).stream().filter(Item.Glue.class::isInstance)
+                .map(Item.Glue.class::cast).filter(g -> g.width() == 0 && g.stretch() < Item.INFINITY)
+                .allMatch(g -> g.stretch() == 0), "ragged lines do not stretch");
     }
 
     @Test
