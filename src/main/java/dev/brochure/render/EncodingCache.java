@@ -7,6 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -28,6 +35,12 @@ import dev.brochure.world.image.ImageFiles;
  * bytes no longer match their digest (flipped bits on disk, a file cut short, zeroed by a crash,
  * an entry of an older format) is deleted and rebuilt from the photo, so a damaged cache never
  * changes the PDF.
+ *
+ * <p>The folder is kept to {@code limit} bytes of entries: an entry's modification time is set
+ * to the time it was last used, and when a write takes the folder past the limit the entries
+ * used longest ago are deleted until it holds at most nine tenths of it (least recently used
+ * first). Only the disk is bounded here; other processes may share the folder, so every step is
+ * best effort.
  */
 final class EncodingCache {
 
@@ -40,9 +53,17 @@ final class EncodingCache {
     static final int HEADER_BYTES = MAGIC.length() + 8 + 32;
 
     private final Path dir;
+    private final long limit;
+    /** Bytes of entries in the folder as this cache last counted them, or -1 before it first writes. */
+    private long size = -1;
+
+    EncodingCache(Path dir, long limit) {
+        this.dir = dir;
+        this.limit = limit;
+    }
 
     EncodingCache(Path dir) {
-        this.dir = dir;
+        this(dir, RenderOptions.DEFAULT_CACHE_LIMIT);
     }
 
     static EncodingCache disabled() {
@@ -68,8 +89,19 @@ final class EncodingCache {
             } catch (IOException e) {
                 // It is not used either way; put() replaces it.
             }
+        } else {
+            used(file);
         }
         return payload;
+    }
+
+    /** Marks an entry as just used: eviction goes by modification time. */
+    private static void used(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // A read-only cache is still read; its entries just keep their age.
+        }
     }
 
     void put(Optional<String> key, byte[] bytes) {
@@ -86,6 +118,7 @@ final class EncodingCache {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            added(HEADER_BYTES + bytes.length);
         } catch (IOException e) {
             // A read-only or full cache only costs time.
         }
@@ -115,6 +148,51 @@ final class EncodingCache {
         return MessageDigest.isEqual(digest, sha256Bytes(payload)) ? Optional.of(payload) : Optional.empty();
     }
 
+    /** Counts a new entry, and evicts the least recently used ones when the folder is over its limit. */
+    private synchronized void added(long bytes) throws IOException {
+        size = size < 0 ? entries().stream().mapToLong(Entry::size).sum() : size + bytes;
+        if (size <= limit) {
+            return;
+        }
+        List<Entry> entries = new ArrayList<>(entries());
+        entries.sort(Comparator.comparing(Entry::used).thenComparing(e -> e.path().toString()));
+        size = entries.stream().mapToLong(Entry::size).sum();
+        long target = limit - limit / 10;
+        for (Entry e : entries) {
+            if (size <= target) {
+                break;
+            }
+            if (Files.deleteIfExists(e.path())) {
+                size -= e.size();
+            }
+        }
+    }
+
+    /** An entry on disk: its file, size and when it was last used. */
+    private record Entry(Path path, long size, FileTime used) {
+    }
+
+    /** Every entry file in the folder (another process may be deleting some at the same time). */
+    private List<Entry> entries() throws IOException {
+        Path images = dir.resolve("images");
+        if (!Files.isDirectory(images)) {
+            return List.of();
+        }
+        List<Entry> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(images, 2)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().endsWith(".bin")) {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                        out.add(new Entry(f, a.size(), a.lastModifiedTime()));
+                    } catch (IOException gone) {
+                        // deleted meanwhile
+                    }
+                }
+            }
+        }
+        return out;
+    }
     /**
      * The key of a variant of a source file; empty when the file cannot be looked at. It holds the
      * file's real path, size, modification time and a CRC-32C of its bytes (from the workspace's
@@ -151,7 +229,8 @@ final class EncodingCache {
                 + variant + "|" + ENCODER_VERSION;
     }
 
-    private Path file(String key) {
+    /** The file an entry is stored in. */
+    Path file(String key) {
         String name = sha256(key.getBytes(StandardCharsets.UTF_8));
         return dir.resolve("images").resolve(name.substring(0, 2)).resolve(name.substring(2) + ".bin");
     }
