@@ -156,8 +156,10 @@ class EncodingCacheTest {
     void theCacheIsKeptUnderItsLimitByDroppingTheEntriesUsedLongestAgo() throws Exception {
         Path dir = temp.resolve("lru");
         EncodingCache cache = new EncodingCache(dir, 1000);
+        // Entries of 300 bytes on disk: the payload and the header that checks it.
+        byte[] payload = new byte[300 - EncodingCache.HEADER_BYTES];
         for (String key : List.of("a", "b", "c")) {
-            cache.put(java.util.Optional.of(key), new byte[300]);
+            cache.put(java.util.Optional.of(key), payload);
         }
         assertEquals(3, entries(dir).size(), "900 bytes fit under 1000");
         // Ages: a three hours, b two, c one; then a is used, which makes it the most recent.
@@ -168,7 +170,7 @@ class EncodingCacheTest {
         }
         assertTrue(cache.get(java.util.Optional.of("a")).isPresent());
 
-        cache.put(java.util.Optional.of("d"), new byte[300]);
+        cache.put(java.util.Optional.of("d"), payload);
         EncodingCache reader = new EncodingCache(dir, 1000);
         assertTrue(reader.get(java.util.Optional.of("b")).isEmpty(), "b, used longest ago, was dropped");
         for (String kept : List.of("a", "c", "d")) {
