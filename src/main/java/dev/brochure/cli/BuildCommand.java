@@ -43,6 +43,10 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat preflight warnings (such as low image resolution) as errors.")
     boolean strict;
 
+    @Option(names = "--archive", description = "Make an archival PDF: PDF/A-2a (sRGB output intent, XMP "
+            + "identification) as well as PDF/UA-1, which every PDF is.")
+    boolean archive;
+
     @Option(names = "--max-size", paramLabel = "SIZE", converter = Sizes.class,
             description = "Size budget (e.g. 2MB): image resolution and JPEG quality are lowered as far as needed; "
                     + "fails if even the smallest setting does not fit.")
@@ -80,7 +84,7 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         BuildRequest request = content.request(output).withPaper(paper).withProfile(profile, strict)
-                .withMaxSize(maxSize == null ? 0 : maxSize);
+                .withMaxSize(maxSize == null ? 0 : maxSize).withArchive(archive);
         if (format == Format.JSON) {
             BuildResult result = null;
             List<Diagnostic> diagnostics;
@@ -97,8 +101,9 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
         }
         BuildResult result = context().pipeline().build(request);
         context().report(result.warnings());
-        context().out().printf(Locale.ROOT, "wrote %s (%d pages, %s, %s profile%s) in %.2f s%n", output, result.pages(),
-                Sizes.human(result.bytes()), profile.word(), result.imageSettings(), (System.nanoTime() - start) / 1e9);
+        context().out().printf(Locale.ROOT, "wrote %s (%d pages, %s, %s profile%s%s) in %.2f s%n", output, result.pages(),
+                Sizes.human(result.bytes()), profile.word(), result.imageSettings(), archive ? ", PDF/A-2a" : "",
+                (System.nanoTime() - start) / 1e9);
         if (timings) {
             context().out().println("stages: " + result.times());
         }

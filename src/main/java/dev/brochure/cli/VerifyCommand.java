@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check a PDF for release: pages, fonts embedded, no missing glyphs, images at or above"
-                + " --min-ppi, links that go somewhere safe, no text outside the page, the content's text all present"
-                + " (with --content), size within --max-size. Exits 1 with one line per problem.")
+                + " --min-ppi, links that go somewhere safe, no text outside the page, tagged for screen readers, text in"
+                + " WCAG AA contrast, the content's text all present (with --content), size within --max-size."
+                + " Exits 1 with one line per problem.")
 final class VerifyCommand extends Subcommand implements Callable<Integer> {
 
 

@@ -70,6 +70,24 @@ final class AttributeReader {
         return Optional.ofNullable(e.attributes().get(name)).map(String::trim);
     }
 
+    /** A language tag (BCP 47, such as {@code de} or {@code en-GB}), if the attribute is given and well formed. */
+    Optional<String> language(Element e, String name) {
+        Optional<String> tag = string(e, name);
+        if (tag.isEmpty()) {
+            return tag;
+        }
+        if (tag.get().isEmpty()) {
+            error(e, name + " is empty", "write a BCP 47 language tag such as de, fr or en-GB, or leave it out");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Locale.Builder().setLanguageTag(tag.get()).build().toLanguageTag());
+        } catch (java.util.IllformedLocaleException ex) {
+            error(e, name + "=\"" + tag.get() + "\" is not a language tag", "write a BCP 47 tag such as de, fr or en-GB");
+            return Optional.empty();
+        }
+    }
+
     TextStyle style(Element e, String attribute, String fallback) {
         String name = string(e, attribute).orElse(fallback);
         TextStyle style = theme.styles().get(name);

@@ -191,7 +191,7 @@ final class BlockReader {
     }
 
     private Optional<Block> image(Element e, SourceLocation where) {
-        attrs.only(e, List.of("src", "alt", "fit", "focus", "grow", "width", "height", "aspect", "align",
+        attrs.only(e, List.of("src", "alt", "decorative", "fit", "focus", "grow", "width", "height", "aspect", "align",
                 "caption-style", "radius"));
         Optional<String> src = attrs.string(e, "src");
         if (src.isEmpty() || src.get().isEmpty()) {
@@ -213,11 +213,49 @@ final class BlockReader {
         }
         Fit fit = attrs.fit(e, "fit", Fit.COVER);
         Length height = attrs.length(e, "height", null);
+        String alt = alt(e);
+        if (alt == null) {
+            attrs.error(e, "the picture '" + src.get() + "' has no description for readers who cannot see it",
+                    "give the <image> alt=\"...\" (from a field that describes it), or decorative=\"true\" if it"
+                            + " shows nothing the text does not say");
+        }
         return Optional.of(new Block.Image(image.get(), fit, attrs.length(e, "width", Length.FULL), height,
                 attrs.aspect(e, "aspect"), attrs.align(e, "align", null), caption,
-                attrs.style(e, "caption-style", "caption"), attrs.points(e, "radius", 0),
-                attrs.string(e, "alt").map(a -> a.replaceAll("\\s+", " ")).orElse(null), attrs.focus(e, "focus"),
+                attrs.style(e, "caption-style", "caption"), attrs.points(e, "radius", 0), alt, attrs.focus(e, "focus"),
                 attrs.grow(e), where));
+    }
+
+    /**
+     * What the picture is to a reader who cannot see it: the {@code alt} the layout writes, else
+     * the description the content gives its image; empty for a decorative picture (the layout's
+     * {@code decorative="true"}, or the content's {@code decorative: true}); null when neither
+     * says (a layout of the project's own whose schema asks for nothing).
+     */
+    private String alt(Element e) {
+        boolean decorative = attrs.flag(e, "decorative", false);
+        Optional<String> written = attrs.string(e, "alt").map(a -> a.replaceAll("\\s+", " ").strip());
+        if (decorative) {
+            if (written.isPresent() && !written.get().isEmpty()) {
+                attrs.error(e, "an <image> is either decorative or has an alt text, not both",
+                        "remove decorative=\"true\" if the picture shows something the text does not say");
+            }
+            return "";
+        }
+        if (written.isPresent()) {
+            return written.get();
+        }
+        return imageValue(e).map(i -> i.decorative() ? "" : i.alt()).orElse(null);
+    }
+
+    /** The content's image the element shows (its {@code src}), if the template wrote one. */
+    private Optional<Value.Image> imageValue(Element e) {
+        for (SourceMark mark : e.marks()) {
+            Optional<Value> value = sources.value(mark.number());
+            if (value.isPresent() && value.get() instanceof Value.Image image) {
+                return Optional.of(image);
+            }
+        }
+        return Optional.empty();
     }
 
     private Block quote(Element e, SourceLocation where) {
@@ -254,8 +292,9 @@ final class BlockReader {
                 attrs.error(cell, "a <row> holds only <cell> elements", "wrap the content in <cell>...</cell>");
                 continue;
             }
-            attrs.only(cell, List.of("width", "weight"));
-            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1, 0, 1000), blocks(cell)));
+            attrs.only(cell, List.of("width", "weight", "aside"));
+            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1, 0, 1000), blocks(cell),
+                    attrs.flag(cell, "aside", false)));
         }
         if (cells.isEmpty()) {
             attrs.error(e, "<row> has no <cell>", null);
@@ -333,20 +372,21 @@ final class BlockReader {
     /** The runs of text inside an element, with their bold, italic, colour and link. */
     List<Inline> inlines(Element e) {
         List<Inline> out = new ArrayList<>();
-        collect(e, false, false, null, null, out);
+        collect(e, false, false, null, null, null, out);
         return out;
     }
 
-    private void collect(Element e, boolean bold, boolean italic, String href, Rgb color, List<Inline> out) {
+    private void collect(Element e, boolean bold, boolean italic, String href, Rgb color, String lang,
+            List<Inline> out) {
         for (Node child : e.children()) {
             switch (child) {
-                case Markup.Text t -> out.add(new Inline.Run(t.text(), bold, italic, href, color));
+                case Markup.Text t -> out.add(new Inline.Run(t.text(), bold, italic, href, color, lang));
                 case SourceMark m -> meet(m);
                 case Element c -> {
                     c.marks().forEach(this::meet);
                     switch (c.name()) {
-                        case "b" -> collect(c, true, italic, href, color, out);
-                        case "i" -> collect(c, bold, true, href, color, out);
+                        case "b" -> collect(c, true, italic, href, color, lang, out);
+                        case "i" -> collect(c, bold, true, href, color, lang, out);
                         case "a" -> {
                             attrs.only(c, List.of("href"));
                             String target = attrs.string(c, "href").orElse(null);
@@ -362,11 +402,12 @@ final class BlockReader {
                                     checkAnchor(c, target);
                                 }
                             }
-                            collect(c, bold, italic, target, color, out);
+                            collect(c, bold, italic, target, color, lang, out);
                         }
                         case "span" -> {
-                            attrs.only(c, List.of("color"));
-                            collect(c, bold, italic, href, attrs.color(c, "color", color), out);
+                            attrs.only(c, List.of("color", "lang"));
+                            collect(c, bold, italic, href, attrs.color(c, "color", color),
+                                    attrs.language(c, "lang").orElse(lang), out);
                         }
                         case "br" -> out.add(new Inline.Break());
                         default -> attrs.error(c, "<" + c.name() + "> cannot appear inside text",

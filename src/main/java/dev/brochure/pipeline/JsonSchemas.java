@@ -148,12 +148,37 @@ final class JsonSchemas {
         return schema;
     }
 
+    /**
+     * An image: its path, or {@code {src, alt}} / {@code {src, decorative: true}}. The path alone
+     * is enough only where the layout describes the image by another field or it is decoration;
+     * an informative image the content must describe needs the mapping.
+     */
+    private static Map<String, Object> image(Field field, boolean nullable) {
+        Map<String, Object> src = described(types(false, "string"), "a JPEG or PNG file, such as images/photo.jpg");
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("src", src);
+        props.put("alt", described(types(false, "string"), "what the picture shows, for readers who cannot see it"));
+        props.put("decorative", map("const", true));
+        Map<String, Object> described = map("type", "object", "properties", props, "required", List.of("src"),
+                "additionalProperties", false,
+                "oneOf", List.of(map("required", List.of("alt")), map("required", List.of("decorative"))));
+        List<Object> forms = new ArrayList<>();
+        if (!field.informative() || field.altFrom() != null) {
+            forms.add(map("type", "string"));
+        }
+        forms.add(described);
+        if (nullable) {
+            forms.add(map("type", "null"));
+        }
+        return map("anyOf", forms);
+    }
+
     private static Map<String, Object> field(Field field, boolean nullable) {
         Map<String, Object> s = switch (field.type()) {
             case TEXT, PLAIN, ALT -> scalar(nullable);
             case NUMBER -> withPattern(types(nullable, "number", "string"), NUMBER);
             case BOOLEAN -> withPattern(types(nullable, "boolean", "string"), BOOLEAN);
-            case IMAGE -> types(nullable, "string");
+            case IMAGE -> image(field, nullable);
             case LINK -> withPattern(types(nullable, "string"), LINK);
             case CHOICE -> map("enum", choices(field.values(), nullable));
             case LIST -> {

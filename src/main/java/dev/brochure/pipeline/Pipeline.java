@@ -171,7 +171,7 @@ public class Pipeline {
         Workspace workspace = workspace(request);
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
                 profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(),
-                workspace.cacheDir().orElse(null), cacheLimit());
+                workspace.cacheDir().orElse(null), cacheLimit(), request.archive());
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,

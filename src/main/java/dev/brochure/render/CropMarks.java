@@ -24,6 +24,7 @@ final class CropMarks {
         float bottom = (float) offset;
         float right = (float) (offset + trimWidth);
         float top = (float) (offset + trimHeight);
+        Artifacts.begin(cb, dev.brochure.typeset.page.Tag.Artifact.PAGE);
         cb.saveState();
         cb.setLineWidth(WIDTH);
         cb.setRGBColorStroke(0, 0, 0);
@@ -43,5 +44,6 @@ final class CropMarks {
         }
         cb.stroke();
         cb.restoreState();
+        cb.endMarkedContentSequence();
     }
 }

@@ -6,8 +6,16 @@ import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import java.io.IOException;
 import org.openpdf.text.DocumentException;
+import dev.brochure.typeset.page.StructRole;
+import dev.brochure.typeset.page.Tag;
 import org.openpdf.text.pdf.PdfAction;
+import org.openpdf.text.pdf.PdfAnnotation;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfNumber;
+import org.openpdf.text.pdf.PdfObject;
+import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * Draws one typeset page with OpenPDF. It only translates: page coordinates (y down from the
@@ -19,25 +27,38 @@ final class PageDrawer {
     private final PdfContentByte cb;
     private final PdfImages images;
     private final TextForms text;
+    private final StructureTree tree;
     private final double height;
     private final double offset;
 
     /** {@code offset}: from the media box's edge to the trim box's (bleed plus any slug). */
-    PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, Page page, double offset) {
+    PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, StructureTree tree, Page page, double offset) {
         this.cb = cb;
         this.images = images;
+        this.tree = tree;
         this.offset = offset;
         this.height = page.height() + 2 * offset;
-        this.text = new TextForms(cb, fonts, (float) (page.width() + 2 * offset), (float) height);
+        this.text = new TextForms(cb, fonts, tree, (float) (page.width() + 2 * offset), (float) height);
     }
 
+    /**
+     * Draws the page's items in their order. What is not text is marked on the page itself: a
+     * picture as its figure's content, or as an artifact when it is decorative; shapes (boxes,
+     * rules, the background) are always artifacts, since they carry no words.
+     */
     void draw(Page page) throws DocumentException, IOException {
         if (page.background() != null) {
             // The background covers the page and its bleed, never the slug with the marks.
             double b = page.bleed();
+            float left = x(-b);
+            float bottom = y(page.height() + b);
+            float w = (float) (page.width() + 2 * b);
+            float h = (float) (page.height() + 2 * b);
+            Artifacts.begin(cb, Tag.Artifact.BACKGROUND, left, bottom, left + w, bottom + h);
             fill(page.background());
-            cb.rectangle(x(-b), y(page.height() + b), (float) (page.width() + 2 * b), (float) (page.height() + 2 * b));
+            cb.rectangle(left, bottom, w, h);
             cb.fill();
+            cb.endMarkedContentSequence();
         }
         for (PageItem item : page.items()) {
             if (!(item instanceof PageItem.GlyphRun || item instanceof PageItem.Link)) {
@@ -80,7 +101,13 @@ final class PageDrawer {
         }
     }
 
+    /** What a shape is marked as: its own kind of artifact, or layout for a shape tagged as content. */
+    private static Tag.Artifact artifact(Tag tag) {
+        return tag instanceof Tag.Artifact a ? a : Tag.Artifact.LAYOUT;
+    }
+
     private void box(PageItem.Box box) {
+        Artifacts.begin(cb, artifact(box.tag()));
         if (box.fill() != null) {
             fill(box.fill());
             path(box.rect(), box.radius());
@@ -94,19 +121,30 @@ final class PageDrawer {
             path(new Rect(r.x() + inset, r.y() + inset, r.width() - 2 * inset, r.height() - 2 * inset), box.radius());
             cb.stroke();
         }
+        cb.endMarkedContentSequence();
     }
 
     private void line(PageItem.Line line) {
+        Artifacts.begin(cb, artifact(line.tag()));
         stroke(line.color());
         cb.setLineWidth((float) line.width());
         cb.moveTo(x(line.x1()), y(line.y1()));
         cb.lineTo(x(line.x2()), y(line.y2()));
         cb.stroke();
+        cb.endMarkedContentSequence();
     }
 
     private void image(PageItem.PlacedImage placed) throws DocumentException {
         PdfImages.Prepared prepared = images.get(placed);
         Rect drawn = prepared.drawn();
+        Rect visible = placed.visible();
+        int figure = placed.tag() instanceof Tag.Content c ? tree.element(c) : -1;
+        if (figure >= 0 && tree.role(figure) == StructRole.FIGURE) {
+            tree.beginFigure(cb, figure, x(visible.x()), y(visible.bottom()), x(visible.right()), y(visible.y()));
+        } else {
+            // A decorative picture, or one no figure describes: a reader would learn nothing from it.
+            Artifacts.begin(cb, Tag.Artifact.LAYOUT);
+        }
         cb.saveState();
         if (placed.clip() != null) {
             path(placed.clip(), placed.radius());
@@ -117,6 +155,7 @@ final class PageDrawer {
                 (float) drawn.width(), (float) drawn.height());
         cb.addImage(prepared.image(), m[0], m[1], m[2], m[3], m[4], m[5]);
         cb.restoreState();
+        cb.endMarkedContentSequence();
     }
 
     /** Glyphs at their typeset positions, in the document's own fonts (see {@link TextForms}). */
@@ -130,6 +169,14 @@ final class PageDrawer {
      * along a row, so neighbouring modules leave no seam between them.
      */
     private void qr(PageItem.QrCode qr) {
+        int figure = qr.tag() instanceof Tag.Content c ? tree.element(c) : -1;
+        double side = qr.size() * qr.module();
+        if (figure >= 0 && tree.role(figure) == StructRole.FIGURE) {
+            tree.beginFigure(cb, figure, x(qr.x()), y(qr.y() + side), x(qr.x() + side), y(qr.y()));
+        } else {
+            // A code nothing describes: its link (when it is one) still tells where it goes.
+            Artifacts.begin(cb, Tag.Artifact.LAYOUT);
+        }
         fill(qr.color());
         int n = qr.size();
         double m = qr.module();
@@ -150,13 +197,27 @@ final class PageDrawer {
             }
         }
         cb.fill();
+        cb.endMarkedContentSequence();
     }
 
+    /**
+     * A link annotation, printable (PDF/A asks for the flag), described by its {@code Contents}
+     * (the link element's description: its text) and tied to its {@code Link} element.
+     */
     private void link(PageItem.Link link) {
         Rect r = link.rect();
         PdfAction action = link.target().startsWith("#")
                 ? PdfAction.gotoLocalPage(link.target().substring(1), false)
                 : new PdfAction(link.target());
-        cb.setAction(action, x(r.x()), y(r.bottom()), x(r.right()), y(r.y()));
+        PdfWriter writer = cb.getPdfWriter();
+        PdfAnnotation annotation = new PdfAnnotation(writer, x(r.x()), y(r.bottom()), x(r.right()), y(r.y()), action);
+        annotation.setFlags(PdfAnnotation.FLAGS_PRINT);
+        int node = link.tag() instanceof Tag.Content c ? tree.element(c) : tree.documentElement();
+        String description = tree.alt(node);
+        annotation.put(PdfName.CONTENTS, new PdfString(description != null ? description : link.target(),
+                PdfObject.TEXT_UNICODE));
+        int parent = tree.annotation(node, annotation.getIndirectReference(), writer.getCurrentPage());
+        annotation.put(PdfName.STRUCTPARENT, new PdfNumber(parent));
+        writer.addAnnotation(annotation);
     }
 }

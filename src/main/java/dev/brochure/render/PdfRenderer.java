@@ -99,6 +99,10 @@ public final class PdfRenderer {
                 writer.setFullCompression();
             }
             metadata(document, writer, doc.info(), options);
+            // Tagged: a structure tree, MarkInfo, and every page's StructParents (see StructureTree).
+            writer.setTagged();
+            // Pages with links are read in the order of their structure (PDF/UA).
+            writer.setTabs(PdfName.S);
             FileIdentifier.install(writer, out);
             if (first != null) {
                 // OpenPDF copies the boxes into a page when it starts it: the first at open().
@@ -106,6 +110,7 @@ public final class PdfRenderer {
             }
             document.open();
             DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), new PdfFonts(workspace)::get);
+            StructureTree tree = new StructureTree(writer, doc.structure());
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
                     : new EncodingCache(options.cacheDir(), options.cacheLimit()), workspace);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
@@ -116,7 +121,7 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, fonts, page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, tree, page, offset).draw(page);
                 if (options.cropMarks()) {
                     CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
                 }
@@ -124,8 +129,14 @@ public final class PdfRenderer {
                 writer.setPageEmpty(false);
             }
             fonts.write(writer);
+            tree.finish();
             outline(writer, doc, options);
             dates(writer, options);
+            writer.setXmpMetadata(XmpMetadata.of(doc.info(), options.producer(), Document.getVersion(), options.date(),
+                    options.archive()));
+            if (options.archive()) {
+                OutputIntents.pdfaSrgb(writer);
+            }
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF writing failed: " + e.getMessage(), e);

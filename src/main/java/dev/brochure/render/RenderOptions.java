@@ -9,17 +9,19 @@ import java.time.ZonedDateTime;
  * {@code slug} is extra paper around the bleed where {@code cropMarks} are drawn (0 for screen).
  * {@code compactObjects} packs objects into compressed object streams (smaller files);
  * {@code images} says how images are resampled and encoded; {@code cacheDir} (may be null) keeps
- * resampled images between runs, up to {@code cacheLimit} bytes.
+ * resampled images between runs, up to {@code cacheLimit} bytes. {@code archive} makes the file
+ * PDF/A-2 (level A, with PDF/UA-1, which every file claims): the sRGB output intent and the PDF/A
+ * identification in its metadata.
  */
 public record RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks,
-        boolean compactObjects, ImagePolicy images, Path cacheDir, long cacheLimit) {
+        boolean compactObjects, ImagePolicy images, Path cacheDir, long cacheLimit, boolean archive) {
 
     /** The disk cache's cap when none is given: 512 MB. */
     public static final long DEFAULT_CACHE_LIMIT = 512_000_000L;
 
     public RenderOptions(ZonedDateTime date, String producer, double slug, boolean cropMarks, boolean compactObjects,
             ImagePolicy images, Path cacheDir) {
-        this(date, producer, slug, cropMarks, compactObjects, images, cacheDir, DEFAULT_CACHE_LIMIT);
+        this(date, producer, slug, cropMarks, compactObjects, images, cacheDir, DEFAULT_CACHE_LIMIT, false);
     }
 
     /** Plain output: no slug, no marks, images as they are, no disk cache. */
@@ -28,6 +30,10 @@ public record RenderOptions(ZonedDateTime date, String producer, double slug, bo
     }
 
     public RenderOptions withImages(ImagePolicy other) {
-        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other, cacheDir, cacheLimit);
+        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, other, cacheDir, cacheLimit, archive);
+    }
+
+    public RenderOptions withArchive(boolean pdfa) {
+        return new RenderOptions(date, producer, slug, cropMarks, compactObjects, images, cacheDir, cacheLimit, pdfa);
     }
 }

@@ -1,9 +1,12 @@
 package dev.brochure.render;
 
 import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.ImgRaw;
@@ -11,6 +14,7 @@ import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfIndirectReference;
 import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfRectangle;
 import org.openpdf.text.pdf.PdfStream;
 import org.openpdf.text.pdf.PdfWriter;
@@ -25,22 +29,35 @@ import org.openpdf.text.pdf.PdfWriter;
  * draws an XObject made elsewhere through {@link org.openpdf.text.Image#setDirectReference} (its
  * supported way to reuse an existing XObject): {@code q 1 0 0 1 0 0 cm /imgN Do Q}. The form's
  * space is the page's, so the operators inside use page coordinates.
+ *
+ * <p>Tagging: each run's text is a marked-content sequence of the structure element its tag
+ * names ({@code /P <</MCID 0>> BDC … EMC}), consecutive runs of one element sharing one sequence,
+ * or an artifact ({@code /Artifact <</Type /Pagination …>> BDC}); a form with marked content has
+ * its own {@code StructParents} entry, and each element learns where its content is
+ * ({@link StructureTree#formContent}).
  */
 final class TextForms {
 
     private final PdfContentByte cb;
     private final PdfWriter writer;
     private final DocumentFonts fonts;
+    private final StructureTree tree;
     private final float width;
     private final float height;
     private final StringBuilder content = new StringBuilder(4096);
     private final Map<String, PdfIndirectReference> used = new LinkedHashMap<>();
+    /** The element of each marked-content sequence of this form, by MCID. */
+    private final List<Integer> owners = new ArrayList<>();
+    /** The tag of the sequence open in this form (null: none). */
+    private Tag open;
+    private PdfIndirectReference form;
 
     /** For one page of {@code width} × {@code height} points (its media box). */
-    TextForms(PdfContentByte cb, DocumentFonts fonts, float width, float height) {
+    TextForms(PdfContentByte cb, DocumentFonts fonts, StructureTree tree, float width, float height) {
         this.cb = cb;
         this.writer = cb.getPdfWriter();
         this.fonts = fonts;
+        this.tree = tree;
         this.width = width;
         this.height = height;
     }
@@ -59,6 +76,7 @@ final class TextForms {
         }
         DocumentFonts.Resource font = fonts.get(run.font());
         used.put(font.name(), font.reference());
+        mark(run.tag());
         double size = run.size();
         StringBuilder c = content;
         c.append("BT\n/").append(font.name()).append(' ');
@@ -113,11 +131,43 @@ final class TextForms {
         c.append("ET\n");
     }
 
+    /** Opens the marked-content sequence of {@code tag}, unless it is the one open. */
+    private void mark(Tag tag) {
+        Tag key = tag instanceof Tag.Unset ? new Tag.Content(tree.documentElement()) : tag;
+        if (key.equals(open)) {
+            return;
+        }
+        close();
+        switch (key) {
+            case Tag.Content c -> {
+                int node = tree.element(c);
+                if (form == null) {
+                    form = writer.getPdfIndirectReference();
+                }
+                int mcid = owners.size();
+                owners.add(node);
+                tree.formContent(node, writer.getCurrentPage(), form, mcid);
+                content.append(tree.tagName(node)).append(" <</MCID ").append(mcid).append(">> BDC\n");
+            }
+            case Tag.Artifact a -> content.append("/Artifact ").append(Artifacts.properties(a)).append(" BDC\n");
+            case Tag.Unset u -> throw new IllegalStateException("unreachable");
+        }
+        open = key;
+    }
+
+    private void close() {
+        if (open != null) {
+            content.append("EMC\n");
+            open = null;
+        }
+    }
+
     /** Draws the text added since the last flush, if any, as one form XObject. */
     void flush() throws DocumentException, IOException {
         if (content.isEmpty()) {
             return;
         }
+        close();
         PdfStream form = new PdfStream(content.toString().getBytes(StandardCharsets.ISO_8859_1));
         form.put(PdfName.TYPE, PdfName.XOBJECT);
         form.put(PdfName.SUBTYPE, PdfName.FORM);
@@ -127,12 +177,19 @@ final class TextForms {
         PdfDictionary resources = new PdfDictionary();
         resources.put(PdfName.FONT, fontResources);
         form.put(PdfName.RESOURCES, resources);
+        if (!owners.isEmpty()) {
+            form.put(PdfName.STRUCTPARENTS, new PdfNumber(tree.formParents(owners)));
+        }
         form.flateCompress(writer.getCompressionLevel());
         ImgRaw handle = new ImgRaw(1, 1, 1, 8, new byte[1]);
-        handle.setDirectReference(writer.addToBody(form).getIndirectReference());
+        PdfIndirectReference reference = this.form != null ? writer.addToBody(form, this.form).getIndirectReference()
+                : writer.addToBody(form).getIndirectReference();
+        handle.setDirectReference(reference);
         cb.addImage(handle, 1, 0, 0, 1, 0, 0);
         content.setLength(0);
         used.clear();
+        owners.clear();
+        this.form = null;
     }
 
     /** A glyph's two-byte code (Identity-H) inside a literal string, escaped where the syntax needs it. */

@@ -170,7 +170,11 @@ final class BadInputCases {
                 fails("duplicate key", f -> f.replace("sections/story.yaml", "kicker: Chapter one",
                         "kicker: Chapter one\nkicker: Again"), at("sections/story.yaml", 3, 1, "duplicate key 'kicker'")),
                 fails("missing image", f -> f.replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg"),
-                        at("sections/cover.yaml", 6, 8, "file not found: 'images/nope.jpg'")),
+                        at("sections/cover.yaml", 6, 14, "file not found: 'images/nope.jpg'")),
+                fails("image without a description", f -> f.replace("sections/story.yaml", BadInputFixture.PHOTO,
+                        "photo: images/landscape.jpg"), at("sections/story.yaml", 8, 8,
+                        "'photo' (images/landscape.jpg) has no description for readers who cannot see it"),
+                        hint("write it as {src: images/landscape.jpg, alt: \"what the picture shows\"}")),
                 fails("missing font", f -> f.theme("fonts/Nope.ttf"),
                         at("themes/t.yaml", 4, 14, "file not found: 'fonts/Nope.ttf'")),
                 fails("missing section file", f -> f.replace("brochure.yaml", "sections/story.yaml", "sections/nope.yaml"),
@@ -247,13 +251,13 @@ final class BadInputCases {
                         raf.setLength(5L * 1024 * 1024);
                     }
                 }, atFile("sections/story.yaml", "file is 5 MB, more than the 4 MB a content file may have")),
-                fails("Java type tag", f -> f.replace("sections/story.yaml", "photo: images/landscape.jpg",
+                fails("Java type tag", f -> f.replace("sections/story.yaml", BadInputFixture.PHOTO,
                         "photo: !!java.net.URL http://example.org/x.jpg"),
                         at("sections/story.yaml", 8, 8, "the YAML tag '!!java.net.URL' is not allowed")),
-                fails("custom tag", f -> f.replace("sections/story.yaml", "photo: images/landscape.jpg",
+                fails("custom tag", f -> f.replace("sections/story.yaml", BadInputFixture.PHOTO,
                         "photo: !include ../../secrets.yaml"),
                         at("sections/story.yaml", 8, 8, "the YAML tag '!include' is not allowed")),
-                fails("binary tag", f -> f.replace("sections/story.yaml", "photo: images/landscape.jpg",
+                fails("binary tag", f -> f.replace("sections/story.yaml", BadInputFixture.PHOTO,
                         "photo: !!binary R0lGODlhAQABAAAAACw="),
                         at("sections/story.yaml", 8, 8, "the YAML tag '!!binary' is not allowed")),
                 fails("control character", f -> f.replace("sections/story.yaml", "An introduction", "An intro\u0007duction"),
@@ -308,14 +312,14 @@ final class BadInputCases {
                 fails("image path with ..", f -> {
                     f.outside("secret.jpg", TestImages.jpeg(TestImages.quadrants(8, 8, BufferedImage.TYPE_INT_RGB)));
                     f.replace("sections/story.yaml", "images/landscape.jpg", "../elsewhere/secret.jpg");
-                }, at("sections/story.yaml", 8, 8, "'../elsewhere/secret.jpg' " + outside)),
+                }, at("sections/story.yaml", 8, 14, "'../elsewhere/secret.jpg' " + outside)),
                 fails("absolute image path", f -> f.replace("sections/story.yaml", "images/landscape.jpg",
                         TestProject.REPO.resolve("images/art/cover-test.jpg").toString()),
-                        at("sections/story.yaml", 8, 8, "absolute path '")),
+                        at("sections/story.yaml", 8, 14, "absolute path '")),
                 fails("image linked from outside", f -> f.link("images/landscape.jpg",
                         f.outside("secret.jpg", TestImages.jpeg(TestImages.quadrants(8, 8, BufferedImage.TYPE_INT_RGB)))),
-                        at("sections/story.yaml", 8, 8, "'images/landscape.jpg' " + outside),
-                        at("sections/cover.yaml", 6, 8, "'images/landscape.jpg' " + outside)),
+                        at("sections/story.yaml", 8, 14, "'images/landscape.jpg' " + outside),
+                        at("sections/cover.yaml", 6, 14, "'images/landscape.jpg' " + outside)),
                 fails("font linked from outside", f -> f.link("fonts/Mine.ttf",
                         f.outside("Mine.ttf", Files.readAllBytes(TestProject.FONTS.resolve("Lato-Regular.ttf"))))
                         .theme("fonts/Mine.ttf"), at("themes/t.yaml", 4, 14, "'fonts/Mine.ttf' " + outside)),
@@ -380,47 +384,47 @@ final class BadInputCases {
         BufferedImage small = TestImages.quadrants(16, 16, BufferedImage.TYPE_INT_RGB);
         return List.of(
                 fails("truncated JPEG", f -> f.photo("t.jpg", Arrays.copyOf(quadrantsJpeg(), 400)),
-                        at(story, 8, 8, "image 'images/t.jpg' cannot be used: the JPEG file ends early (it is truncated)"),
+                        at(story, 8, 14, "image 'images/t.jpg' cannot be used: the JPEG file ends early (it is truncated)"),
                         hint("copy or export it again")),
                 fails("truncated PNG", f -> {
                     byte[] png = quadrantsPng();
                     f.photo("t.png", Arrays.copyOf(png, png.length - 30));
-                }, at(story, 8, 8, "the PNG file ends early (it is truncated)")),
+                }, at(story, 8, 14, "the PNG file ends early (it is truncated)")),
                 fails("corrupt PNG", f -> {
                     byte[] png = quadrantsPng();
                     png[png.length / 2] ^= 0x5A;
                     f.photo("c.png", png);
-                }, at(story, 8, 8, "the PNG file is corrupt (the checksum of its IDAT chunk does not match)")),
+                }, at(story, 8, 14, "the PNG file is corrupt (the checksum of its IDAT chunk does not match)")),
                 fails("JPEG without image data", f -> f.photo("e.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF,
-                    (byte) 0xD9}), at(story, 8, 8, "the JPEG file is corrupt (it holds no image data)")),
-                fails("empty image file", f -> f.photo("empty.jpg", new byte[0]), at(story, 8, 8, "the file is empty")),
-                fails("GIF", f -> f.photo("g.gif", TestImages.write(small, "gif")), at(story, 8, 8, "it is a GIF image" + only)),
+                    (byte) 0xD9}), at(story, 8, 14, "the JPEG file is corrupt (it holds no image data)")),
+                fails("empty image file", f -> f.photo("empty.jpg", new byte[0]), at(story, 8, 14, "the file is empty")),
+                fails("GIF", f -> f.photo("g.gif", TestImages.write(small, "gif")), at(story, 8, 14, "it is a GIF image" + only)),
                 fails("WebP", f -> f.photo("w.webp", "RIFF\u0024\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)),
-                        at(story, 8, 8, "it is a WebP image" + only)),
-                fails("TIFF", f -> f.photo("t.tif", TestImages.write(small, "tiff")), at(story, 8, 8, "it is a TIFF image" + only)),
+                        at(story, 8, 14, "it is a WebP image" + only)),
+                fails("TIFF", f -> f.photo("t.tif", TestImages.write(small, "tiff")), at(story, 8, 14, "it is a TIFF image" + only)),
                 fails("BMP named .png", f -> f.photo("b.png", TestImages.write(small, "bmp")),
-                        at(story, 8, 8, "it is a BMP image" + only)),
+                        at(story, 8, 14, "it is a BMP image" + only)),
                 fails("HEIC from an iPhone named .jpg", f -> f.photo("IMG_0001.jpg",
                         "\0\0\0\u0018ftypheic\0\0\0\0mif1heic".getBytes(StandardCharsets.ISO_8859_1)),
-                        at(story, 8, 8, "it is a HEIC image (the iPhone's format)" + only)),
+                        at(story, 8, 14, "it is a HEIC image (the iPhone's format)" + only)),
                 fails("text file named .jpg", f -> f.photo("notes.jpg", "Remember to fix the photo.\n".getBytes(
-                        StandardCharsets.UTF_8)), at(story, 8, 8, "it is a text file, not an image" + only)),
+                        StandardCharsets.UTF_8)), at(story, 8, 14, "it is a text file, not an image" + only)),
                 fails("PNG decompression bomb", f -> f.photo("bomb.png", TestImages.pngClaiming(20000, 20000)),
-                        at(story, 8, 8, "it is 20000x20000 pixels, more than the 100 megapixel limit")),
+                        at(story, 8, 14, "it is 20000x20000 pixels, more than the 100 megapixel limit")),
                 fails("JPEG claiming 60000x60000", f -> f.photo("bomb.jpg", TestImages.jpegClaiming(60000, 60000)),
-                        at(story, 8, 8, "it is 60000x60000 pixels, more than the 100 megapixel limit")),
+                        at(story, 8, 14, "it is 60000x60000 pixels, more than the 100 megapixel limit")),
                 fails("PNG too large to decode", f -> f.photo("big.png", TestImages.pngClaiming(8000, 8000)),
-                        at(story, 8, 8, "needs 183 MB once decompressed, more than the 64 MB limit for PNGs")),
+                        at(story, 8, 14, "needs 183 MB once decompressed, more than the 64 MB limit for PNGs")),
                 fails("image file too large", f -> {
                     f.photo("huge.jpg", quadrantsJpeg());
                     try (RandomAccessFile raf = new RandomAccessFile(f.file("images/huge.jpg").toFile(), "rw")) {
                         raf.setLength(65L * 1024 * 1024);
                     }
-                }, at(story, 8, 8, "the file is 65 MB, more than the 64 MB limit for images")),
+                }, at(story, 8, 14, "the file is 65 MB, more than the 64 MB limit for images")),
                 fails("12-bit JPEG", f -> f.photo("12.jpg", patched(quadrantsJpeg(), 4, 12)),
-                        at(story, 8, 8, "it has 12 bits per sample; PDF viewers show only 8-bit JPEGs")),
+                        at(story, 8, 14, "it has 12 bits per sample; PDF viewers show only 8-bit JPEGs")),
                 fails("arithmetic-coded JPEG", f -> f.photo("ac.jpg", patched(quadrantsJpeg(), 1, 0xC9)),
-                        at(story, 8, 8, "it is an arithmetic-coded JPEG, which PDF viewers cannot show")),
+                        at(story, 8, 14, "it is an arithmetic-coded JPEG, which PDF viewers cannot show")),
                 renders("CMYK JPEG", f -> f.photo("cmyk.jpg",
                         Files.readAllBytes(TestProject.REPO.resolve("src/test/resources/images/cmyk-quadrants.jpg")))),
                 renders("greyscale JPEG", f -> f.photo("grey.jpg", TestImages.jpeg(TestImages.grey(64, 48)))),
@@ -430,7 +434,7 @@ final class BadInputCases {
                         TestImages.withExifOrientation(quadrantsJpeg(), 6))),
                 renders("EXIF orientation of type UNDEFINED, count 0", f -> f.photo("odd.jpg",
                         TestImages.withUnreadableExifOrientation(quadrantsJpeg())),
-                        warningAt(story, 8, 8, "image 'images/odd.jpg': its EXIF orientation cannot be read")),
+                        warningAt(story, 8, 14, "image 'images/odd.jpg': its EXIF orientation cannot be read")),
                 renders("16-bit RGB PNG", f -> f.photo("s.png", TestImages.png(TestImages.sixteenBit(64, 48, false)))),
                 renders("16-bit RGBA PNG", f -> f.photo("s.png", TestImages.png(TestImages.sixteenBit(64, 48, true)))),
                 renders("palette PNG", f -> f.photo("p.png", TestImages.png(TestImages.paletted(64, 48)))),

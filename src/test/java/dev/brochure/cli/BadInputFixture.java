@@ -14,6 +14,9 @@ final class BadInputFixture {
     final Path root;
     final TestProject project;
 
+    /** The story's photo line (line 8): the picture and its description. */
+    static final String PHOTO = "photo: {src: images/landscape.jpg, alt: Rolling green hills in a wide frame}";
+
     private BadInputFixture(Path root, TestProject project) {
         this.root = root;
         this.project = project;
@@ -57,7 +60,7 @@ final class BadInputFixture {
     /** The story's photo replaced by {@code bytes} as {@code images/name} (story.yaml line 8, column 8). */
     BadInputFixture photo(String name, byte[] bytes) throws IOException {
         bytes("images/" + name, bytes);
-        return replace("sections/story.yaml", "photo: images/landscape.jpg", "photo: images/" + name);
+        return replace("sections/story.yaml", "src: images/landscape.jpg", "src: images/" + name);
     }
 
     /** A file outside the project, in {@code temp/elsewhere}. */

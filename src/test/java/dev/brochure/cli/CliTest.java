@@ -111,7 +111,7 @@ class CliTest {
         TestProject project = project().replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg");
         Outcome o = run(build(project, pdf));
         assertEquals(1, o.code());
-        assertTrue(o.err().contains("sections/cover.yaml:6:8: error: file not found: 'images/nope.jpg'"), o.err());
+        assertTrue(o.err().contains("sections/cover.yaml:6:14: error: file not found: 'images/nope.jpg'"), o.err());
         assertEquals("previous good pdf", Files.readString(pdf));
     }
 

@@ -26,7 +26,7 @@ class DiagnosticsOutputTest {
     @TempDir
     Path temp;
 
-    private static final String EXIF_WARNING = "sections/story.yaml:8:8: warning: image 'images/phone.jpg': "
+    private static final String EXIF_WARNING = "sections/story.yaml:8:14: warning: image 'images/phone.jpg': "
             + "its EXIF orientation cannot be read, so it is shown as stored";
 
     /** The fixture with the story's photo replaced by a JPEG whose Orientation entry is UNDEFINED, count 0. */

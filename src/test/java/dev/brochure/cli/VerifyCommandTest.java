@@ -31,7 +31,7 @@ class VerifyCommandTest {
                 "--max-size", "20M");
         assertEquals(ExitCode.OK, run.code(), run.toString());
         assertTrue(run.out().matches("(?s).*: ok: pages, font-embedded, missing-glyph, image-resolution \\(>= 120 ppi\\),"
-                + " link-target, text-on-page, content-text \\(\\d+ text units\\), file-size \\(<= 20.0 MB\\)\\n"),
+                + " link-target, text-on-page, tagged, contrast, content-text \\(\\d+ text units\\), file-size \\(<= 20.0 MB\\)\\n"),
                 run.out());
         assertEquals("", run.err());
     }

@@ -60,12 +60,12 @@ class ContentDiagnosticsTest {
         TestProject project = TestProject.copy("minimal", temp);
         byte[] jpeg = TestImages.jpeg(TestImages.quadrants(64, 48, BufferedImage.TYPE_INT_RGB));
         Files.write(project.file("images/phone.jpg"), TestImages.withUnreadableExifOrientation(jpeg));
-        project.replace("sections/story.yaml", "photo: images/landscape.jpg", "photo: images/phone.jpg");
+        project.replace("sections/story.yaml", "src: images/landscape.jpg", "src: images/phone.jpg");
         Staged<BrochureContent> staged = load(project);
         assertEquals(List.of(), errors(staged));
         assertEquals(1, staged.warnings().size(), staged.diagnostics().toString());
         Diagnostic warning = staged.warnings().getFirst();
-        assertTrue(warning.where().toString().endsWith("sections/story.yaml:8:8"), warning.format());
+        assertTrue(warning.where().toString().endsWith("sections/story.yaml:8:14"), warning.format());
         assertEquals("image 'images/phone.jpg': its EXIF orientation cannot be read, so it is shown as stored",
                 warning.message());
         assertEquals(2, staged.orThrow().sections().size(), "a warning leaves the content whole");

@@ -93,18 +93,18 @@ class ContentLoaderTest {
     @Test
     void missingImageIsReportedWithTheSimilarFileName() {
         TestProject project = TestProject.copy("minimal", temp)
-                .replace("sections/story.yaml", "photo: images/landscape.jpg", "photo: images/landscap.jpg");
+                .replace("sections/story.yaml", "src: images/landscape.jpg", "src: images/landscap.jpg");
         Diagnostic d = errors(project).getFirst();
         assertTrue(d.message().contains("file not found: 'images/landscap.jpg'"), d.message());
         assertTrue(d.hint().startsWith("did you mean 'images/landscape.jpg'?"), d.hint());
         assertEquals(8, d.where().line());
-        assertEquals(8, d.where().column());
+        assertEquals(14, d.where().column(), "at the path, inside the image's mapping");
     }
 
     @Test
     void referencesOutsideTheProjectAreRefused() {
         TestProject project = TestProject.copy("minimal", temp)
-                .replace("sections/story.yaml", "photo: images/landscape.jpg", "photo: ../outside.jpg")
+                .replace("sections/story.yaml", "src: images/landscape.jpg", "src: ../outside.jpg")
                 .write("../outside.jpg", "not allowed");
         Diagnostic d = errors(project).getFirst();
         assertTrue(d.message().contains("outside the content project"), d.message());

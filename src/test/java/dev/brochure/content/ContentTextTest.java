@@ -37,7 +37,7 @@ class ContentTextTest {
                 fields:
                   title: {type: text, required: true}
                   tone: {type: choice, values: [light, dark]}
-                  photo: image
+                  photo: {type: image, alt: photo-alt}
                   photo-alt: alt
                   site: link
                   count: number

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.diag.BrochureException;
+import dev.brochure.inspect.Accessibility;
 import dev.brochure.pipeline.BuildResult;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
+import dev.brochure.testing.VeraPdf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +69,9 @@ class InternationalBrochureTest {
                     bold-italic: builtin:fonts/Vollkorn-BoldItalic.ttf
                     fallback: [cjk]
                 fallback: [arabic, hebrew]
+                # The default gold kicker and cover line fall short of the contrast rule verify holds
+                # every PDF to: darker on paper, lighter on the brand colour.
+                colors: {accent: "#8B6A18", accent-on-brand: "#E0C068"}
                 """);
         project.replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: intl");
         String story = project.read("sections/story.yaml");
@@ -99,6 +104,30 @@ class InternationalBrochureTest {
             assertTrue(text.contains(ARABIC), text);
             assertTrue(text.contains(HEBREW), text);
             assertTrue(text.contains(MIXED), text);
+        }
+    }
+
+    @Test
+    void theTaggedPdfPassesPdfUa1AndItsStructureReadsEveryParagraphInLogicalOrder() throws IOException {
+        VeraPdf.Verdict verdict = VeraPdf.pdfUa1(pdf);
+        assertTrue(verdict.compliant(), verdict.toString());
+        try (PDDocument doc = PdfFiles.open(pdf)) {
+            Accessibility.Result access = Accessibility.scan(doc);
+            assertTrue(access.tagged(), "every glyph is content or an artifact: " + access.untagged());
+            List<String> paragraphs = access.readingOrder().stream().filter(b -> b.role().equals("P"))
+                    .map(b -> b.text().replaceAll("\\s+", " ").strip()).toList();
+            List<String> expected = List.of(CHINESE, ARABIC, HEBREW, MIXED);
+            int from = -1;
+            for (String want : expected) {
+                String squeezed = want.replace(" ", "");
+                int at = -1;
+                for (int i = from + 1; i < paragraphs.size() && at < 0; i++) {
+                    // Lines of Chinese break between characters: compare without spaces.
+                    at = paragraphs.get(i).replace(" ", "").equals(squeezed) ? i : -1;
+                }
+                assertTrue(at > from, "'" + want + "' as one paragraph, after the one before it, in " + paragraphs);
+                from = at;
+            }
         }
     }
 

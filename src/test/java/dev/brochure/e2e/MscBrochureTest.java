@@ -292,4 +292,49 @@ class MscBrochureTest {
         }
         return n;
     }
+
+    /**
+     * The second brochure, built from the layouts the OPTML one does not use (tables, a QR code, a
+     * timeline, questions, prices), is as accessible: veraPDF finds no PDF/UA-1 rule broken, its
+     * tables are read as tables (head cells TH, body cells TD, in rows) and its QR code is a
+     * described figure inside the link it opens.
+     */
+    @Test
+    void theSecondBrochureIsPdfUa1WithItsTablesAndItsQrCodeTagged() throws IOException {
+        dev.brochure.testing.VeraPdf.Verdict verdict = dev.brochure.testing.VeraPdf.pdfUa1(a4.output());
+        assertEquals(java.util.List.of(), verdict.failures(), verdict.toString());
+        assertTrue(verdict.compliant());
+        java.util.List<dev.brochure.inspect.ReadingOrder.Block> order;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = dev.brochure.testing.PdfFiles.open(a4.output())) {
+            order = dev.brochure.inspect.Accessibility.readingOrder(doc);
+        }
+        java.util.Set<String> roles = order.stream().map(dev.brochure.inspect.ReadingOrder.Block::role)
+                .collect(java.util.stream.Collectors.toSet());
+        assertTrue(roles.containsAll(java.util.List.of("TH", "TD")), "table cells are read as table cells: " + roles);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = dev.brochure.testing.PdfFiles.open(a4.output())) {
+            java.util.List<String> figures = new java.util.ArrayList<>();
+            java.util.List<String> links = new java.util.ArrayList<>();
+            collect(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), figures, links);
+            assertTrue(figures.contains("QR code linking to the application form"),
+                    "the QR code is a figure with the content's description: " + figures);
+            assertTrue(links.contains("Figure"), "a Link element holds the QR code's figure: " + links);
+        }
+    }
+
+    /** The alt texts of every Figure element, and the roles of the children of every Link element. */
+    private static void collect(java.util.List<Object> kids, java.util.List<String> figures, java.util.List<String> links) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Figure".equals(e.getStructureType())) {
+                    figures.add(e.getAlternateDescription());
+                }
+                if ("Link".equals(e.getStructureType())) {
+                    e.getKids().stream().filter(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure
+                            .PDStructureElement.class::isInstance).forEach(k -> links.add(((org.apache.pdfbox.pdmodel
+                            .documentinterchange.logicalstructure.PDStructureElement) k).getStructureType()));
+                }
+                collect(e.getKids(), figures, links);
+            }
+        }
+    }
 }

@@ -107,10 +107,10 @@ class BuiltinLayoutsTest {
                 layout: gallery
                 title: Moments
                 photos:
-                  - {photo: images/photo.jpg, position: Up, caption: The whole team, wide: true}
-                  - {photo: images/photo.jpg, position: Mid L, caption: Left}
-                  - {photo: images/photo.jpg, position: Mid R, caption: Right}
-                  - {photo: images/photo.jpg, caption: Under its photo}
+                  - {photo: {src: images/photo.jpg, alt: Everyone}, position: Up, caption: The whole team, wide: true}
+                  - {photo: {src: images/photo.jpg, alt: One}, position: Mid L, caption: Left}
+                  - {photo: {src: images/photo.jpg, alt: Two}, position: Mid R, caption: Right}
+                  - {photo: {src: images/photo.jpg, decorative: true}, caption: Under its photo}
                 closing: Thanks for looking.
                 """);
         List<Block.Row> rows = layout().getFirst().blocks().stream().filter(Block.Row.class::isInstance)
@@ -130,17 +130,17 @@ class BuiltinLayoutsTest {
 
     @Test
     void everyBuiltInLayoutRunsWithTheDefaultTheme() throws IOException {
-        write("a-cover", "layout: cover\ntitle: T\ntagline: Tag\nplace: P\nphoto: images/photo.jpg\n");
-        write("b-article", "layout: article\ntitle: T\nhighlights: [a, b, c]\nphoto: images/photo.jpg\n"
+        write("a-cover", "layout: cover\ntitle: T\ntagline: Tag\nplace: P\nphoto: {src: images/photo.jpg, alt: A photo}\n");
+        write("b-article", "layout: article\ntitle: T\nhighlights: [a, b, c]\nphoto: {src: images/photo.jpg, alt: A photo}\n"
                 + "columns: 2\nparagraphs: [x, y]\nclosing: https://example.org\n");
         write("c-letter", "layout: letter\ntitle: Dr. X\nportrait: images/face.jpg\ntitles: [Professor]\n"
                 + "pull-quote: Q\nparagraphs: [Hello]\nsignature: X\nsignature-note: Founder\n");
         write("d-pillars", "layout: pillars\ntitle: Vision\nintro: [I]\nlead-in: L\npillars:\n"
                 + "  - {title: A, text: a}\n  - {title: B, text: b}\nclosing: [C]\n"
-                + "photos:\n  - {photo: images/photo.jpg, caption: c}\n");
-        write("e-feature", "layout: feature\nstatement: S\nlead: L\nphoto: images/photo.jpg\nphoto-side: right\n"
+                + "photos:\n  - {photo: {src: images/photo.jpg, alt: A photo}, caption: c}\n");
+        write("e-feature", "layout: feature\nstatement: S\nlead: L\nphoto: {src: images/photo.jpg, alt: A photo}\nphoto-side: right\n"
                 + "subsections:\n  - {title: T, paragraphs: [p]}\n");
-        write("f-stats", "layout: stats\ntitle: Numbers\nphoto: images/photo.jpg\ncaption: c\nintro: [I]\n"
+        write("f-stats", "layout: stats\ntitle: Numbers\nphoto: {src: images/photo.jpg, alt: A photo}\ncaption: c\nintro: [I]\n"
                 + "subsections:\n  - {title: T, paragraphs: [p]}\n"
                 + "stats:\n  - {value: '8', label: servers}\n  - {value: '60+', label: GPUs}\n");
         write("g-profile", "layout: profile\ntitle: Story\nintro: I\nportrait: images/face.jpg\nname: N\n"
@@ -149,7 +149,7 @@ class BuiltinLayoutsTest {
                 + "  - {title: G, logos: [{name: A, logo: images/logo.png}, {name: B, logo: images/logo.png}]}\n");
         write("i-cta", "layout: call-to-action\ntitle: Join\nsubtitle: S\nintro: [I]\nlabel: L\n"
                 + "blocks:\n  - {title: B, paragraphs: [p], items: [i]}\nslogan: WE WIN\n"
-                + "slogan-photo: images/photo.jpg\n");
+                + "slogan-photo: {src: images/photo.jpg, alt: A photo}\n");
         List<LayoutSection> sections = layout();
         assertEquals(9, sections.size());
         LayoutSection cta = sections.getLast();
@@ -177,13 +177,13 @@ class BuiltinLayoutsTest {
     void portraitsAreDescribedByThePersonsName() throws IOException {
         write("a-letter", "layout: letter\ntitle: Dr. Ada **Lovelace**\nportrait: images/face.jpg\nparagraphs: [Hello]\n");
         write("b-profile", "layout: profile\ntitle: Story\nportrait: images/face.jpg\nname: Alan *Turing*\n"
-                + "facts: [f]\nquote: Q\nphoto: images/photo.jpg\ncaption: A photo with a caption\n");
+                + "facts: [f]\nquote: Q\nphoto: {src: images/photo.jpg, alt: Alan at work}\ncaption: A photo with a caption\n");
         write("c-voices", "layout: testimonials\ntitle: Voices\nentries:\n"
                 + "  - {name: Grace Hopper, portrait: images/face.jpg, quote: Q}\n");
         List<LayoutSection> sections = layout();
         assertEquals(List.of("Dr.\u00A0Ada Lovelace"), alts(sections.get(0)));
-        assertEquals(java.util.Arrays.asList("Alan Turing", null), alts(sections.get(1)),
-                "a captioned photo needs no alt text of its own");
+        assertEquals(List.of("Alan Turing", "Alan at work"), alts(sections.get(1)),
+                "a photo that is not a portrait has the description the content gives it");
         assertEquals(List.of("Grace Hopper"), alts(sections.get(2)));
     }
 

@@ -157,7 +157,7 @@ class LayoutEngineTest {
                         <row><cell weight="NaN"/><cell weight="-1"/><cell weight="1e3"/></row>
                         <spacer height="99999999999999999999999999999999999999999999999999pt"/>
                         <panel padding="20000pt"><p>y</p></panel>
-                        <image src="images/landscape.jpg" aspect="3:0"/>
+                        <image src="images/landscape.jpg" alt="Hills" aspect="3:0"/>
                         </section>
                         """);
         List<String> messages = errors(p).stream().map(Diagnostic::message)

@@ -65,7 +65,7 @@ class JsonSchemaAgreementTest {
             title: The Story So Far
             highlights:
               - First highlight
-            photo: images/landscape.jpg
+            photo: {src: images/landscape.jpg, alt: Green hills under a pale sky}
             paragraphs:
               - A paragraph.
             """;
@@ -88,6 +88,12 @@ class JsonSchemaAgreementTest {
                 new Case("a number in a text field", STORY, ARTICLE.replace("The Story So Far", "2024"), true),
                 new Case("an optional field left empty", STORY, ARTICLE.replace("kicker: Chapter one", "kicker:"), true),
                 new Case("the common keys id and outline", STORY, ARTICLE + "id: story\noutline: Our story\n", true),
+                new Case("a decorative photo", STORY, ARTICLE.replace("alt: Green hills under a pale sky",
+                        "decorative: true"), true),
+                new Case("an informative photo without a description", STORY, ARTICLE.replace(
+                        "{src: images/landscape.jpg, alt: Green hills under a pale sky}", "images/landscape.jpg"), false),
+                new Case("a photo both described and decorative", STORY, ARTICLE.replace("alt: Green hills under a pale sky",
+                        "alt: Hills, decorative: true"), false),
                 new Case("missing required field", STORY, ARTICLE.replace("title: The Story So Far\n", ""), false),
                 new Case("required field left empty", STORY, ARTICLE.replace("title: The Story So Far", "title:"), false),
                 new Case("unknown key", STORY, ARTICLE + "titel: Misspelt\n", false),
@@ -140,11 +146,11 @@ class JsonSchemaAgreementTest {
     }
 
     private static String photos(int n) {
-        return "photos:\n" + "  - photo: images/landscape.jpg\n".repeat(n);
+        return "photos:\n" + "  - photo: {src: images/landscape.jpg, alt: Hills}\n".repeat(n);
     }
 
     private static String gallery(String wide) {
-        return "layout: gallery\nphotos:\n  - photo: images/landscape.jpg\n    wide: " + wide + "\n";
+        return "layout: gallery\nphotos:\n  - photo: {src: images/landscape.jpg, alt: Hills}\n    wide: " + wide + "\n";
     }
 
     private static String theme(String body) {

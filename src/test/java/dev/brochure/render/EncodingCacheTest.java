@@ -189,7 +189,7 @@ class EncodingCacheTest {
         doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
         Path small = temp.resolve("small");
         RenderOptions options = new RenderOptions(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test",
-                0, false, false, new ImagePolicy(200, 0.9f, false), small, 1);
+                0, false, false, new ImagePolicy(200, 0.9f, false), small, 1, false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRenderer.render(doc, options, project.workspace(), out);
         assertTrue(entries(small).isEmpty(), "nothing fits in one byte");

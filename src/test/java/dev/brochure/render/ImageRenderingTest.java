@@ -45,7 +45,7 @@ class ImageRenderingTest {
     private BufferedImage render(String name, byte[] image) throws IOException {
         TestProject project = TestProject.copy("minimal", temp)
                 .write("brochure.yaml", "title: Images\nsections:\n  - sections/photo.yaml\n")
-                .write("sections/photo.yaml", "layout: photo\nphoto: images/" + name + "\n")
+                .write("sections/photo.yaml", "layout: photo\nphoto: {src: images/" + name + ", alt: A test image}\n")
                 .write("layouts/photo.schema.yaml", "fields:\n  photo: {type: image, required: true}\n")
                 .write("layouts/photo.ftlx", "<section master=\"cover\"><page master=\"cover\">"
                         + "<frame x=\"20%\" y=\"10%\" width=\"40%\"><image src=\"${section.photo}\" fit=\"contain\"/>"

@@ -24,6 +24,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -43,7 +45,9 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 /**
  * PDFs written with plain PDFBox, as another tool would write them: a well-made one that passes
  * every verify rule, and the same with one {@link Flaw} or more, each breaking one rule. The
- * numbers the tests check (sizes, ppi, boxes) are chosen here, not read back from output.
+ * numbers the tests check (sizes, ppi, boxes) are chosen here, not read back from output. The
+ * well-made one is tagged: every text and image is marked content of a structure element, the
+ * page numbers are artifacts.
  */
 public final class TestPdfs {
 
@@ -61,10 +65,33 @@ public final class TestPdfs {
         /** Page 2 has links to {@code javascript:} and {@code file:} URIs and a Launch action. */
         UNSAFE_LINKS,
         /** Page 2 also shows {@link #OFF_PAGE_TEXT}, set left of the page's media box. */
-        OFF_PAGE_TEXT
+        OFF_PAGE_TEXT,
+        /** Page 2 also shows text that is neither tagged content nor an artifact. */
+        UNTAGGED,
+        /** No structure tree and no MarkInfo: nothing is tagged. */
+        NOT_TAGGED,
+        /** Page 2 also shows 12 pt text in light grey ({@link #LIGHT_GREY}) on white: 2.32:1. */
+        LOW_CONTRAST,
+        /** Page 1 also shows white 12 pt text over the light, orange end of the photo. */
+        LOW_CONTRAST_ON_PHOTO
     }
 
     public static final String OFF_PAGE_TEXT = "Hidden beyond the edge.";
+
+    /** A grey that reads at 3.03:1 on white: enough for large text, too little for body text. */
+    public static final int MID_GREY = 0x949494;
+    /** A grey that reads at 2.32:1 on white. */
+    public static final int LIGHT_GREY = 0xAAAAAA;
+    /** Page 1's heading in {@link #MID_GREY}, 20 pt (large text: it needs 3:1). */
+    public static final String LARGE_GREY_TEXT = "Large and grey";
+    /** Page 1's words in {@link #MID_GREY}, 15 pt bold (large text too). */
+    public static final String BOLD_GREY_TEXT = "Bold and grey";
+    /** With {@link Flaw#LOW_CONTRAST}: page 2's words in {@link #MID_GREY}, 15 pt regular (body text). */
+    public static final String REGULAR_GREY_TEXT = "Regular and grey";
+    /** White text over the dark, green end of page 1's photo. */
+    public static final String ON_DARK_PHOTO = "On the photo";
+    public static final String LOW_CONTRAST_TEXT = "Pale words";
+    public static final String ON_LIGHT_PHOTO = "Washed out";
 
     /** Letter trim with 9 pt bleed on every side. */
     public static final float BLEED = 9;
@@ -105,33 +132,80 @@ public final class TestPdfs {
     public static Path write(Path file, Set<Flaw> flaws) {
         try (PDDocument doc = new PDDocument()) {
             PDFont lato = PDType0Font.load(doc, LATO.toFile());
+            PDFont latoBold = PDType0Font.load(doc, TestProject.FONTS.resolve("Lato-Bold.ttf").toFile());
             PDPage one = page(doc);
             PDPage two = page(doc);
+            Tags tags = new Tags(doc);
             try (PDPageContentStream cs = new PDPageContentStream(doc, one)) {
+                tags.mark(cs, one, "H1", null);
                 text(cs, lato, 24, 72, 700, List.of(TITLE));
+                cs.endMarkedContent();
+                tags.mark(cs, one, "P", null);
                 text(cs, lato, 12, 72, 660, PAGE_ONE_LINES);
+                cs.endMarkedContent();
+                tags.mark(cs, one, "Figure", "A gradient from green to orange");
                 cs.drawImage(image(doc, IMAGE_WIDTH_PX, IMAGE_HEIGHT_PX), 72, 500, IMAGE_WIDTH_PT, IMAGE_HEIGHT_PT);
+                cs.endMarkedContent();
+                tags.mark(cs, one, "P", null);
+                cs.setNonStrokingColor(new Color(0xFFFFFF));
+                text(cs, lato, 9, 76, 580, List.of(ON_DARK_PHOTO));
+                cs.setNonStrokingColor(new Color(MID_GREY));
+                text(cs, lato, 20, 300, 560, List.of(LARGE_GREY_TEXT));
+                text(cs, latoBold, 15, 300, 530, List.of(BOLD_GREY_TEXT));
+                if (flaws.contains(Flaw.LOW_CONTRAST_ON_PHOTO)) {
+                    cs.setNonStrokingColor(new Color(0xFFFFFF));
+                    text(cs, lato, 12, 140, 506, List.of(ON_LIGHT_PHOTO));
+                }
+                cs.setNonStrokingColor(new Color(0));
+                cs.endMarkedContent();
+                tags.artifact(cs);
+                text(cs, lato, 8, 72, 40, List.of("1"));
+                cs.endMarkedContent();
             }
             try (PDPageContentStream cs = new PDPageContentStream(doc, two)) {
+                tags.mark(cs, two, "P", null);
                 text(cs, lato, 12, 72, 700, List.of(PAGE_TWO_TEXT));
+                cs.endMarkedContent();
                 if (flaws.contains(Flaw.HELVETICA)) {
+                    tags.mark(cs, two, "P", null);
                     text(cs, new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12, 72, 680, List.of("Set in Helvetica."));
+                    cs.endMarkedContent();
                 }
                 if (flaws.contains(Flaw.OFF_PAGE_TEXT)) {
                     text(cs, lato, 12, -2000, 400, List.of(OFF_PAGE_TEXT));
                 }
                 if (flaws.contains(Flaw.LOW_RES_IMAGE)) {
+                    tags.mark(cs, two, "Figure", "A small gradient");
                     cs.drawImage(image(doc, 100, 100), 72, 400, 144, 144);
+                    cs.endMarkedContent();
                 }
+                if (flaws.contains(Flaw.UNTAGGED)) {
+                    text(cs, lato, 12, 72, 660, List.of("Not tagged"));
+                }
+                if (flaws.contains(Flaw.LOW_CONTRAST)) {
+                    tags.mark(cs, two, "P", null);
+                    cs.setNonStrokingColor(new Color(LIGHT_GREY));
+                    text(cs, lato, 12, 72, 640, List.of(LOW_CONTRAST_TEXT));
+                    cs.setNonStrokingColor(new Color(MID_GREY));
+                    text(cs, lato, 15, 72, 610, List.of(REGULAR_GREY_TEXT));
+                    cs.setNonStrokingColor(new Color(0));
+                    cs.endMarkedContent();
+                }
+                tags.artifact(cs);
+                text(cs, lato, 8, 72, 40, List.of("2"));
+                cs.endMarkedContent();
             }
             if (flaws.contains(Flaw.NOTDEF)) {
-                rawText(doc, two, full(doc), "<0000> Tj");
+                rawText(doc, two, full(doc), "<0000> Tj", tags);
             }
             if (flaws.contains(Flaw.NO_UNICODE)) {
                 PDType0Font bare = full(doc);
                 bare.getCOSObject().removeItem(COSName.TO_UNICODE);
                 // Identity-H: the code is the glyph id, here the real glyph of 'H'.
-                rawText(doc, two, bare, String.format("<%04X> Tj", gid(bare, 'H')));
+                rawText(doc, two, bare, String.format("<%04X> Tj", gid(bare, 'H')), tags);
+            }
+            if (!flaws.contains(Flaw.NOT_TAGGED)) {
+                tags.finish();
             }
             link(one, 72, 640, uri(URI));
             link(one, 72, 620, named(DESTINATION));
@@ -201,11 +275,73 @@ public final class TestPdfs {
         return (code[0] & 0xFF) << 8 | code[1] & 0xFF;
     }
 
-    /** Appends text operators written by hand, for codes PDFBox would refuse to encode. */
-    private static void rawText(PDDocument doc, PDPage page, PDFont font, String show) throws IOException {
+    /** Appends text operators written by hand, for codes PDFBox would refuse to encode, as a paragraph. */
+    private static void rawText(PDDocument doc, PDPage page, PDFont font, String show, Tags tags) throws IOException {
         try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, false)) {
             COSName name = page.getResources().add(font);
+            tags.mark(cs, page, "P", null);
             cs.appendRawCommands("BT /" + name.getName() + " 12 Tf 72 300 Td " + show + " ET\n");
+            cs.endMarkedContent();
+        }
+    }
+
+    /**
+     * The structure of a test PDF: a Document element whose kids are one element per marked
+     * sequence, each page's MCIDs in the parent tree, MarkInfo, as plain PDFBox writes them.
+     */
+    private static final class Tags {
+        private final PDDocument doc;
+        private final PDStructureTreeRoot root = new PDStructureTreeRoot();
+        private final PDStructureElement document;
+        private final Map<PDPage, COSArray> parents = new java.util.LinkedHashMap<>();
+
+        Tags(PDDocument doc) {
+            this.doc = doc;
+            this.document = new PDStructureElement("Document", root);
+            root.appendKid(document);
+        }
+
+        /** Opens a marked sequence on {@code page} that is the content of a new element of {@code role}. */
+        void mark(PDPageContentStream cs, PDPage page, String role, String alt) throws IOException {
+            COSArray owners = parents.computeIfAbsent(page, p -> new COSArray());
+            int mcid = owners.size();
+            PDStructureElement element = new PDStructureElement(role, document);
+            element.setPage(page);
+            element.getCOSObject().setInt(COSName.K, mcid);
+            if (alt != null) {
+                element.setAlternateDescription(alt);
+            }
+            document.appendKid(element);
+            owners.add(element);
+            org.apache.pdfbox.cos.COSDictionary properties = new org.apache.pdfbox.cos.COSDictionary();
+            properties.setInt(COSName.MCID, mcid);
+            cs.beginMarkedContent(COSName.getPDFName(role),
+                    org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList.create(properties));
+        }
+
+        /** Opens an artifact (page furniture). */
+        void artifact(PDPageContentStream cs) throws IOException {
+            cs.beginMarkedContent(COSName.ARTIFACT);
+        }
+
+        void finish() {
+            org.apache.pdfbox.cos.COSDictionary tree = new org.apache.pdfbox.cos.COSDictionary();
+            COSArray nums = new COSArray();
+            int key = 0;
+            for (Map.Entry<PDPage, COSArray> e : parents.entrySet()) {
+                e.getKey().setStructParents(key);
+                nums.add(COSInteger.get(key));
+                nums.add(e.getValue());
+                key++;
+            }
+            tree.setItem(COSName.NUMS, nums);
+            root.getCOSObject().setItem(COSName.PARENT_TREE, tree);
+            root.getCOSObject().setInt(COSName.PARENT_TREE_NEXT_KEY, key);
+            doc.getDocumentCatalog().setStructureTreeRoot(root);
+            org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo mark =
+                    new org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo();
+            mark.setMarked(true);
+            doc.getDocumentCatalog().setMarkInfo(mark);
         }
     }
 

@@ -120,7 +120,7 @@ class FlowRulesTest {
     @Test
     void aHeadingIsNeverLeftAtAColumnFootAboveAnImageThatMovesOn() {
         TypesetDocument doc = typeset(spacer(BODY - 100) + "<h level=\"2\">${section.title}</h>"
-                + "<image src=\"images/landscape.jpg\" height=\"120pt\"/>");
+                + "<image src=\"images/landscape.jpg\" decorative=\"true\" height=\"120pt\"/>");
         assertEquals(2, doc.pages().size());
         Page second = doc.pages().get(1);
         assertTrue(showsHeading(second) && second.items().stream().anyMatch(PageItem.PlacedImage.class::isInstance),
@@ -130,7 +130,7 @@ class FlowRulesTest {
     @Test
     void aCaptionStaysWithItsImage() {
         // Room for the 150pt picture but not its caption below it: both move to the next page.
-        TypesetDocument doc = typeset(spacer(BODY - 160) + "<image src=\"images/landscape.jpg\" height=\"150pt\">"
+        TypesetDocument doc = typeset(spacer(BODY - 160) + "<image src=\"images/landscape.jpg\" decorative=\"true\" height=\"150pt\">"
                 + "<caption>A caption under the picture</caption></image>");
         Page first = doc.pages().get(0);
         Page second = doc.pages().get(1);
@@ -159,7 +159,7 @@ class FlowRulesTest {
     @Test
     void contentThatMustStayTogetherAndFitsNowhereIsAnErrorNamingSectionAndPlace() {
         BrochureException e = assertThrows(BrochureException.class, () -> typeset("<h level=\"2\">${section.title}</h>"
-                + "<image src=\"images/landscape.jpg\" height=\"" + (int) (BODY - 10) + "pt\"/>"));
+                + "<image src=\"images/landscape.jpg\" decorative=\"true\" height=\"" + (int) (BODY - 10) + "pt\"/>"));
         Diagnostic d = e.diagnostics().getFirst();
         assertTrue(d.message().contains("section 'probe'") && d.message().contains("must stay together"), d.message());
         assertTrue(d.where().file().endsWith("sections/probe.yaml") && d.where().line() == 2, d.format());
@@ -168,7 +168,7 @@ class FlowRulesTest {
     @Test
     void aBlockTallerThanAnyPageIsAnErrorNamingSectionAndPlace() {
         BrochureException e = assertThrows(BrochureException.class,
-                () -> typeset("<image src=\"images/landscape.jpg\" height=\"" + (int) (BODY + 50) + "pt\"/>"));
+                () -> typeset("<image src=\"images/landscape.jpg\" decorative=\"true\" height=\"" + (int) (BODY + 50) + "pt\"/>"));
         Diagnostic d = e.diagnostics().getFirst();
         assertTrue(d.message().contains("section 'probe'") && d.message().contains("tall"), d.message());
     }

@@ -66,7 +66,7 @@ class RowPhotoHeightTest {
                   </row>
                 </section>
                 """.formatted(equalHeight, alsoInPhotoCell));
-        Files.writeString(content.resolve("sections/s.yaml"), "layout: side\nphoto: photo.jpg\ntext: "
+        Files.writeString(content.resolve("sections/s.yaml"), "layout: side\nphoto: {src: photo.jpg, alt: A test photo}\ntext: "
                 + "Words that fill a narrow column for several lines, so the text is taller than the photo.\n");
         Files.writeString(content.resolve("brochure.yaml"), "title: T\nauthor: A\nsections: [sections/s.yaml]\n");
         Typesetter.Result result = new Pipeline(Map.of()).typeset(BuildRequest.of(content, project.resolve("x.pdf"))

@@ -44,8 +44,16 @@ public sealed interface Value {
     record Bool(boolean value, SourceLocation where) implements Value {
     }
 
-    /** A resolved, existing image. */
-    record Image(ImageRef image, SourceLocation where) implements Value {
+    /**
+     * A resolved, existing image, with what it shows for readers who cannot see it: {@code alt}
+     * (null when the content gives none; the layout may then describe it from another field) or
+     * {@code decorative} (it shows nothing the text does not say).
+     */
+    record Image(ImageRef image, String alt, boolean decorative, SourceLocation where) implements Value {
+
+        public Image(ImageRef image, SourceLocation where) {
+            this(image, null, false, where);
+        }
     }
 
     /** A link target: an {@code https:}/{@code http:} URL or a {@code mailto:} address. */

@@ -56,7 +56,30 @@ public final class FieldReader {
             }
             read(child, field, "'" + field.name() + "'").ifPresent(v -> values.put(field.name(), v));
         }
+        for (Field field : schema.fields().values()) {
+            if (values.get(field.name()) instanceof Value.Image image) {
+                described(image, field, "'" + field.name() + "'",
+                        field.altFrom() != null && values.containsKey(field.altFrom()));
+            }
+        }
         return Optional.of(new Value.Fields(values, reader.at(node)));
+    }
+
+    /**
+     * An informative image needs a description for readers who cannot see it: its own
+     * ({@code alt}), or the field of its record the schema names ({@code describedElsewhere}),
+     * unless the content says it is decorative.
+     */
+    private void described(Value.Image image, Field field, String what, boolean describedElsewhere) {
+        if (!field.informative() || image.decorative() || image.alt() != null || describedElsewhere) {
+            return;
+        }
+        String ref = image.image().ref();
+        reader.diagnostics().error(image.where(), what + " (" + ref + ") has no description for readers who cannot"
+                        + " see it",
+                "write it as {src: " + ref + ", alt: \"what the picture shows\"}"
+                        + (field.altFrom() != null ? ", or give '" + field.altFrom() + "'" : "")
+                        + "; or {src: " + ref + ", decorative: true} if it shows nothing the text does not say");
     }
 
     private Optional<Value> read(Node node, Field field, String what) {
@@ -67,8 +90,7 @@ public final class FieldReader {
             case ALT -> reader.string(node, what).map(s -> new Value.Alt(InlineMarkup.plain(s), at));
             case NUMBER -> reader.number(node, what).map(n -> new Value.Num(n, at));
             case BOOLEAN -> reader.bool(node, what).map(b -> new Value.Bool(b, at));
-            case IMAGE -> reader.string(node, what).flatMap(ref -> images.resolve(ref, at))
-                    .map(img -> new Value.Image(img, at));
+            case IMAGE -> image(node, what, at);
             case LINK -> reader.string(node, what).flatMap(s -> link(s, what, at));
             case CHOICE -> reader.string(node, what).flatMap(s -> choice(s, field, what, at));
             case LIST -> list(node, field, what);
@@ -87,6 +109,45 @@ public final class FieldReader {
         }
         return text;
     }
+
+    /**
+     * An image: its path, or a mapping of its path ({@code src}) and either its description
+     * ({@code alt}) or {@code decorative: true}.
+     */
+    private Optional<Value> image(Node node, String what, SourceLocation at) {
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            return reader.string(node, what).flatMap(ref -> images.resolve(ref, at)).map(img -> new Value.Image(img, at));
+        }
+        Optional<Map<String, Node>> entries = reader.mapping(node, what, IMAGE_KEYS);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Node> e = entries.get();
+        reader.requireKeys(node, e, what, List.of("src"));
+        Node src = e.get("src");
+        if (src == null) {
+            return Optional.empty();
+        }
+        SourceLocation srcAt = reader.at(src);
+        String alt = e.containsKey("alt") ? reader.string(e.get("alt"), what + " alt").map(InlineMarkup::plain)
+                .map(a -> a.replaceAll("\\s+", " ").strip()).orElse(null) : null;
+        boolean decorative = e.containsKey("decorative")
+                && reader.bool(e.get("decorative"), what + " decorative").orElse(false);
+        if (alt != null && alt.isEmpty()) {
+            reader.diagnostics().error(reader.at(e.get("alt")), what + " has an empty alt text",
+                    "describe what the picture shows, or write decorative: true instead");
+            alt = null;
+        }
+        if (decorative && alt != null) {
+            reader.diagnostics().error(reader.at(e.get("decorative")), what + " is both decorative and described",
+                    "keep alt if the picture shows something the text does not say, else decorative: true");
+        }
+        String description = alt;
+        return reader.string(src, what + " src").flatMap(ref -> images.resolve(ref, srcAt))
+                .map(img -> new Value.Image(img, description, decorative && description == null, at));
+    }
+
+    private static final List<String> IMAGE_KEYS = List.of("src", "alt", "decorative");
 
     private Optional<Value> link(String text, String what, SourceLocation at) {
         String t = text.trim();
@@ -123,7 +184,13 @@ public final class FieldReader {
         }
         List<Value> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            read(items.get().get(i), field.of(), what + " item " + (i + 1)).ifPresent(values::add);
+            String item = what + " item " + (i + 1);
+            read(items.get().get(i), field.of(), item).ifPresent(v -> {
+                values.add(v);
+                if (v instanceof Value.Image image) {
+                    described(image, field.of(), item, false);
+                }
+            });
         }
         return Optional.of(new Value.Items(values, reader.at(node)));
     }
@@ -133,7 +200,7 @@ public final class FieldReader {
             case LIST -> "a list";
             case RECORD -> "a mapping with " + String.join(", ", field.fields().keySet());
             case CHOICE -> "one of " + String.join(", ", field.values());
-            case IMAGE -> "an image path such as images/photo.jpg";
+            case IMAGE -> "an image: {src: images/photo.jpg, alt: \"what it shows\"}";
             case LINK -> "a web or e-mail address";
             case ALT -> "a short description of the image for readers who cannot see it";
             default -> "a " + field.type().word() + " value";

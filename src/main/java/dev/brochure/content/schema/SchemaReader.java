@@ -22,13 +22,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *     type: record
  *     fields:
  *       name: {type: plain, required: true}
- *       portrait: image
+ *       portrait: {type: image, alt: name}
  * </pre>
+ * An image field is informative unless it says {@code informative: false} (the layout shows it
+ * as decoration); {@code alt: <field>} names the field of the same record that describes it.
+ * The content must describe every other informative image itself.
  */
 public final class SchemaReader {
 
     private static final List<String> FIELD_KEYS =
-            List.of("type", "required", "description", "of", "fields", "values", "min", "max");
+            List.of("type", "required", "description", "of", "fields", "values", "min", "max", "informative", "alt");
 
     private final NodeReader reader;
 
@@ -64,8 +67,22 @@ public final class SchemaReader {
 
     private Map<String, Field> readFields(Node node) {
         Map<String, Field> fields = new LinkedHashMap<>();
-        reader.mapping(node, "fields", null).ifPresent(entries ->
-                entries.forEach((name, spec) -> readField(name, spec).ifPresent(f -> fields.put(name, f))));
+        Map<String, Node> specs = new LinkedHashMap<>();
+        reader.mapping(node, "fields", null).ifPresent(entries -> entries.forEach((name, spec) -> {
+            specs.put(name, spec);
+            readField(name, spec).ifPresent(f -> fields.put(name, f));
+        }));
+        for (Field field : fields.values()) {
+            if (field.altFrom() != null) {
+                Field source = fields.get(field.altFrom());
+                if (source == null || !List.of(FieldType.ALT, FieldType.PLAIN, FieldType.TEXT).contains(source.type())) {
+                    reader.diagnostics().error(reader.at(specs.get(field.name())), "image field '" + field.name()
+                            + "' takes its description from '" + field.altFrom()
+                            + "', which is no alt, plain or text field of the same record",
+                            dev.brochure.diag.Suggestions.hint(field.altFrom(), fields.keySet()));
+                }
+            }
+        }
         return fields;
     }
 
@@ -123,7 +140,22 @@ public final class SchemaReader {
                 yield Optional.of(new Field(name, FieldType.CHOICE, required, description, null, Map.of(), values, 0,
                         Integer.MAX_VALUE));
             }
-            default -> Optional.of(simple(name, type.get(), required, description));
+            case IMAGE -> {
+                boolean informative = Optional.ofNullable(s.get("informative"))
+                        .flatMap(n -> reader.bool(n, "informative")).orElse(true);
+                String altFrom = Optional.ofNullable(s.get("alt")).flatMap(n -> reader.string(n, "alt")).orElse(null);
+                yield Optional.of(new Field(name, FieldType.IMAGE, required, description, null, Map.of(), List.of(), 0,
+                        Integer.MAX_VALUE, informative, altFrom));
+            }
+            default -> {
+                for (String key : List.of("informative", "alt")) {
+                    if (s.containsKey(key)) {
+                        reader.diagnostics().error(reader.at(s.get(key)), "'" + key + "' is only for image fields",
+                                "remove it from field '" + name + "'");
+                    }
+                }
+                yield Optional.of(simple(name, type.get(), required, description));
+            }
         };
     }
 

@@ -9,6 +9,8 @@ public enum Rule {
     LINK_TARGET("link-target", "every link and bookmark goes somewhere: an existing destination or page, a well-formed"
             + " http, https, mailto or tel URI"),
     TEXT_ON_PAGE("text-on-page", "no text is drawn outside its page's media box, where no reader sees it"),
+    TAGGED("tagged", "the PDF is tagged: a structure tree, and everything drawn is tagged content or an artifact"),
+    CONTRAST("contrast", "text contrasts with what lies beneath it as WCAG 2.2 AA asks: 4.5:1, 3:1 for large text"),
     CONTENT_TEXT("content-text", "every text unit of the content (--content) is found in the PDF's text"),
     FILE_SIZE("file-size", "the file is within the --max-size budget");
 

@@ -2,6 +2,7 @@ package dev.brochure.inspect.verify;
 
 import dev.brochure.diag.BrochureException;
 import dev.brochure.vocab.SourceLocation;
+import dev.brochure.inspect.Accessibility;
 import dev.brochure.inspect.Inspector;
 import dev.brochure.inspect.OffPage;
 import dev.brochure.inspect.PdfFiles;
@@ -41,7 +42,7 @@ public final class Verifier {
         try (PDDocument document = PdfFiles.open(file)) {
             InspectReport report = Inspector.inspect(document, file);
             List<Rule> checked = new ArrayList<>(List.of(Rule.PAGES, Rule.FONT_EMBEDDED, Rule.MISSING_GLYPH,
-                    Rule.IMAGE_RESOLUTION, Rule.LINK_TARGET, Rule.TEXT_ON_PAGE));
+                    Rule.IMAGE_RESOLUTION, Rule.LINK_TARGET, Rule.TEXT_ON_PAGE, Rule.TAGGED, Rule.CONTRAST));
             List<Failure> failures = new ArrayList<>();
             if (report.pages().isEmpty()) {
                 failures.add(new Failure(Rule.PAGES, "the PDF has no pages"));
@@ -55,6 +56,9 @@ public final class Verifier {
                         + (off.glyphs() == 1 ? " glyph is" : " glyphs are") + " drawn outside the page, where no reader"
                         + " sees them" + (off.text().isEmpty() ? "" : ": " + excerpt(off.text(), 0))));
             }
+            Accessibility.Result access = accessibility(document, file);
+            tagged(access, failures);
+            contrast(access, failures);
             if (options.expectedText() != null) {
                 checked.add(Rule.CONTENT_TEXT);
                 text(extract(document, file), options.expectedText(), failures);
@@ -134,6 +138,64 @@ public final class Verifier {
                 super.showGlyph(textRenderingMatrix, font, code, displacement);
             }
         }
+    }
+
+    private static Accessibility.Result accessibility(PDDocument document, Path file) {
+        try {
+            return Accessibility.scan(document);
+        } catch (RuntimeException e) {
+            throw BrochureException.of(SourceLocation.of(file), "cannot read the PDF's content (" + e.getMessage() + ")",
+                    "the file is damaged; build or download it again");
+        }
+    }
+
+    private static void tagged(Accessibility.Result access, List<Failure> failures) {
+        if (!access.structureTree()) {
+            failures.add(new Failure(Rule.TAGGED, "the PDF has no structure tree (StructTreeRoot): it is not tagged, so"
+                    + " screen readers guess what its content is and in which order to read it"));
+        }
+        if (!access.marked()) {
+            failures.add(new Failure(Rule.TAGGED, "the catalogue's MarkInfo does not say Marked true"));
+        }
+        for (Accessibility.Untagged u : access.untagged()) {
+            List<String> what = new ArrayList<>();
+            if (u.glyphs() > 0) {
+                what.add(u.glyphs() + (u.glyphs() == 1 ? " glyph" : " glyphs")
+                        + (u.text().isEmpty() ? "" : " (" + quote(u.text()) + ")"));
+            }
+            if (u.images() > 0) {
+                what.add(u.images() + (u.images() == 1 ? " image" : " images"));
+            }
+            if (u.shapes() > 0) {
+                what.add(u.shapes() + (u.shapes() == 1 ? " shape" : " shapes"));
+            }
+            failures.add(new Failure(Rule.TAGGED, "page " + u.page() + ": " + String.join(", ", what)
+                    + " neither tagged content of the structure nor marked as artifacts"));
+        }
+    }
+
+    private static void contrast(Accessibility.Result access, List<Failure> failures) {
+        for (Accessibility.LowContrast c : access.lowContrast()) {
+            String text = c.text().length() <= 40 ? c.text() : c.text().substring(0, 39) + "…";
+            failures.add(new Failure(Rule.CONTRAST, String.format(Locale.ROOT,
+                    "page %d: text %s in %s on %s has a contrast of %.2f:1, below %.1f:1 (%s)%s", c.page(),
+                    quote(text), c.foregroundHex(), c.backgroundHex(), c.ratio(), c.required(),
+                    c.required() < Accessibility.BODY_CONTRAST ? "large text" : "body text",
+                    c.runs() == 1 ? "" : "; " + c.runs() + " pieces of text alike")));
+        }
+    }
+
+    /** Text in quotes, its control characters shown as escapes. */
+    private static String quote(String text) {
+        StringBuilder b = new StringBuilder("'");
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.append('\'').toString();
     }
 
     private static String extract(PDDocument document, Path file) {

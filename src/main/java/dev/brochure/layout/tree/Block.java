@@ -47,7 +47,8 @@ public sealed interface Block {
      * An image in a box {@code width} wide; the box is {@code height} high, or {@code aspect}
      * (width / height) sets it, or the image's own proportions do. The caption sits below.
      * {@code alt} describes the picture for readers who cannot see it (null when the layout gives
-     * none, empty for a decorative picture); it is not printed.
+     * none, empty for a decorative picture, which a tagged PDF marks as an artifact); it is not
+     * printed.
      */
     record Image(ImageRef image, Fit fit, Length width, Length height, Double aspect, Align align,
             List<Inline> caption, TextStyle captionStyle, double radius, String alt, Focus focus, double grow,
@@ -108,7 +109,9 @@ public sealed interface Block {
     /**
      * Boxes side by side; each cell gets {@code width} or a share of the rest by {@code weight}.
      * A row is never split, unless {@code split}: then, where it flows, its cells break across
-     * columns and pages side by side, each at its own legal breakpoints.
+     * columns and pages side by side, each at its own legal breakpoints. Cells are read in their
+     * order, except that an {@code aside} cell (a sidebar, a photo beside the text) is read after
+     * the others.
      */
     record Row(double gap, VAlign valign, boolean equalHeight, boolean split, List<Cell> cells, SourceLocation where)
             implements Block {
@@ -121,9 +124,13 @@ public sealed interface Block {
         }
     }
 
-    record Cell(Length width, double weight, List<Block> blocks) {
+    record Cell(Length width, double weight, List<Block> blocks, boolean aside) {
         public Cell {
             blocks = List.copyOf(blocks);
+        }
+
+        public Cell(Length width, double weight, List<Block> blocks) {
+            this(width, weight, blocks, false);
         }
     }
 

@@ -9,6 +9,8 @@ import dev.brochure.layout.tree.Fit;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.typeset.page.Tag;
+import dev.brochure.typeset.text.RunTags;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +23,16 @@ final class BlockBuilder {
 
     private final Theme theme;
     private final TextSetter text;
+    private final Structure structure;
     private final Diagnostics diagnostics;
     private final double blockGap;
     /** How many list items the blocks being built are inside: their paragraphs are hyphenated only if they must. */
     private int listDepth;
 
-    BlockBuilder(Theme theme, TextSetter text, Diagnostics diagnostics) {
+    BlockBuilder(Theme theme, TextSetter text, Structure structure, Diagnostics diagnostics) {
         this.theme = theme;
         this.text = text;
+        this.structure = structure;
         this.diagnostics = diagnostics;
         TextStyle body = theme.styles().get("body");
         this.blockGap = body == null ? 6 : body.spaceAfter();
@@ -81,19 +85,21 @@ final class BlockBuilder {
             case Block.Paragraph p -> paragraph(p.text(), p.style(), p.align(), width, p);
             case Block.Heading h -> heading(h, width);
             case Block.ListBlock l -> list(l, width);
-            case Block.Image i -> List.of(new ImageBox(text, diagnostics).image(i, width));
+            case Block.Image i -> List.of(images().image(i, width));
             case Block.Quote q -> List.of(quote(q, width));
             case Block.Spacer s -> List.of(spacer(s.height(), s.grow(), s));
             case Block.Rule r -> {
                 double w = Math.min(width, r.width().resolve(width));
+                // A rule decorates: it is an artifact, not content.
                 yield List.of(new VItem.VBox(r.thickness(), List.of(new PageItem.Line(0, r.thickness() / 2, w,
-                        r.thickness() / 2, r.color(), r.thickness())), List.of(), Double.NaN, r.where()));
+                        r.thickness() / 2, r.color(), r.thickness(), Tag.Artifact.LAYOUT)), List.of(), Double.NaN,
+                        r.where()));
             }
             case Block.Panel p -> List.of(panel(p, width, 0));
             case Block.Row r -> r.split() && flowing ? List.of(splitRow(r, width)) : List.of(row(r, width, 0));
             case Block.Grid g -> grid(g, width);
             case Block.Table t -> new TableSetter(this, text).table(t, width);
-            case Block.Qr q -> List.of(QrBox.qr(q, width, diagnostics));
+            case Block.Qr q -> List.of(QrBox.qr(q, width, structure, diagnostics));
             case Block.KeepTogether k -> List.of(stacked(List.of(k.block()), width, k.where())
                     .withKind("keep-together"));
             case Block.Columns c -> {
@@ -173,7 +179,7 @@ final class BlockBuilder {
                 if (v instanceof VItem.VBox box) {
                     VItem.VBox shifted = box.moved(indent, 0);
                     if (!markerPlaced) {
-                        shifted = withMarker(shifted, marker, l, box.baseline());
+                        shifted = withMarker(shifted, marker, l, n, box.baseline());
                         markerPlaced = true;
                     }
                     out.add(shifted);
@@ -187,9 +193,9 @@ final class BlockBuilder {
         return out;
     }
 
-    private VItem.VBox withMarker(VItem.VBox box, String marker, Block.ListBlock l, double baseline) {
+    private VItem.VBox withMarker(VItem.VBox box, String marker, Block.ListBlock l, int item, double baseline) {
         List<Inline> run = List.of(new Inline.Run(marker, false, false, null, l.markerColor()));
-        VItem.VBox m = text.label(run, l.style(), Align.LEFT, 1000, l.where()).getFirst();
+        VItem.VBox m = text.label(run, l.style(), Align.LEFT, 1000, l.where(), structure.label(l, item)).getFirst();
         double dy = (Double.isNaN(baseline) ? m.baseline() : baseline) - m.baseline();
         // The marker is drawn first, so it also comes first when the text is read or extracted.
         List<PageItem> items = new ArrayList<>();
@@ -201,7 +207,7 @@ final class BlockBuilder {
     private double markerWidth(Block.ListBlock l) {
         String widest = l.ordered() ? l.items().size() + "." : l.marker();
         List<Inline> run = List.of(new Inline.Run(widest, false, false, null, null));
-        return text.label(run, l.style(), Align.LEFT, 1000, l.where()).getFirst().items().stream()
+        return text.label(run, l.style(), Align.LEFT, 1000, l.where(), RunTags.all(Tag.NONE)).getFirst().items().stream()
                 .filter(PageItem.GlyphRun.class::isInstance).mapToDouble(i -> ((PageItem.GlyphRun) i).width()).sum();
     }
 
@@ -212,13 +218,14 @@ final class BlockBuilder {
         double y = body.height();
         if (!q.attribution().isEmpty()) {
             y += q.attributionStyle().spaceBefore();
-            for (VItem.VBox line : text.lines(q.attribution(), q.attributionStyle(), null, width - inset, q)) {
+            for (VItem.VBox line : text.lines(q.attribution(), q.attributionStyle(), null, width - inset, q,
+                    structure.attribution(q))) {
                 items.addAll(line.moved(inset, y).items());
                 y += line.height();
             }
         }
         if (q.bar() != null) {
-            items.addFirst(new PageItem.Line(1.5, 0, 1.5, y, q.bar(), 3));
+            items.addFirst(new PageItem.Line(1.5, 0, 1.5, y, q.bar(), 3, Tag.Artifact.LAYOUT));
         }
         return new VItem.VBox(y, items, body.markers(), body.baseline(), q.where()).withKind("quote");
     }
@@ -246,7 +253,9 @@ final class BlockBuilder {
         };
         List<PageItem> items = new ArrayList<>();
         if (p.fill() != null || p.stroke() != null) {
-            items.add(new PageItem.Box(new Rect(0, 0, width, height), p.fill(), p.stroke(), p.strokeWidth(), p.radius()));
+            // The panel's box is decoration; what it holds is the content.
+            items.add(new PageItem.Box(new Rect(0, 0, width, height), p.fill(), p.stroke(), p.strokeWidth(), p.radius(),
+                    Tag.Artifact.LAYOUT));
         }
         VItem.VBox placed = inner.moved(p.padding().left(), dy);
         items.addAll(placed.items());
@@ -297,7 +306,7 @@ final class BlockBuilder {
                 } else if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER
                         && height - cells.get(i).height() > 0.01) {
                     // A photo alone in its cell grows to the row's height, cropped to fill it.
-                    cells.set(i, new ImageBox(text, diagnostics).taller(img, widths[i], height - cells.get(i).height()));
+                    cells.set(i, images().taller(img, widths[i], height - cells.get(i).height()));
                 }
             }
         }
@@ -344,7 +353,7 @@ final class BlockBuilder {
                     cell = List.of(b.withGrow(grow(0, false, extra -> panel(p, w, h + extra))));
                 } else if (blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER) {
                     cell = List.of(b.withGrow(grow(0, true,
-                            extra -> new ImageBox(text, diagnostics).taller(img, w, extra))));
+                            extra -> new ImageBox(text, structure, diagnostics).taller(img, w, extra))));
                 }
             }
             cells.add(cell);
@@ -379,6 +388,15 @@ final class BlockBuilder {
             out.add(row(row, rowWidth, 0).moved(dx, 0).withKind("grid"));
         }
         return out;
+    }
+
+    private ImageBox images() {
+        return new ImageBox(text, structure, diagnostics);
+    }
+
+    /** The document's structure, which the blocks' items are tagged with. */
+    Structure structure() {
+        return structure;
     }
 
     /** Columns inside a box: balanced, never broken across pages. */

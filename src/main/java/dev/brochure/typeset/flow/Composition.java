@@ -12,6 +12,8 @@ import dev.brochure.typeset.flow.PageDraft.PlacedMarker;
 import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
+import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Tag;
 import dev.brochure.typeset.page.TypesetDocument;
 import dev.brochure.typeset.text.Faces;
 import dev.brochure.typeset.text.Hyphenator;
@@ -30,10 +32,11 @@ public final class Composition {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
         Faces faces = new Faces(workspace);
+        Structure structure = Structure.of(layout);
         TextSetter text = new TextSetter(theme,
                 new ParagraphBuilder(theme, hyphenator(layout, workspace, diagnostics), faces, diagnostics),
-                options.lineBreaker(), faces);
-        BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
+                options.lineBreaker(), faces, structure);
+        BlockBuilder builder = new BlockBuilder(theme, text, structure, diagnostics);
         TextStyle body = theme.styles().get("body");
         // A section that continues on the page before it is set two body lines below it.
         double sectionGap = 2 * (body == null ? 14 : body.leading());
@@ -51,7 +54,7 @@ public final class Composition {
         for (PageDraft draft : drafts) {
             footer.add(draft, drafts.size(), paper.width(), paper.height());
             pages.add(new Page(draft.index + 1, paper.width(), paper.height(), options.bleed(), draft.background,
-                    draft.items, draft.section));
+                    claimed(draft.items, structure.section(draft.section)), draft.section));
         }
         // Without sections, the content or layout stage has reported why; no pages follow from that.
         if (pages.isEmpty() && !layout.sections().isEmpty()) {
@@ -59,7 +62,16 @@ public final class Composition {
                     "check that 'sections:' lists the section files and that their layouts write blocks");
         }
         List<PlacedMarker> markers = onPages(composer.markers(), pages.size());
-        return new TypesetDocument(layout.info(), pages, outline(markers), destinations(markers));
+        return new TypesetDocument(layout.info(), pages, outline(markers), destinations(markers), structure.root());
+    }
+
+    /**
+     * The items with every one that no block tagged made content of its section: nothing drawn
+     * is hidden from a reader because a block forgot to say what it is.
+     */
+    private static List<PageItem> claimed(List<PageItem> items, Tag section) {
+        return items.stream().map(i -> i.tag() instanceof Tag.Unset && !(i instanceof PageItem.TextLine) ? i.tagged(section) : i)
+                .toList();
     }
 
     /**

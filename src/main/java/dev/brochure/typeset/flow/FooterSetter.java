@@ -7,6 +7,8 @@ import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Tag;
+import dev.brochure.typeset.text.RunTags;
 import java.util.List;
 
 /**
@@ -38,7 +40,7 @@ final class FooterSetter {
         set(fill(spec.right(), page, pageCount), Align.RIGHT, m.left(), width, baseline, page);
         if (spec.rule()) {
             double y = baseline - style.size() * 1.4;
-            page.items.add(new PageItem.Line(m.left(), y, m.left() + width, y, style.color(), 0.5));
+            page.items.add(new PageItem.Line(m.left(), y, m.left() + width, y, style.color(), 0.5, Tag.Artifact.FOOTER));
         }
     }
 
@@ -54,7 +56,9 @@ final class FooterSetter {
             return;
         }
         List<Inline> run = List.of(new Inline.Run(content, false, false, null, null));
-        for (VItem.VBox line : text.label(run, style, align, width, SourceLocation.of("theme footer"))) {
+        // The footer is page furniture: an artifact, not read as content.
+        for (VItem.VBox line : text.label(run, style, align, width, SourceLocation.of("theme footer"),
+                RunTags.all(Tag.Artifact.FOOTER))) {
             for (PageItem item : line.items()) {
                 page.items.add(item.moved(x, baseline - line.baseline()));
             }

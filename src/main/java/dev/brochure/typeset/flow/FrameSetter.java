@@ -4,6 +4,7 @@ import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.typeset.page.Tag;
 import dev.brochure.vocab.Length;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,11 @@ final class FrameSetter {
             double innerWidth = rect.width() - frame.padding().horizontal();
             List<Block> blocks = frame.height() == null ? frame.blocks()
                     : frame.blocks().stream().map(b -> fillHeight(b, rect.height() - frame.padding().vertical())).toList();
+            for (int i = 0; i < blocks.size(); i++) {
+                if (blocks.get(i) != frame.blocks().get(i)) {
+                    builder.structure().alias(blocks.get(i), frame.blocks().get(i));
+                }
+            }
             VItem.VBox content = builder.stacked(blocks, innerWidth, frame.where());
             double height = frame.height() == null ? content.height() + frame.padding().vertical() : rect.height();
             double free = height - frame.padding().vertical() - content.height();
@@ -45,7 +51,7 @@ final class FrameSetter {
             }
             if (frame.fill() != null) {
                 draft.items.add(new PageItem.Box(new Rect(rect.x(), rect.y(), rect.width(), height), frame.fill(), null,
-                        0, 0));
+                        0, 0, Tag.Artifact.LAYOUT));
             }
             double dy = frame.padding().top() + switch (frame.valign()) {
                 case TOP -> 0;

@@ -18,10 +18,12 @@ import java.util.List;
 final class ImageBox {
 
     private final TextSetter text;
+    private final Structure structure;
     private final Diagnostics diagnostics;
 
-    ImageBox(TextSetter text, Diagnostics diagnostics) {
+    ImageBox(TextSetter text, Structure structure, Diagnostics diagnostics) {
         this.text = text;
+        this.structure = structure;
         this.diagnostics = diagnostics;
     }
 
@@ -45,11 +47,13 @@ final class ImageBox {
             default -> 0;
         };
         List<PageItem> items = new ArrayList<>();
-        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.focus(), block.radius(), block.alt()));
+        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.focus(), block.radius(), block.alt())
+                .tagged(structure.figure(source)));
         double y = height;
         if (!block.caption().isEmpty()) {
             y += block.captionStyle().spaceBefore();
-            for (VItem.VBox line : text.lines(block.caption(), block.captionStyle(), null, width, source)) {
+            for (VItem.VBox line : text.lines(block.caption(), block.captionStyle(), null, width, source,
+                    structure.caption(source))) {
                 items.addAll(line.moved(x, y).items());
                 y += line.height();
             }

@@ -31,7 +31,12 @@ final class QrBox {
     private QrBox() {
     }
 
-    static VItem.VBox qr(Block.Qr q, double available, Diagnostics diagnostics) {
+    /** Whether a code's data is an address it also links to. */
+    static boolean isLink(String data) {
+        return LINK.matcher(data).matches();
+    }
+
+    static VItem.VBox qr(Block.Qr q, double available, Structure structure, Diagnostics diagnostics) {
         double size = Math.min(q.size(), available);
         QRCode code;
         try {
@@ -62,9 +67,11 @@ final class QrBox {
             items.add(new PageItem.Box(new Rect(x, 0, size, size), q.background(), null, 0, 0));
         }
         double inset = q.quietZone() * module;
-        items.add(new PageItem.QrCode(x + inset, inset, module, n, dark, q.color(), q.data(), q.alt()));
-        if (LINK.matcher(q.data()).matches()) {
-            items.add(new PageItem.Link(new Rect(x + inset, inset, n * module, n * module), q.data()));
+        items.add(new PageItem.QrCode(x + inset, inset, module, n, dark, q.color(), q.data(), q.alt(),
+                structure.figure(q)));
+        if (isLink(q.data())) {
+            items.add(new PageItem.Link(new Rect(x + inset, inset, n * module, n * module), q.data(),
+                    structure.link(q)));
         }
         return new VItem.VBox(size, items, List.of(), Double.NaN, q.where()).withKind("qr");
     }

@@ -343,7 +343,7 @@ final class TableSetter {
         if (only != null && align == CellAlign.NUMERIC && decimal != null && p.cell().colspan() == 1) {
             double[] parts = decimalParts(only);
             double dx = Math.max(0, inner - decimal.after - parts[0]);
-            content = text.label(only.text(), only.style(), Align.LEFT, 1e6, only.where()).getFirst().moved(dx, 0);
+            content = text.label(only, 1e6).getFirst().moved(dx, 0);
         } else {
             List<Block> blocks = p.cell().blocks();
             if (only != null && only.align() == null) {

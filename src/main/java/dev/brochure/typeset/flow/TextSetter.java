@@ -15,6 +15,8 @@ import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.typeset.text.LineOptions;
 import dev.brochure.typeset.text.LineSetter;
 import dev.brochure.typeset.text.ParagraphBuilder;
+import dev.brochure.typeset.page.Tag;
+import dev.brochure.typeset.text.RunTags;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,16 +57,18 @@ final class TextSetter {
     private final ParagraphBuilder builder;
     private final LineBreaker breaker;
     private final Faces faces;
+    private final Structure structure;
     /** The paragraph id of each block set so far, numbered in the order they were first set. */
     private final Map<Object, Integer> ids = new IdentityHashMap<>();
     /** The paragraph id of each place of text set without a block of its own (table cells). */
     private final Map<Object, Integer> placeIds = new java.util.HashMap<>();
 
-    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, Faces faces) {
+    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, Faces faces, Structure structure) {
         this.theme = theme;
         this.builder = builder;
         this.breaker = breaker;
         this.faces = faces;
+        this.structure = structure;
     }
 
     /**
@@ -84,13 +88,22 @@ final class TextSetter {
      * of the style's leading, hyphenated if its style says so.
      */
     List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, Block block) {
-        return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH);
+        return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH, structure.text(block));
+    }
+
+    /**
+     * As {@link #lines(List, TextStyle, Align, double, Block)}, for text of {@code block} that is
+     * an element of its own ({@code tags}: a caption, an attribution).
+     */
+    List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, Block block,
+            RunTags tags) {
+        return lines(text, style, alignOverride, width, block.where(), block, Role.PARAGRAPH, tags);
     }
 
     /** The lines of a paragraph in a list item: hyphenated only if it then takes three lines or more. */
     List<VItem.VBox> listItemLines(List<Inline> text, TextStyle style, Align alignOverride, double width,
             Block block) {
-        return lines(text, style, alignOverride, width, block.where(), block, Role.LIST_ITEM);
+        return lines(text, style, alignOverride, width, block.where(), block, Role.LIST_ITEM, structure.text(block));
     }
 
     /**
@@ -98,29 +111,41 @@ final class TextSetter {
      * id belongs to the content's place {@code where}, so setting it again keeps the id.
      */
     List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
-        return lines(text, style, alignOverride, width, where, where, Role.PARAGRAPH);
+        return lines(text, style, alignOverride, width, where, where, Role.PARAGRAPH, RunTags.all(Tag.NONE));
     }
 
     /** The lines of a heading that belongs to no heading block (a table's head cell), keyed by its place. */
     List<VItem.VBox> headingLines(List<Inline> text, TextStyle style, double width, SourceLocation where) {
-        return lines(text, style, null, width, where, where, Role.HEADING);
+        return lines(text, style, null, width, where, where, Role.HEADING, RunTags.all(Tag.NONE));
     }
 
     /** The lines of a heading: never hyphenated, whatever its style says, and balanced. */
     List<VItem.VBox> headingLines(Block.Heading heading, double width) {
-        return lines(heading.text(), heading.style(), null, width, heading.where(), heading, Role.HEADING);
+        return lines(heading.text(), heading.style(), null, width, heading.where(), heading, Role.HEADING,
+                structure.text(heading));
     }
 
     /**
      * A label that is not running text (a list marker, a running footer): set like a paragraph
      * but never hyphenated and left out of the typography report.
      */
+    List<VItem.VBox> label(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where,
+            RunTags tags) {
+        return lines(text, style, alignOverride, width, where, null, Role.LABEL, tags);
+    }
+
+    /** A label set only to be measured: its runs belong to no element. */
     List<VItem.VBox> label(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
-        return lines(text, style, alignOverride, width, where, null, Role.LABEL);
+        return label(text, style, alignOverride, width, where, RunTags.all(Tag.NONE));
+    }
+
+    /** A paragraph set on one line as a label (a table's figure aligned on its decimal point), tagged as its element. */
+    List<VItem.VBox> label(Block.Paragraph p, double width) {
+        return label(p.text(), p.style(), Align.LEFT, width, p.where(), structure.text(p));
     }
 
     private List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width,
-            SourceLocation where, Object block, Role role) {
+            SourceLocation where, Object block, Role role, RunTags tags) {
         Align align = alignOverride != null ? alignOverride : style.align();
         boolean justify = align == Align.JUSTIFY;
         boolean running = role == Role.PARAGRAPH || role == Role.LIST_ITEM;
@@ -150,7 +175,7 @@ final class TextSetter {
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             LineBreaker.Line line = lines.get(i);
-            LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align);
+            LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align, tags);
             List<PageItem> placed = new ArrayList<>(set.items().size() + 1);
             if (paragraph != null) {
                 boolean natural = line.end() >= items.size() || items.get(line.end()) instanceof Item.Penalty p

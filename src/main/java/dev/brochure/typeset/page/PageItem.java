@@ -15,6 +15,15 @@ public sealed interface PageItem {
     PageItem moved(double dx, double dy);
 
     /**
+     * What the item is in the document's logical structure: content of an element, or an
+     * artifact ({@link Tag}); {@link Tag#NONE} for an item made without one.
+     */
+    Tag tag();
+
+    /** This item with another tag (the item itself for one that is not drawn). */
+    PageItem tagged(Tag tag);
+
+    /**
      * Glyphs of one font, size and colour on one baseline. {@code positions[i]} is glyph i's x
      * offset from {@code x}; the renderer must draw each glyph exactly there, so measuring and
      * drawing agree. {@code text} is the text the run shows; glyph i shows the characters of
@@ -24,7 +33,7 @@ public sealed interface PageItem {
      * never modified after construction.
      */
     record GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
-            int[] clusters, double width, String text, double scale) implements PageItem {
+            int[] clusters, double width, String text, double scale, Tag tag) implements PageItem {
 
         /** A run drawn at the glyphs' own widths. */
         public GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
@@ -32,10 +41,21 @@ public sealed interface PageItem {
             this(x, baseline, font, size, color, glyphs, positions, clusters, width, text, 1);
         }
 
+        /** A run not yet given its place in the structure. */
+        public GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
+                int[] clusters, double width, String text, double scale) {
+            this(x, baseline, font, size, color, glyphs, positions, clusters, width, text, scale, Tag.NONE);
+        }
+
         @Override
         public GlyphRun moved(double dx, double dy) {
             return new GlyphRun(x + dx, baseline + dy, font, size, color, glyphs, positions, clusters, width, text,
-                    scale);
+                    scale, tag);
+        }
+
+        @Override
+        public GlyphRun tagged(Tag other) {
+            return new GlyphRun(x, baseline, font, size, color, glyphs, positions, clusters, width, text, scale, other);
         }
 
         /**
@@ -106,35 +126,82 @@ public sealed interface PageItem {
         public boolean overfull() {
             return width > measure + OVERFULL_TOLERANCE;
         }
+
+        /** Not drawn, so no part of the structure: its glyph runs are. */
+        @Override
+        public Tag tag() {
+            return Tag.NONE;
+        }
+
+        @Override
+        public TextLine tagged(Tag other) {
+            return this;
+        }
     }
 
     /**
      * An image drawn at (x, y, width, height), shown only inside {@code clip} (null for no
      * clipping), whose corners are rounded by {@code radius}. {@code alt} is the layout's
      * description of the picture for readers who cannot see it (null if it gave none, empty for
-     * a decorative picture); it is kept here for a tagged, accessible PDF and is not drawn.
+     * a decorative picture); the tagged PDF's figure carries it (its {@link StructNode#alt()}).
      */
     record PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius,
-            String alt) implements PageItem {
+            String alt, Tag tag) implements PageItem {
+
+        public PlacedImage(ImageRef image, double x, double y, double width, double height, Rect clip, double radius,
+                String alt) {
+            this(image, x, y, width, height, clip, radius, alt, Tag.NONE);
+        }
+
         @Override
         public PlacedImage moved(double dx, double dy) {
             return new PlacedImage(image, x + dx, y + dy, width, height, clip == null ? null : clip.moved(dx, dy), radius,
-                    alt);
+                    alt, tag);
+        }
+
+        @Override
+        public PlacedImage tagged(Tag other) {
+            return new PlacedImage(image, x, y, width, height, clip, radius, alt, other);
+        }
+
+        /** The part of the page the picture shows: its clip, or all of it. */
+        public Rect visible() {
+            return clip != null ? clip : new Rect(x, y, width, height);
         }
     }
 
     /** A rectangle, filled and/or stroked (either colour may be null), with rounded corners. */
-    record Box(Rect rect, Rgb fill, Rgb stroke, double strokeWidth, double radius) implements PageItem {
+    record Box(Rect rect, Rgb fill, Rgb stroke, double strokeWidth, double radius, Tag tag) implements PageItem {
+
+        public Box(Rect rect, Rgb fill, Rgb stroke, double strokeWidth, double radius) {
+            this(rect, fill, stroke, strokeWidth, radius, Tag.NONE);
+        }
+
         @Override
         public Box moved(double dx, double dy) {
-            return new Box(rect.moved(dx, dy), fill, stroke, strokeWidth, radius);
+            return new Box(rect.moved(dx, dy), fill, stroke, strokeWidth, radius, tag);
+        }
+
+        @Override
+        public Box tagged(Tag other) {
+            return new Box(rect, fill, stroke, strokeWidth, radius, other);
         }
     }
 
-    record Line(double x1, double y1, double x2, double y2, Rgb color, double width) implements PageItem {
+    record Line(double x1, double y1, double x2, double y2, Rgb color, double width, Tag tag) implements PageItem {
+
+        public Line(double x1, double y1, double x2, double y2, Rgb color, double width) {
+            this(x1, y1, x2, y2, color, width, Tag.NONE);
+        }
+
         @Override
         public Line moved(double dx, double dy) {
-            return new Line(x1 + dx, y1 + dy, x2 + dx, y2 + dy, color, width);
+            return new Line(x1 + dx, y1 + dy, x2 + dx, y2 + dy, color, width, tag);
+        }
+
+        @Override
+        public Line tagged(Tag other) {
+            return new Line(x1, y1, x2, y2, color, width, other);
         }
     }
 
@@ -142,14 +209,26 @@ public sealed interface PageItem {
      * A QR code of {@code size} × {@code size} modules, each {@code module} points square, its
      * top-left module at (x, y). {@code dark[row * size + column]} tells the dark modules, drawn in
      * {@code color} as vector squares (the light ones are not drawn). {@code data} is the text the
-     * code holds; {@code alt} a description for readers who cannot see it (null if none). The
-     * array is never modified after construction.
+     * code holds; {@code alt} a description for readers who cannot see it (null if none). Its
+     * tag is its figure, or an artifact for a code nothing describes. The array is never modified
+     * after construction.
      */
-    record QrCode(double x, double y, double module, int size, boolean[] dark, Rgb color, String data, String alt)
-            implements PageItem {
+    record QrCode(double x, double y, double module, int size, boolean[] dark, Rgb color, String data, String alt,
+            Tag tag) implements PageItem {
+
+        public QrCode(double x, double y, double module, int size, boolean[] dark, Rgb color, String data,
+                String alt) {
+            this(x, y, module, size, dark, color, data, alt, Tag.NONE);
+        }
+
         @Override
         public QrCode moved(double dx, double dy) {
-            return new QrCode(x + dx, y + dy, module, size, dark, color, data, alt);
+            return new QrCode(x + dx, y + dy, module, size, dark, color, data, alt, tag);
+        }
+
+        @Override
+        public QrCode tagged(Tag other) {
+            return new QrCode(x, y, module, size, dark, color, data, alt, other);
         }
 
         public boolean isDark(int row, int column) {
@@ -159,12 +238,23 @@ public sealed interface PageItem {
 
     /**
      * A clickable area. {@code target} is a URI ({@code https:}, {@code mailto:}) or
-     * {@code #id}, a destination inside the document.
+     * {@code #id}, a destination inside the document. Its tag names the link element whose text
+     * it covers.
      */
-    record Link(Rect rect, String target) implements PageItem {
+    record Link(Rect rect, String target, Tag tag) implements PageItem {
+
+        public Link(Rect rect, String target) {
+            this(rect, target, Tag.NONE);
+        }
+
         @Override
         public Link moved(double dx, double dy) {
-            return new Link(rect.moved(dx, dy), target);
+            return new Link(rect.moved(dx, dy), target, tag);
+        }
+
+        @Override
+        public Link tagged(Tag other) {
+            return new Link(rect, target, other);
         }
     }
 }

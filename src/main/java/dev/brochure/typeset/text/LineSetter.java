@@ -3,6 +3,7 @@ package dev.brochure.typeset.text;
 import dev.brochure.vocab.Align;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.typeset.page.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * put in visual order by the Unicode bidirectional algorithm's rule L2 (from the highest level
  * down to the lowest odd one, every sequence at that level or above is reversed), each fragment
  * moving as a whole (its glyphs are shaped in visual order already). A glyph run holds text of one
- * direction: its glyphs in visual order, its {@code text} in logical order. In a right-to-left
+ * direction and one tag: its glyphs in visual order, its {@code text} in logical order; each run
+ * keeps the tag of the text it shows. In a right-to-left
  * paragraph {@code left} alignment means the start of the line, its right edge.
  */
 public final class LineSetter {
@@ -41,6 +43,14 @@ public final class LineSetter {
     }
 
     public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align) {
+        return set(items, line, measure, align, RunTags.all(Tag.NONE));
+    }
+
+    /**
+     * As {@link #set(List, LineBreaker.Line, double, Align)}, every glyph run and link area tagged
+     * by {@code tags}: a run never mixes text of two tags (a link's text and the text around it).
+     */
+    public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align, RunTags tags) {
         double ratio = Math.max(-1, line.ratio() >= Item.INFINITY ? 0 : line.ratio());
         double scale = 1 + line.expansion();
         List<Piece> pieces = new ArrayList<>();
@@ -83,7 +93,7 @@ public final class LineSetter {
         if (bidi) {
             pieces = visualOrder(pieces, base);
         }
-        RunCollector runs = new RunCollector(scale);
+        RunCollector runs = new RunCollector(scale, tags);
         double x = 0;
         for (Piece piece : pieces) {
             if (piece.hyphen()) {
@@ -157,12 +167,15 @@ public final class LineSetter {
     }
 
     /**
-     * Merges neighbouring fragments of the same look and direction into one glyph run, and links
-     * into areas. Fragments come in visual order; a right-to-left run's text is theirs in reverse
-     * order, which is the logical one.
+     * Merges neighbouring fragments of the same look, direction and tag into one glyph run, and
+     * links into areas. Fragments come in visual order; a right-to-left run's text is theirs in
+     * reverse order, which is the logical one. The runs come in visual order, as a PDF reader
+     * expects them (it puts a line's right-to-left text back in logical order).
      */
     private static final class RunCollector {
         private final double scale;
+        private final RunTags tags;
+        private Tag runTag;
         private final List<PageItem> out = new ArrayList<>();
         private final List<PageItem> links = new ArrayList<>();
         private Fragment look;
@@ -172,21 +185,25 @@ public final class LineSetter {
         private final List<Double> starts = new ArrayList<>();
         private double runEnd;
         private String linkHref;
+        private Tag linkTag;
         private double linkX;
         private double linkEnd;
         private double linkTop;
         private double linkBottom;
 
-        RunCollector(double scale) {
+        RunCollector(double scale, RunTags tags) {
             this.scale = scale;
+            this.tags = tags;
         }
 
         /** Adds a fragment drawn from {@code x}, taking {@code advance} (wider than natural for glue). */
         void add(Fragment f, double x, double advance) {
-            if (look == null || !look.sameLook(f) || look.rightToLeft() != f.rightToLeft()) {
+            Tag tag = tags.of(f.href(), f.lang());
+            if (look == null || !look.sameLook(f) || look.rightToLeft() != f.rightToLeft() || !tag.equals(runTag)) {
                 flushRun();
                 look = f;
                 runX = x;
+                runTag = tag;
             }
             fragments.add(f);
             starts.add(x);
@@ -202,6 +219,7 @@ public final class LineSetter {
             flushLink();
             if (f.href() != null && !f.shaped().text().isBlank()) {
                 linkHref = f.href();
+                linkTag = tags.of(f.href(), f.lang());
                 linkX = x;
                 linkEnd = x + advance;
                 linkTop = -f.face().ascent() * f.size();
@@ -211,7 +229,8 @@ public final class LineSetter {
 
         private void flushLink() {
             if (linkHref != null) {
-                links.add(new PageItem.Link(new Rect(linkX, linkTop, linkEnd - linkX, linkBottom - linkTop), linkHref));
+                links.add(new PageItem.Link(new Rect(linkX, linkTop, linkEnd - linkX, linkBottom - linkTop), linkHref,
+                        linkTag));
             }
             linkHref = null;
         }
@@ -262,7 +281,7 @@ public final class LineSetter {
                     fragments.forEach(f -> text.append(f.shaped().text()));
                 }
                 out.add(new PageItem.GlyphRun(runX, 0, look.face().file(), look.size(), look.color(), g, p, cps,
-                        runEnd - runX, text.toString(), scale));
+                        runEnd - runX, text.toString(), scale, runTag));
             }
             fragments.clear();
             starts.clear();

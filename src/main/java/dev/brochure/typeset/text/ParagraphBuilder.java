@@ -93,6 +93,8 @@ public final class ParagraphBuilder {
         /** The face and bidirectional level of the piece being collected. */
         FontFace pieceFace;
         int pieceLevel;
+        /** The language of the current run, if it differs from the paragraph's. */
+        String lang;
 
         Builder(TextStyle style, boolean justify, SourceLocation where, WordHyphenation hyphenation, BitSet tied,
                 TextAnalysis analysis) {
@@ -267,7 +269,7 @@ public final class ParagraphBuilder {
             }
             boolean rightToLeft = (level & 1) == 1;
             return new Fragment(face, style.size(), color, href, face.shape(text, features, rightToLeft),
-                    style.tracking(), features, level, analysis.base());
+                    style.tracking(), features, level, analysis.base(), lang);
         }
 
         /** ", nor in its fallback fonts …" when the style's family has fallback families. */
@@ -319,6 +321,7 @@ public final class ParagraphBuilder {
                             chain.add(faces.face(fallback, bold, italic));
                         }
                     }
+                    b.lang = run.lang();
                     b.text(text(run, style), chain, run.color() != null ? run.color() : style.color(), run.href());
                 }
                 case Inline.Break br -> {

@@ -107,11 +107,12 @@ class VerifierTest {
     void textOutsideThePageFailsAndIsNotCountedAsPresent() {
         List<Failure> failures = failures(EnumSet.of(Flaw.OFF_PAGE_TEXT), new VerifyOptions(150, null,
                 List.of(new ExpectedText(TestPdfs.OFF_PAGE_TEXT, "sections/a.yaml:4:8"))));
+        // The off-page text is drawn untagged as well, which the tagged rule reports on its own.
         assertEquals(List.of(new Failure(Rule.TEXT_ON_PAGE, "page 2: 23 glyphs are drawn outside the page, where no reader"
                         + " sees them: \"Hidden beyond the edge.\""),
                 new Failure(Rule.CONTENT_TEXT, "sections/a.yaml:4:8: text not found in the PDF: \"Hidden beyond the edge.\"",
                         "sections/a.yaml:4:8")),
-                failures);
+                failures.stream().filter(f -> f.rule() != Rule.TAGGED).toList());
     }
 
     @Test
@@ -121,7 +122,64 @@ class VerifierTest {
             doc.save(empty.toFile());
         }
         VerifyResult result = Verifier.verify(empty, DEFAULTS);
-        assertEquals(List.of(new Failure(Rule.PAGES, "the PDF has no pages")), result.failures());
+        assertEquals(new Failure(Rule.PAGES, "the PDF has no pages"), result.failures().getFirst());
+        assertTrue(result.failures().stream().allMatch(f -> f.rule() == Rule.PAGES || f.rule() == Rule.TAGGED),
+                "an empty PDF is also untagged, and nothing else: " + result.failures());
+    }
+
+    @Test
+    void contentThatIsNeitherTaggedNorAnArtifact() {
+        List<Failure> failures = failures(EnumSet.of(Flaw.UNTAGGED), DEFAULTS);
+        assertEquals(List.of(new Failure(Rule.TAGGED, "page 2: 10 glyphs ('Not tagged') neither tagged content of the"
+                + " structure nor marked as artifacts")), failures);
+    }
+
+    @Test
+    void aPdfWithoutStructureIsNotTagged() {
+        List<String> messages = failures(EnumSet.of(Flaw.NOT_TAGGED), DEFAULTS).stream()
+                .peek(f -> assertEquals(Rule.TAGGED, f.rule())).map(Failure::message).toList();
+        assertEquals("the PDF has no structure tree (StructTreeRoot): it is not tagged, so screen readers guess what"
+                + " its content is and in which order to read it", messages.get(0));
+        assertEquals("the catalogue's MarkInfo does not say Marked true", messages.get(1));
+        assertTrue(messages.get(2).startsWith("page 1: "), messages.toString());
+        assertTrue(messages.get(2).contains(" glyphs ('A Well-Made Lea"), messages.get(2));
+        assertTrue(messages.get(2).contains(", 1 image neither"), "the image is untagged too: " + messages.get(2));
+        assertTrue(messages.get(3).startsWith("page 2: "), messages.toString());
+        assertEquals(4, messages.size(), "the page numbers are artifacts still: " + messages);
+    }
+
+    @Test
+    void textOfLowContrastOnPaper() {
+        List<Failure> failures = failures(EnumSet.of(Flaw.LOW_CONTRAST), DEFAULTS);
+        assertEquals(List.of(new Failure(Rule.CONTRAST, "page 2: text 'Pale words' in #AAAAAA on #FFFFFF has a"
+                + " contrast of 2.32:1, below 4.5:1 (body text)"), new Failure(Rule.CONTRAST, "page 2: text"
+                + " 'Regular and grey' in #949494 on #FFFFFF has a contrast of 3.03:1, below 4.5:1 (body text)")),
+                failures, "15 pt regular is body text; the same grey at 15 pt bold and at 20 pt (page 1) is large");
+    }
+
+    @Test
+    void textOfLowContrastOnAPhotoIsJudgedByThePixelsUnderIt() {
+        List<Failure> failures = failures(EnumSet.of(Flaw.LOW_CONTRAST_ON_PHOTO), DEFAULTS);
+        assertEquals(1, failures.size(), failures.toString());
+        String message = failures.getFirst().message();
+        assertEquals(Rule.CONTRAST, failures.getFirst().rule());
+        assertTrue(message.startsWith("page 1: text 'Washed out' in #FFFFFF on #"), message);
+        assertTrue(message.endsWith("below 4.5:1 (body text)"), message);
+        assertTrue(!message.contains("on #FFFFFF"), "the background is the photo's, not the paper's: " + message);
+        // The well-made leaflet's white words on the dark end of the same photo pass (aWellMadePdf...).
+    }
+
+    @Test
+    void contrastIsWcagsRatioOfRelativeLuminances() {
+        assertEquals(21, dev.brochure.inspect.Accessibility.contrast(0x000000, 0xFFFFFF), 1e-9);
+        assertEquals(1, dev.brochure.inspect.Accessibility.contrast(0x18453B, 0x18453B), 1e-9);
+        assertEquals(2.29, dev.brochure.inspect.Accessibility.contrast(0xD9A23A, 0xFFFFFF), 0.005,
+                "the OPTML gold on white, as the issue measured it");
+        assertEquals(5.25, dev.brochure.inspect.Accessibility.contrast(0x8F6414, 0xFFFFFF), 0.005,
+                "its deeper shade for text on paper");
+        double grey = dev.brochure.inspect.Accessibility.contrast(TestPdfs.MID_GREY, 0xFFFFFF);
+        assertTrue(grey > 3 && grey < 4.5, "the well-made leaflet's large grey heading passes only as large text: "
+                + grey);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.testing.TestProject;
 import dev.brochure.typeset.page.PageItem;
+import dev.brochure.typeset.page.Tag;
 import dev.brochure.vocab.Align;
 import dev.brochure.vocab.FontFamily;
 import dev.brochure.vocab.FooterSpec;
@@ -236,6 +237,43 @@ class InternationalTextTest {
         assertEquals("12", visual(number), "digits keep their order");
         assertEquals(text, logical(lines.getFirst(), true));
         assertEquals(400, runs.getLast().x() + runs.getLast().width(), 0.01, "a ragged right-to-left line starts at the right");
+    }
+
+    @Test
+    void reorderedRunsKeepTheTagOfTheirTextAndComeInLogicalOrder() {
+        TextStyle style = Paragraphs.style(0, false, 0, 50, 2);
+        // A Hebrew paragraph (set in the fallback family) with an English name tagged as a span of its own.
+        List<Inline> inlines = List.of(new Inline.Run("אנחנו עובדים עם ", false, false, null, null, null),
+                new Inline.Run("Vollkorn Bold", false, false, null, null, "en"),
+                new Inline.Run(" בכל האוניברסיטאות", false, false, null, null, null));
+        List<Item> items = new ParagraphBuilder(theme(style, List.of("hebrew")),
+                Hyphenator.forLanguage("en-US", WORKSPACE).orElseThrow(), new Faces(WORKSPACE), diagnostics)
+                .build(inlines, style, false, 0, new SourceLocation("story.yaml", 3, 5), true);
+        Tag paragraph = new Tag.Content(1);
+        Tag span = new Tag.Content(2);
+        RunTags tags = (href, lang) -> lang == null ? paragraph : span;
+        List<LineBreaker.Line> broken = new KnuthPlassLineBreaker().breakLines(items, 400, false,
+                new LineOptions(0, false, 0, 2));
+        assertEquals(1, broken.size());
+        LineSetter.SetLine line = LineSetter.set(items, broken.getFirst(), 400, Align.LEFT, tags);
+        List<PageItem.GlyphRun> runs = runs(line);
+        for (PageItem.GlyphRun run : runs) {
+            boolean latin = run.text().codePoints().anyMatch(cp -> cp >= 'A' && cp <= 'z');
+            boolean hebrew = run.text().codePoints().anyMatch(cp -> cp >= 0x0590 && cp <= 0x05FF);
+            assertFalse(latin && hebrew, "a run holds text of one tag: '" + run.text() + "'");
+            if (latin || hebrew) {
+                assertEquals(latin ? span : paragraph, run.tag(), "the tag of '" + run.text() + "'");
+            }
+        }
+        assertTrue(runs.stream().anyMatch(r -> r.font().getFileName().toString().startsWith("NotoSansHebrew")
+                && r.tag().equals(paragraph)), "the fallback font's runs are the paragraph's");
+        assertTrue(runs.stream().anyMatch(r -> r.text().contains("Vollkorn") && r.tag().equals(span)));
+        assertEquals("אנחנו עובדים עם Vollkorn Bold בכל האוניברסיטאות", logical(line, true),
+                "reordered, the runs still hold the whole text");
+        List<PageItem.GlyphRun> visual = new ArrayList<>(runs);
+        visual.sort(Comparator.comparingDouble(PageItem.GlyphRun::x));
+        assertTrue(visual.getFirst().text().contains("האוניברסיטאות"), "visually the last word is leftmost");
+        assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
     }
 
     @Test
