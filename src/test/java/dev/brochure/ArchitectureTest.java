@@ -140,7 +140,13 @@ class ArchitectureTest {
         mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.vocab..",
                 "dev.brochure.diag..", "dev.brochure.inspect", "dev.brochure.inspect.report..",
                 "dev.brochure.inspect.verify..", "dev.brochure.inspect.preview..", "dev.brochure.typeset.quality..",
-                "picocli..");
+                "picocli..", "me.tongfei.progressbar..", "com.sun.net.httpserver..");
+    }
+
+    @Test
+    void onlyTheCliDrawsProgressBars() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.cli..")
+                .should().dependOnClassesThat().resideInAPackage("me.tongfei.progressbar..").check(MAIN);
     }
 
     @Test

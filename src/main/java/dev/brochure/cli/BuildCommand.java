@@ -99,7 +99,7 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
             context().out().flush();
             return result == null ? ExitCode.USER_ERROR : ExitCode.OK;
         }
-        BuildResult result = context().pipeline().build(request);
+        BuildResult result = context().pipeline().build(request, Feedback.lines(context(), common));
         context().report(result.warnings());
         context().out().printf(Locale.ROOT, "wrote %s (%d pages, %s, %s profile%s%s) in %.2f s%n", output, result.pages(),
                 Sizes.human(result.bytes()), profile.word(), result.imageSettings(), archive ? ", PDF/A-2a" : "",

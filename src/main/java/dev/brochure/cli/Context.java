@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What commands share within one invocation: the output streams and the pipeline. */
-record Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
+record Context(PrintWriter out, PrintWriter err, Pipeline pipeline, boolean terminal) {
+
+    /** Output that is no terminal: diagnostics as plain {@code file:line:col} lines. */
+    Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
+        this(out, err, pipeline, false);
+    }
 
     /** The longest message and hint printed; what a template or a file put into them may be huge. */
     static final int MAX_MESSAGE = 1000;
@@ -21,12 +26,32 @@ record Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
     static Context system() {
         return new Context(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-                new Pipeline(System.getenv(), java.nio.file.Path.of("").toAbsolutePath()));
+                new Pipeline(System.getenv(), java.nio.file.Path.of("").toAbsolutePath()), interactive(System.getenv()));
+    }
+
+    /**
+     * Whether a person watches: the process is attached to a terminal (on JDK 22 and later
+     * {@code System.console()} exists even when redirected, so its {@code isTerminal()} decides),
+     * the terminal is not "dumb", and no CI system says it runs the command.
+     */
+    static boolean interactive(java.util.Map<String, String> environment) {
+        java.io.Console console = System.console();
+        if (console == null || "dumb".equals(environment.get("TERM")) || environment.containsKey("CI")) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // JDK 21: a console exists only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     void report(List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
-            err.println(bounded(d).format());
+            // On a terminal each diagnostic shows the source line under it, a caret at the column.
+            err.println(terminal ? Excerpts.format(bounded(d), pipeline.sourceLine(d.where())) : bounded(d).format());
         }
         err.flush();
     }

@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "brochure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns YAML content into a typeset, image-rich PDF brochure.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, WatchCommand.class, PreviewCommand.class, InspectCommand.class,
                 VerifyCommand.class, TypographyCommand.class, LayoutsCommand.class, StylesCommand.class,
-                ColorsCommand.class, FontsCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+                ColorsCommand.class, FontsCommand.class, SchemaCommand.class, InitCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -38,12 +39,22 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Context system = Context.system();
-        System.exit(run(system.out(), system.err(), system.pipeline(), args));
+        System.exit(run(system, args));
     }
 
-    /** Runs one command line in-process; tests call this. */
+    /** Runs one command line in-process, not on a terminal; tests call this. */
     public static int run(PrintWriter out, PrintWriter err, Pipeline pipeline, String... args) {
-        Context context = new Context(out, err, pipeline);
+        return run(new Context(out, err, pipeline), args);
+    }
+
+    /** As above, as a terminal sees it ({@code terminal}: diagnostics with source excerpts). */
+    public static int run(PrintWriter out, PrintWriter err, Pipeline pipeline, boolean terminal, String... args) {
+        return run(new Context(out, err, pipeline, terminal), args);
+    }
+
+    private static int run(Context context, String... args) {
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         CommandLine cli = new CommandLine(new Main(context));
         cli.setOut(out);
         cli.setErr(err);

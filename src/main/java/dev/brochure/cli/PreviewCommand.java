@@ -58,12 +58,15 @@ final class PreviewCommand extends Subcommand implements Callable<Integer> {
                     "--dpi must be from %.0f to %.0f, not %s", PreviewOptions.MIN_DPI, PreviewOptions.MAX_DPI, dpi));
         }
         if (build) {
-            BuildResult built = context().pipeline().build(content.request(pdf));
+            BuildResult built = context().pipeline().build(content.request(pdf), Feedback.lines(context(), common));
             context().report(built.warnings());
             context().out().printf(Locale.ROOT, "wrote %s (%d pages, %s)%n", pdf, built.pages(), Sizes.human(built.bytes()));
         }
         long start = System.nanoTime();
-        PreviewResult result = Preview.write(pdf, new PreviewOptions(out, dpi, pages));
+        PreviewResult result;
+        try (Feedback.Steps steps = Feedback.steps(context(), common, "pages")) {
+            result = Preview.write(pdf, new PreviewOptions(out, dpi, pages), steps.onStep());
+        }
         context().out().printf(Locale.ROOT, "wrote %d page image%s and %s to %s (%.0f dpi) in %.2f s%n",
                 result.pages().size(), result.pages().size() == 1 ? "" : "s", Preview.CONTACT_SHEET, out, dpi,
                 (System.nanoTime() - start) / 1e9);

@@ -63,6 +63,15 @@ public final class ProjectCatalog {
         return ThemeLoader.available(project);
     }
 
+    /**
+     * The colour names of the built-in default theme, which a theme's colour may name instead of
+     * giving #RRGGBB ({@code on-accent: brand}); sorted.
+     */
+    public static Set<String> builtinColors(Workspace workspace) {
+        return ThemeLoader.loadWithOrigins("default", SourceLocation.of("builtin:themes/default.yaml"), workspace,
+                new Diagnostics()).map(o -> (Set<String>) new java.util.TreeSet<>(o.colors().keySet())).orElse(Set.of());
+    }
+
     /** The theme {@code brochure.yaml} selects ({@code default} when there is none), with origins. */
     public static ThemeLoader.Origins theme(Workspace workspace) {
         ProjectFiles project = workspace.project();

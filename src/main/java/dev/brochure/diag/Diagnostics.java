@@ -12,9 +12,16 @@ import java.util.List;
 public final class Diagnostics {
 
     private final List<Diagnostic> items = new ArrayList<>();
+    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
 
+    /**
+     * Adds {@code diagnostic} unless the very same one (severity, place, message, hint) is already
+     * there: a mistake in a template's loop is one mistake, however often the loop runs over it.
+     */
     public void add(Diagnostic diagnostic) {
-        items.add(diagnostic);
+        if (seen.add(diagnostic)) {
+            items.add(diagnostic);
+        }
     }
 
     public void error(SourceLocation where, String message) {
@@ -30,7 +37,7 @@ public final class Diagnostics {
     }
 
     public void addAll(List<Diagnostic> more) {
-        items.addAll(more);
+        more.forEach(this::add);
     }
 
     public boolean hasErrors() {

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -36,19 +37,20 @@ final class AttributeReader {
 
     private final Theme theme;
     private final Diagnostics diagnostics;
-    private final SourceLocation template;
+    private final Function<Element, SourceLocation> placeOf;
     private final String context;
 
-    AttributeReader(Theme theme, Diagnostics diagnostics, SourceLocation template, String context) {
+    /** {@code placeOf} tells where in the templates an element was written (its start tag). */
+    AttributeReader(Theme theme, Diagnostics diagnostics, Function<Element, SourceLocation> placeOf, String context) {
         this.theme = theme;
         this.diagnostics = diagnostics;
-        this.template = template;
+        this.placeOf = placeOf;
         this.context = context;
     }
 
+    /** A problem of an element, reported at the template place that wrote its start tag. */
     void error(Element e, String message, String hint) {
-        diagnostics.error(template, "<" + e.name() + "> at layout output line " + e.line() + context + ": " + message,
-                hint);
+        diagnostics.error(placeOf.apply(e), "<" + e.name() + ">" + context + ": " + message, hint);
     }
 
     /** A problem of content the layout shows, reported at the content's own place. */

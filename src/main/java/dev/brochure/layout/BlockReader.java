@@ -99,7 +99,7 @@ final class BlockReader {
             keep = attrs.flag(e, "keep-together", false);
             Map<String, String> rest = new java.util.LinkedHashMap<>(e.attributes());
             rest.remove("keep-together");
-            e = new Element(e.name(), rest, e.children(), e.line(), e.marks());
+            e = new Element(e.name(), rest, e.children(), e.line(), e.marks(), e.offset());
         }
         Optional<Block> block = plainBlock(e, where);
         return keep ? block.map(b -> new Block.KeepTogether(b, where)) : block;
@@ -271,7 +271,7 @@ final class BlockReader {
                 body.add(child);
             }
         }
-        Element bodyElement = new Element("quote", Map.of(), body, e.line());
+        Element bodyElement = new Element("quote", Map.of(), body, e.line(), List.of(), e.offset());
         return new Block.Quote(flowOrInline(bodyElement, style), attribution,
                 attrs.style(e, "attribution-style", "attribution"), attrs.color(e, "bar", null), where);
     }

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The layout stage: runs each section's layout descriptor (a Freemarker template) over its
@@ -77,7 +78,9 @@ public final class LayoutEngine {
         String templateName = section.layout() + LayoutCatalog.TEMPLATE;
         SourceLocation templateAt = SourceLocation.of(displayName(templateName));
         String xml;
+        String raw;
         SourceTable sources;
+        TemplateOrigins origins;
         try {
             Path own = project.layoutsDir().resolve(templateName);
             if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
@@ -87,8 +90,9 @@ public final class LayoutEngine {
             Template template = TemplateRunner.load(() -> freemarker.getTemplate(templateName), limits);
             TemplateRunner.Output output = new TemplateRunner.Output(limits.outputChars());
             sources = new SourceTable(output);
-            xml = sources.marked(TemplateRunner.run(template, new ContentModels(sources).root(section, content.info()),
-                    limits, output));
+            raw = TemplateRunner.run(template, new ContentModels(sources).root(section, content.info()), limits, output);
+            xml = sources.marked(raw);
+            origins = output.origins();
         } catch (TemplateRunner.Stopped e) {
             diagnostics.error(templateAt, e.getMessage() + " while setting " + section.where().file(), e.hint);
             return Optional.empty();
@@ -101,11 +105,11 @@ public final class LayoutEngine {
             return Optional.empty();
         } catch (TemplateChecks.Refused e) {
             diagnostics.error(new SourceLocation(displayName(e.getTemplateName()), e.getLineNumber(),
-                    e.getColumnNumber()), "layout template: " + firstLine(e.getEditorMessage()), e.hint());
+                    e.getColumnNumber()), "layout template: " + whole(e.getEditorMessage()), e.hint());
             return Optional.empty();
         } catch (ParseException e) {
             diagnostics.error(new SourceLocation(displayName(e.getTemplateName()), e.getLineNumber(),
-                    e.getColumnNumber()), "layout template syntax error: " + firstLine(e.getEditorMessage()),
+                    e.getColumnNumber()), "layout template syntax error: " + whole(e.getEditorMessage()),
                     "see the Freemarker manual for directive syntax");
             return Optional.empty();
         } catch (TemplateException e) {
@@ -126,7 +130,11 @@ public final class LayoutEngine {
                     + " is a link to a file outside the layouts folder", "copy the file into layouts/ instead of linking to it");
             return Optional.empty();
         }
-        return read(xml, sources, section, content, templateAt, diagnostics, extraImages);
+        SourceTable table = sources;
+        TemplateOrigins written = origins;
+        IntFunction<SourceLocation> placeAt = offset -> offset < 0 ? templateAt
+                : written.at(table.unmarked(offset), raw, this::displayName).orElse(templateAt);
+        return read(xml, sources, section, content, templateAt, placeAt, diagnostics, extraImages);
     }
 
     /**
@@ -135,11 +143,22 @@ public final class LayoutEngine {
      */
     static Optional<LayoutSection> read(String xml, SourceTable sources, Section section, BrochureContent content,
             SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
+        return read(xml, sources, section, content, templateAt, offset -> templateAt, diagnostics, extraImages);
+    }
+
+    /**
+     * As above; {@code placeAt} tells where in the templates the character at an offset of
+     * {@code xml} was written, so that problems are reported at the template's line and column.
+     */
+    static Optional<LayoutSection> read(String xml, SourceTable sources, Section section, BrochureContent content,
+            SourceLocation templateAt, IntFunction<SourceLocation> placeAt, Diagnostics diagnostics,
+            ImageCatalog extraImages) {
         Element root;
         try {
             root = Markup.parse(xml);
         } catch (Markup.MalformedException e) {
-            diagnostics.error(templateAt, "layout produced malformed markup at output line " + e.line
+            diagnostics.error(placeAt.apply(offsetOf(xml, e.line, e.column)),
+                    "layout produced malformed markup at output line " + e.line
                             + " while setting " + section.where().file() + ": " + e.getMessage(),
                     "output line " + e.line + " is: " + excerpt(outputLine(xml, e.line), e.column)
                             + (e.getMessage() != null && e.getMessage().contains("attribute")
@@ -147,7 +166,8 @@ public final class LayoutEngine {
             return Optional.empty();
         }
         String context = " (setting " + section.where().file() + ")";
-        AttributeReader attrs = new AttributeReader(content.theme(), diagnostics, templateAt, context);
+        AttributeReader attrs = new AttributeReader(content.theme(), diagnostics,
+                e -> placeAt.apply(e.offset()), context);
         BlockReader reader = new BlockReader(content.theme(), attrs,
                 ref -> image(ref, content, extraImages, templateAt), sources, content.anchors(), section.where());
         if (!root.name().equals("section")) {
@@ -193,6 +213,7 @@ public final class LayoutEngine {
      * What went wrong, in one line. Freemarker wraps the real reason (a refused {@code ?new}, an
      * include not found) in a general one ("Template inclusion failed:"), so the innermost
      * template or I/O error is shown; a first line ending in a colon takes the line after it.
+     * (The rest of a run-time error's message is tips and the loader's workings.)
      */
     static String summary(TemplateException e) {
         Throwable root = e;
@@ -210,12 +231,56 @@ public final class LayoutEngine {
         return line.length() > 300 ? line.substring(0, 297) + "..." : line;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
+    /** The most a template error's message may take; Freemarker's lists of choices can be long. */
+    static final int MAX_MESSAGE = 800;
+    /** The most choices of a list ("was expecting one of these patterns:") shown. */
+    static final int MAX_CHOICES = 16;
+
+    /**
+     * Freemarker's whole message on one line: its lines joined, the lines of a list that a line
+     * ending in a colon introduces joined by commas (at most {@link #MAX_CHOICES}, then how many
+     * more), its "----" rules and its "FTL stack trace" left out (the place is the diagnostic's
+     * own), bounded to {@link #MAX_MESSAGE} characters.
+     */
+    static String whole(String message) {
+        if (message == null || message.isBlank()) {
             return "unknown problem";
         }
-        String line = message.strip().lines().findFirst().orElse(message);
-        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+        List<String> lines = new ArrayList<>();
+        for (String line : message.lines().toList()) {
+            String l = line.strip();
+            if (l.startsWith("FTL stack trace") || l.startsWith("- Failed at:") || l.startsWith("~ Reached through:")) {
+                break;
+            }
+            if (!l.isEmpty() && !l.startsWith("----")) {
+                lines.add(l);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(line);
+            if (line.endsWith(":") && i + 1 < lines.size() && isChoice(lines.get(i + 1))) {
+                List<String> choices = new ArrayList<>();
+                while (i + 1 < lines.size() && isChoice(lines.get(i + 1))) {
+                    choices.add(lines.get(++i));
+                }
+                out.append(' ').append(String.join(", ", choices.subList(0, Math.min(MAX_CHOICES, choices.size()))));
+                if (choices.size() > MAX_CHOICES) {
+                    out.append(", ... (").append(choices.size() - MAX_CHOICES).append(" more)");
+                }
+            }
+        }
+        String text = out.toString();
+        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE - 3) + "..." : text;
+    }
+
+    /** A line of a list of choices: one token or pattern, such as {@code <STRING_LITERAL>} or {@code "#if"}. */
+    private static boolean isChoice(String line) {
+        return !line.contains(" ") || line.startsWith("<") || line.startsWith("\"");
     }
 
     private static final int EXCERPT = 160;
@@ -238,6 +303,21 @@ public final class LayoutEngine {
     private static String shorten(String text, int max) {
         String one = text.replaceAll("\\s+", " ");
         return one.length() <= max ? one : one.substring(0, max - 3) + "...";
+    }
+
+    /** The offset of {@code line} and {@code column} (from 1; 0: the line's start) in {@code text}; -1 if none. */
+    static int offsetOf(String text, int line, int column) {
+        if (line <= 0) {
+            return -1;
+        }
+        int at = 0;
+        for (int l = 1; l < line; l++) {
+            at = text.indexOf('\n', at) + 1;
+            if (at == 0) {
+                return -1;
+            }
+        }
+        return Math.min(text.length(), at + Math.max(0, column - 1));
     }
 
     private static String outputLine(String text, int line) {

@@ -23,10 +23,11 @@ final class Markup {
 
     /**
      * An element; {@code marks} name the content values written into its attributes (their marks
-     * stand right before its tag).
+     * stand right before its tag); {@code offset} is where its start tag begins in the parsed
+     * text (-1 when unknown), so that a problem can be traced to the template that wrote it.
      */
-    record Element(String name, Map<String, String> attributes, List<Node> children, int line, List<SourceMark> marks)
-            implements Node {
+    record Element(String name, Map<String, String> attributes, List<Node> children, int line, List<SourceMark> marks,
+            int offset) implements Node {
         Element {
             attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
             children = List.copyOf(children);
@@ -34,7 +35,7 @@ final class Markup {
         }
 
         Element(String name, Map<String, String> attributes, List<Node> children, int line) {
-            this(name, attributes, children, line, List.of());
+            this(name, attributes, children, line, List.of(), -1);
         }
 
         List<Element> elements() {
@@ -89,7 +90,7 @@ final class Markup {
             if (in.getEventType() != XMLStreamConstants.START_ELEMENT) {
                 throw new MalformedException("the layout produced no element", 1);
             }
-            return element(in, List.of());
+            return element(in, List.of(), xml);
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNumber());
@@ -106,9 +107,16 @@ final class Markup {
         }
     }
 
-    private static Element element(XMLStreamReader in, List<SourceMark> marks) throws XMLStreamException {
+    private static Element element(XMLStreamReader in, List<SourceMark> marks, String xml) throws XMLStreamException {
         String name = in.getLocalName();
         int line = in.getLocation().getLineNumber();
+        // The reader stands right after the start tag (or, having peeked, a character further):
+        // back to the tag's '>', then to its '<' (no '<' may occur inside a tag).
+        int end = Math.min(in.getLocation().getCharacterOffset(), xml.length());
+        while (end > 0 && xml.charAt(end - 1) != '>') {
+            end--;
+        }
+        int offset = end > 0 ? xml.lastIndexOf('<', end - 1) : -1;
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < in.getAttributeCount(); i++) {
             attributes.put(in.getAttributeLocalName(i), in.getAttributeValue(i));
@@ -119,7 +127,7 @@ final class Markup {
         while (in.hasNext()) {
             int event = in.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                children.add(element(in, pending));
+                children.add(element(in, pending, xml));
                 pending = new ArrayList<>();
                 continue;
             }
@@ -136,12 +144,12 @@ final class Markup {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         children.add(new Text(in.getText()));
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return new Element(name, attributes, children, line, marks);
+                    return new Element(name, attributes, children, line, marks, offset);
                 }
                 default -> { }
             }
         }
         children.addAll(pending);
-        return new Element(name, attributes, children, line, marks);
+        return new Element(name, attributes, children, line, marks, offset);
     }
 }

@@ -35,6 +35,8 @@ final class SourceTable {
     private final Map<Value, Integer> numbers = new IdentityHashMap<>();
     /** By number: the string a value reads as, escaped as the output has it (null if never read). */
     private final List<String> escaped = new ArrayList<>();
+    /** The marks {@link #marked} put in: where each starts in its result, and its length. */
+    private final List<int[]> insertions = new ArrayList<>();
     /** Each read: the output's length then (high half) and the value's number (low half). */
     private long[] reads = new long[64];
     private int readCount;
@@ -124,10 +126,24 @@ final class SourceTable {
             if (at < copied) {
                 continue;
             }
-            out.append(xml, copied, at).append(mark(number));
+            out.append(xml, copied, at);
+            insertions.add(new int[] {out.length(), mark(number).length()});
+            out.append(mark(number));
             copied = at;
         }
         return out.append(xml, copied, xml.length()).toString();
+    }
+
+    /** Where {@code offset} of the text {@link #marked} returned stood in the output as written. */
+    int unmarked(int offset) {
+        int raw = offset;
+        for (int[] insertion : insertions) {
+            if (insertion[0] >= offset) {
+                break;
+            }
+            raw -= Math.min(insertion[1], offset - insertion[0]);
+        }
+        return raw;
     }
 
     /** Where a mark may go for a position of the output, found by reading the XML up to it once. */

@@ -64,6 +64,8 @@ final class TemplateConfig {
         Configuration cfg = new InterruptibleConfiguration();
         cfg.setTemplateLoader(loader(project));
         cfg.setRecognizeStandardFileExtensions(true);
+        // Columns in error messages count characters, as the excerpts under them do.
+        cfg.setTabSize(1);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_35));

@@ -160,9 +160,25 @@ final class TemplateRunner {
         private final StringBuilder text = new StringBuilder();
         private final int limit;
         private volatile boolean overflowed;
+        private final TemplateOrigins origins = new TemplateOrigins();
 
         Output(int limit) {
             this.limit = limit;
+        }
+
+        /** Where in the templates each part of the output was written. */
+        TemplateOrigins origins() {
+            return origins;
+        }
+
+        /** Only a write that may start a tag is noted: problems are reported at tags. */
+        private static boolean contains(char[] buffer, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (buffer[i] == '<') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -170,6 +186,9 @@ final class TemplateRunner {
             if (text.length() + (long) length > limit) {
                 overflowed = true;
                 throw new IOException("layout output limit reached");
+            }
+            if (contains(buffer, offset, length)) {
+                origins.wrote(text.length());
             }
             text.append(buffer, offset, length);
         }
@@ -179,6 +198,9 @@ final class TemplateRunner {
             if (text.length() + (long) length > limit) {
                 overflowed = true;
                 throw new IOException("layout output limit reached");
+            }
+            if (s.indexOf('<', offset) >= 0 && s.indexOf('<', offset) < offset + length) {
+                origins.wrote(text.length());
             }
             text.append(s, offset, offset + length);
         }

@@ -85,7 +85,8 @@ final class Catalogs {
     /** Writes every schema file under {@code dir}; returns the files written, in order. */
     static List<Path> writeSchemas(Workspace workspace, AtomicOutput output, Path dir) {
         ProjectFiles project = workspace.project();
-        Map<String, Object> files = JsonSchemas.all(ProjectCatalog.layouts(project), ProjectCatalog.themes(project));
+        Map<String, Object> files = JsonSchemas.all(ProjectCatalog.layouts(project), ProjectCatalog.themes(project),
+                ProjectCatalog.builtinColors(workspace));
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Object> e : files.entrySet()) {
             Path target = dir.resolve(e.getKey());

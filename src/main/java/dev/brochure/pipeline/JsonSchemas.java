@@ -43,11 +43,11 @@ final class JsonSchemas {
     }
 
     /** Every schema file of a project, by its path under the schema folder, in a fixed order. */
-    static Map<String, Object> all(List<ProjectCatalog.Layout> layouts, Set<String> themes) {
+    static Map<String, Object> all(List<ProjectCatalog.Layout> layouts, Set<String> themes, Set<String> colors) {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put(BROCHURE, brochure(themes));
         files.put(SECTION, anySection(layouts));
-        files.put(THEME, theme(themes));
+        files.put(THEME, theme(themes, colors));
         for (ProjectCatalog.Layout layout : layouts) {
             Map<String, Object> schema = new LinkedHashMap<>();
             schema.put("$schema", DRAFT);
@@ -247,9 +247,8 @@ final class JsonSchemas {
 
     // ---- themes
 
-    static Map<String, Object> theme(Set<String> themes) {
+    static Map<String, Object> theme(Set<String> themes, Set<String> colors) {
         Map<String, Object> color = described(types(false, "string"), "a colour: #RRGGBB, or a name from colors");
-        Map<String, Object> hex = withPattern(described(types(false, "string"), "#RRGGBB"), HEX_COLOR);
         Map<String, Object> length = withPattern(described(types(false, "number", "string"),
                 "a length: a number with pt, mm, cm or in (a bare number is points)"), LENGTH);
         Map<String, Object> flag = withPattern(types(false, "boolean", "string"), BOOLEAN);
@@ -329,7 +328,13 @@ final class JsonSchemas {
 
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("extends", described(map("enum", List.copyOf(themes)), "the theme this one starts from"));
-        p.put("colors", described(map("type", "object", "additionalProperties", hex), "named colours"));
+        // A colour is #RRGGBB or names another: one of the built-in theme's (a name the theme itself
+        // adds cannot be known here, so the schema is stricter than the loader for that rare case).
+        String named = colors.isEmpty() ? HEX_COLOR : HEX_COLOR.replace("^\\s*#", "^\\s*(" + String.join("|", colors)
+                + ")\\s*$|^\\s*#");
+        Map<String, Object> paletteColor = withPattern(described(types(false, "string"),
+                "#RRGGBB, or the name of a built-in colour (" + String.join(", ", colors) + ")"), named);
+        p.put("colors", described(map("type", "object", "additionalProperties", paletteColor), "named colours"));
         p.put("fonts", described(map("type", "object", "additionalProperties", family), "font families"));
         p.put("fallback", families);
         p.put("margins", margins);

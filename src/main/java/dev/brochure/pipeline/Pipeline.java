@@ -70,6 +70,37 @@ public class Pipeline {
         return workspace;
     }
 
+    /** The largest source file a diagnostic's excerpt is read from. */
+    private static final long MAX_EXCERPT_FILE = 4L << 20;
+
+    /**
+     * The line of source a diagnostic points at ({@code where.line()}, from 1), for showing it
+     * under the message: a file shown relative to this pipeline's display root, or a built-in
+     * ({@code builtin:layouts/cover.ftlx}). Empty when there is no line or it cannot be read.
+     */
+    public Optional<String> sourceLine(dev.brochure.vocab.SourceLocation where) {
+        if (where.line() <= 0) {
+            return Optional.empty();
+        }
+        Optional<String> text;
+        String file = where.file();
+        if (file.startsWith(dev.brochure.world.Builtins.PREFIX)) {
+            String rest = file.substring(dev.brochure.world.Builtins.PREFIX.length());
+            int slash = rest.indexOf('/');
+            text = slash < 0 ? Optional.empty()
+                    : dev.brochure.world.Builtins.read(rest.substring(0, slash), rest.substring(slash + 1));
+        } else {
+            Path path = displayRoot == null ? Path.of(file) : displayRoot.resolve(file);
+            try {
+                text = java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.size(path) <= MAX_EXCERPT_FILE
+                        ? Optional.of(java.nio.file.Files.readString(path)) : Optional.empty();
+            } catch (java.io.IOException | RuntimeException e) {
+                text = Optional.empty();
+            }
+        }
+        return text.flatMap(t -> t.lines().skip(where.line() - 1L).findFirst());
+    }
+
     /** The line breakers a check can typeset with (the build always uses Knuth–Plass). */
     public enum LineBreaking {
         KNUTH_PLASS, GREEDY, GREEDY_SHRINK;
@@ -138,6 +169,11 @@ public class Pipeline {
      * {@link BrochureException} carries them all.
      */
     public BuildResult build(BuildRequest request) {
+        return build(request, Progress.none());
+    }
+
+    /** As {@link #build(BuildRequest)}, telling {@code progress} about each render of the size search. */
+    public BuildResult build(BuildRequest request, Progress progress) {
         OutputProfile profile = request.profile();
         Workspace workspace = workspace(request);
         StageTimes.Clock clock = new StageTimes.Clock();
@@ -157,7 +193,7 @@ public class Pipeline {
         Typesetter.Result typeset = staged.orThrow();
         List<Diagnostic> warnings = staged.warnings();
         try {
-            return render(request, typeset, warnings, clock);
+            return render(request, typeset, warnings, clock, progress);
         } catch (BrochureException e) {
             List<Diagnostic> all = new ArrayList<>(warnings);
             all.addAll(e.diagnostics());
@@ -166,7 +202,7 @@ public class Pipeline {
     }
 
     private BuildResult render(BuildRequest request, Typesetter.Result typeset, List<Diagnostic> warnings,
-            StageTimes.Clock clock) {
+            StageTimes.Clock clock, Progress progress) {
         OutputProfile profile = request.profile();
         Workspace workspace = workspace(request);
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
@@ -175,7 +211,7 @@ public class Pipeline {
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,
-                    request.output().toString());
+                    request.output().toString(), progress);
             clock.lap("render");
             long bytes = output.write(request.output(), out -> out.write(fit.pdf()));
             clock.lap("write");
@@ -238,6 +274,21 @@ public class Pipeline {
      */
     public List<Path> writeSchemas(BuildRequest request, Path dir) {
         return Catalogs.writeSchemas(workspace(request), output, dir);
+    }
+
+    /** The examples {@link #init} can start a project from, as written on the command line. */
+    public static List<String> examples() {
+        return java.util.Arrays.stream(NewProject.Example.values()).map(NewProject.Example::word).toList();
+    }
+
+    /**
+     * Writes a new content project into {@code target} (a new or empty folder) from example
+     * {@code example} ({@link #examples}): {@code brochure-content/} with its schemas, the images
+     * it uses, a README for the author. Nothing is written when it fails. Returns the files written.
+     */
+    public List<Path> init(Path target, String example) {
+        NewProject.Example chosen = NewProject.Example.valueOf(example.toUpperCase(java.util.Locale.ROOT));
+        return NewProject.write(this, target, chosen);
     }
 
     /**

@@ -38,13 +38,26 @@ final class SizeBudget {
         return steps;
     }
 
+    /** At most this many renders: the profile's own setting, then a bisection of the ladder. */
+    static int maxAttempts() {
+        return 1 + (32 - Integer.numberOfLeadingZeros(SCALES.length));
+    }
+
     static Fit fit(TypesetDocument doc, RenderOptions options, Workspace workspace, long budget, int startPpi,
             String target) {
+        return fit(doc, options, workspace, budget, startPpi, target, Progress.none());
+    }
+
+    static Fit fit(TypesetDocument doc, RenderOptions options, Workspace workspace, long budget, int startPpi,
+            String target, Progress progress) {
+        int attempts = maxAttempts();
         // The profile's own setting is the best result: when it fits, nothing is lowered.
         byte[] asIs = render(doc, options, workspace);
+        report(progress, 1, attempts, options.images(), asIs.length, budget);
         if (asIs.length <= budget) {
             return new Fit(asIs, options.images());
         }
+        int attempt = 1;
         List<ImagePolicy> ladder = ladder(startPpi);
         byte[] best = null;
         ImagePolicy bestPolicy = null;
@@ -55,6 +68,7 @@ final class SizeBudget {
         while (low <= high) {
             int mid = (low + high) / 2;
             byte[] pdf = render(doc, options.withImages(ladder.get(mid)), workspace);
+            report(progress, ++attempt, attempts, ladder.get(mid), pdf.length, budget);
             if (smallest == null || pdf.length < smallest.length) {
                 smallest = pdf;
                 smallestPolicy = ladder.get(mid);
@@ -76,6 +90,14 @@ final class SizeBudget {
                     "raise --max-size, or use fewer or smaller images; text and fonts alone take part of the budget");
         }
         return new Fit(best, bestPolicy);
+    }
+
+    private static void report(Progress progress, int attempt, int attempts, ImagePolicy images, long bytes, long budget) {
+        String settings = images.maxPpi() > 0
+                ? String.format(Locale.ROOT, "images at %d ppi, JPEG quality %.2f", images.maxPpi(), images.jpegQuality())
+                : "images as they are";
+        progress.step(String.format(Locale.ROOT, "size search, attempt %d of at most %d: %s gives %s (%s %s)", attempt,
+                attempts, settings, human(bytes), bytes <= budget ? "fits" : "over", human(budget)), attempt, attempts);
     }
 
     private static byte[] render(TypesetDocument doc, RenderOptions options, Workspace workspace) {

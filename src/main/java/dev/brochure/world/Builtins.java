@@ -136,6 +136,38 @@ public final class Builtins {
         }
     }
 
+    /**
+     * The files under a built-in folder and its subfolders, as '/'-separated paths relative to it,
+     * sorted; empty when the tool ships no such folder.
+     */
+    public static List<String> tree(String folder) {
+        URL url = Builtins.class.getResource("/" + folder);
+        if (url == null) {
+            return List.of();
+        }
+        Path dir = toPath(url);
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .map(name -> name.endsWith("/") ? name.substring(0, name.length() - 1) : name)
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of built-in file {@code path} ('/'-separated, from the class path's root). */
+    public static byte[] readBytes(String path) {
+        try (InputStream in = Builtins.class.getResourceAsStream("/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("the tool ships no file " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path toPath(URL url) {
         try {
             URI uri = url.toURI();

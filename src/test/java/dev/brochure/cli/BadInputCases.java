@@ -198,12 +198,12 @@ final class BadInputCases {
                         atLine("layouts/article.ftlx", 2, "layout template failed while setting"),
                         hint("check 'section.nothing'")),
                 fails("unknown layout element", f -> f.template("<section>\n<paragraph>x</paragraph>\n</section>\n"),
-                        atFile("layouts/article.ftlx", "<paragraph> is not a layout block")),
+                        at("layouts/article.ftlx", 2, 1, "<paragraph> is not a layout block")),
                 fails("malformed layout output", f -> f.template("<section><p>${plain(section.title)}</section>\n"),
-                        atFile("layouts/article.ftlx", "layout produced malformed markup at output line 1")),
+                        atLine("layouts/article.ftlx", 1, "layout produced malformed markup at output line 1")),
                 fails("negative length in a layout", f -> f.template("<section><panel padding=\"-4mm\"><p>x</p></panel>"
                         + "<spacer height=\"-1cm\"/><image src=\"images/landscape.jpg\" width=\"-50%\"/></section>\n"),
-                        atFile("layouts/article.ftlx", "<panel> at layout output line 1 (setting "),
+                        at("layouts/article.ftlx", 1, 10, "<panel> (setting "),
                         line("padding='-4mm' must not be negative"), line("height='-1cm' must not be negative"),
                         line("width='-50%' must not be negative")),
                 renders("a section ending in breaks", f -> f.template(
@@ -529,7 +529,7 @@ final class BadInputCases {
                         at(STORY, 15, 5, "'page.html' has no scheme such as https:")),
                 fails("javascript: link in a layout", f -> f.template(
                         "<section><p><a href=\"javascript:alert(1)\">x</a></p></section>\n"),
-                        atFile("layouts/article.ftlx", "<a> at layout output line 1"),
+                        at("layouts/article.ftlx", 1, 13, "<a> (setting "),
                         line("href cannot be used: links to 'javascript:' are not allowed")),
                 new Case("verify: a PDF with javascript:, file: and Launch links", f -> TestPdfs.write(
                         f.root.resolve("elsewhere/flawed.pdf"), EnumSet.of(TestPdfs.Flaw.UNSAFE_LINKS)),

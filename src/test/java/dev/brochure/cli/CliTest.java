@@ -178,7 +178,7 @@ class CliTest {
     void internalErrorsExitThreeWithAStackTraceOnlyWithDebug() {
         Pipeline broken = new Pipeline(Map.of()) {
             @Override
-            public BuildResult build(BuildRequest request) {
+            public BuildResult build(BuildRequest request, dev.brochure.pipeline.Progress progress) {
                 throw new IllegalStateException("boom");
             }
         };
@@ -208,7 +208,7 @@ class CliTest {
     private static Pipeline runningOutOfMemory() {
         return new Pipeline(Map.of()) {
             @Override
-            public BuildResult build(BuildRequest request) {
+            public BuildResult build(BuildRequest request, dev.brochure.pipeline.Progress progress) {
                 OutOfMemoryError error = new OutOfMemoryError("Java heap space");
                 error.setStackTrace(new StackTraceElement[] {
                     new StackTraceElement("dev.brochure.typeset.text.ParagraphBuilder", "build", "ParagraphBuilder.java", 1),

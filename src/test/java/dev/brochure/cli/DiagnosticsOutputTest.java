@@ -98,7 +98,7 @@ class DiagnosticsOutputTest {
         CliRun run = build(f);
         assertEquals(ExitCode.USER_ERROR, run.code(), run.toString());
         assertTrue(run.err().lines().anyMatch(l -> l.endsWith(EXIF_WARNING)), run.toString());
-        assertTrue(run.err().contains("layouts/cover.ftlx: error: <paragraph> at layout output line 2"), run.toString());
+        assertTrue(run.err().contains("layouts/cover.ftlx:2:1: error: <paragraph> (setting "), run.toString());
         assertTrue(run.err().lines().anyMatch(l -> l.equals("1 error")), run.toString());
         assertFalse(Files.exists(f.output()), "no PDF while there is an error");
     }

@@ -126,7 +126,7 @@ class LayoutDiagnosticsTest {
         Staged<LayoutDocument> staged = layout(List.of(note("a", text(BODY, words("Body.")))), Set.of("a"));
         List<String> errors = errors(staged);
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.getFirst().startsWith("layouts/note.ftlx <a> at layout output line 1")
+        assertTrue(errors.getFirst().startsWith("layouts/note.ftlx:1:29 <a> (setting sections/a.yaml)")
                 && errors.getFirst().contains("'#nowhere' points nowhere"), errors.toString());
     }
 
@@ -181,5 +181,67 @@ class LayoutDiagnosticsTest {
                 .sections().getFirst().blocks();
         assertEquals(SECTION, blocks.get(0).where(), "nothing is marked inside a comment or CDATA");
         assertEquals(LABEL, blocks.get(1).where(), "a '>' inside quotes does not end the tag");
+    }
+
+    // Errors for layout authors (issue 17 item 5): the template's own place, once per mistake,
+    // Freemarker's whole message.
+
+    @Test
+    void aMistakeInALoopIsReportedOnceAtTheTemplatesLineAndColumn() throws Exception {
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"),
+                "<section>\n<#list 1..9 as i>\n  <p>${i}</p>\n\t<p style=\"nope\">${section.body}</p>\n</#list>\n</section>\n");
+        List<String> errors = errors(layout(List.of(note("a", text(BODY, words("Body.")))), Set.of("a")));
+        assertEquals(List.of("layouts/note.ftlx:4:2 <p> (setting sections/a.yaml): style 'nope' is not defined in theme"
+                + " 'default'"), errors.stream().map(e -> e.replaceFirst(" theme '(\\w+)'$", " theme 'default'")).toList());
+    }
+
+    @Test
+    void aMistakeInAnIncludedTemplateIsReportedInThatTemplate() throws Exception {
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("part.ftlx"),
+                "<p>${section.body}</p>\n<p>fine</p> <frame/>\n");
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"),
+                "<section>\n<#include \"part.ftlx\">\n</section>\n");
+        List<String> errors = errors(layout(List.of(note("a", text(BODY, words("Body.")))), Set.of("a")));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.getFirst().startsWith("layouts/part.ftlx:2:13 <frame> (setting sections/a.yaml): "),
+                errors.toString());
+    }
+
+    @Test
+    void aTagWrittenByAnInterpolationIsReportedAtTheInterpolation() throws Exception {
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"),
+                "<section>\n<p>${section.body}</p>   ${'<bogus/>'?no_esc}\n</section>\n");
+        List<String> errors = errors(layout(List.of(note("a", text(BODY, words("Body.")))), Set.of("a")));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.getFirst().startsWith("layouts/note.ftlx:2:26 <bogus> (setting sections/a.yaml): "),
+                errors.toString());
+    }
+
+    @Test
+    void aSyntaxErrorKeepsFreemarkersWholeMessageWithTheExpectedPatterns() throws Exception {
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"),
+                "<section>\n<p>${section.body}</p>\n<p>${section.body +}</p>\n</section>\n");
+        Staged<LayoutDocument> staged = layout(List.of(note("a", text(BODY, words("Body.")))), Set.of("a"));
+        List<Diagnostic> errors = staged.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        Diagnostic d = errors.getFirst();
+        assertTrue(d.where().file().endsWith("layouts/note.ftlx") && d.where().line() == 3 && d.where().column() > 0,
+                d.format());
+        assertTrue(d.message().contains("but was expecting one of these patterns: ")
+                && d.message().contains("patterns: <STRING_LITERAL>, <RAW_STRING>, \"false\", \"true\",")
+                && d.message().endsWith(", <ID>"), d.message());
+        assertTrue(d.message().length() <= LayoutEngine.MAX_MESSAGE && !d.message().contains("\n"), d.message());
+    }
+
+    @Test
+    void aLongListOfExpectedPatternsIsShortenedSayingHowManyAreLeftOut() {
+        StringBuilder message = new StringBuilder("Encountered \">\", but was expecting one of these patterns:\n");
+        for (int i = 0; i < 40; i++) {
+            message.append("    <PATTERN_").append(i).append(">\n");
+        }
+        String whole = LayoutEngine.whole(message.toString());
+        assertTrue(whole.startsWith("Encountered \">\", but was expecting one of these patterns: <PATTERN_0>, <PATTERN_1>,"),
+                whole);
+        assertTrue(whole.endsWith("<PATTERN_15>, ... (24 more)"), whole);
     }
 }

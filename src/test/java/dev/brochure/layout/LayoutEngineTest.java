@@ -160,16 +160,18 @@ class LayoutEngineTest {
                         <image src="images/landscape.jpg" alt="Hills" aspect="3:0"/>
                         </section>
                         """);
-        List<String> messages = errors(p).stream().map(Diagnostic::message)
-                .map(m -> m.replaceFirst("^<(\\w+)> at layout output line (\\d+) \\(setting \\S+\\): ", "$2 $1: ")).toList();
-        assertEquals(List.of("2 frame: x='NaN%' is not a percentage", "2 frame: y='Infinity%' is not a percentage",
-                "2 frame: width='1e400pt' is not a length", "2 frame: height='1001%' is more than 1000% either way",
-                "3 cell: weight='NaN' must be a number from 0 to 1000", "3 cell: weight='-1' must be a number from 0 to 1000",
-                "3 cell: weight='1e3' must be a number from 0 to 1000",
-                "4 spacer: height='9999999999999999999999999999999999999...' is longer than 14400pt (200 in), the largest"
+        // Each at the template's own line and column of the element's tag.
+        List<String> messages = errors(p).stream().map(d -> d.where().line() + ":" + d.where().column() + " "
+                + d.message().replaceFirst("^<(\\w+)> \\(setting \\S+\\): ", "$1: ")).toList();
+        assertEquals(List.of("2:7 frame: x='NaN%' is not a percentage", "2:7 frame: y='Infinity%' is not a percentage",
+                "2:7 frame: width='1e400pt' is not a length", "2:7 frame: height='1001%' is more than 1000% either way",
+                "3:6 cell: weight='NaN' must be a number from 0 to 1000", "3:26 cell: weight='-1' must be a number from 0 to 1000",
+                "3:45 cell: weight='1e3' must be a number from 0 to 1000",
+                "4:1 spacer: height='9999999999999999999999999999999999999...' is longer than 14400pt (200 in), the largest"
                         + " page a PDF can describe",
-                "5 panel: padding='20000pt' is longer than 14400pt (200 in), the largest page a PDF can describe",
-                "6 image: aspect='3:0' is not an aspect ratio"), messages);
+                "5:1 panel: padding='20000pt' is longer than 14400pt (200 in), the largest page a PDF can describe",
+                "6:1 image: aspect='3:0' is not an aspect ratio"), messages);
+        assertTrue(errors(p).stream().allMatch(d -> d.where().file().endsWith("layouts/article.ftlx")));
     }
 
     @Test
@@ -179,7 +181,7 @@ class LayoutEngineTest {
                         + " <a href=\"launch:calc.exe\">start</a> <a href=\"https://example.org/(x)\">ok</a></p></section>\n");
         List<Diagnostic> all = errors(p);
         assertEquals(2, all.size(), all.toString());
-        assertTrue(all.get(0).message().endsWith("<a> at layout output line 1 (setting " + all.get(0).message()
+        assertTrue(all.get(0).message().endsWith("<a> (setting " + all.get(0).message()
                 .replaceFirst(".*\\(setting ", "").replaceFirst("\\).*", "") + "): href cannot be used: links to"
                 + " 'javascript:' are not allowed (javascript:alert(1))"), all.get(0).message());
         assertTrue(all.get(1).message().endsWith("links to 'launch:' are not allowed (launch:calc.exe)"), all.get(1).message());

@@ -129,6 +129,7 @@ class JsonSchemaAgreementTest {
                 new Case("margins on four sides", THEME, theme("margins: {top: 10mm, right: 12mm, bottom: 14mm, left: 12mm}\n"),
                         true),
                 new Case("a colour that is not #RRGGBB", THEME, theme("colors: {brand: green}\n"), false),
+                new Case("a colour role naming a built-in colour", THEME, theme("colors: {on-accent: brand}\n"), true),
                 new Case("unknown alignment", THEME, theme("styles:\n  body: {align: middle}\n"), false),
                 new Case("unknown style key", THEME, theme("styles:\n  body: {weight: bold}\n"), false),
                 new Case("margins missing a side", THEME, theme("margins: {top: 10mm}\n"), false),

@@ -36,14 +36,20 @@ public final class Preview {
     }
 
     public static PreviewResult write(Path pdf, PreviewOptions options) {
+        return write(pdf, options, (done, total) -> { });
+    }
+
+    /** As {@link #write(Path, PreviewOptions)}, calling {@code pageDone} with (pages done, pages to do) after each page. */
+    public static PreviewResult write(Path pdf, PreviewOptions options, java.util.function.BiConsumer<Integer, Integer> pageDone) {
         try (PDDocument document = PdfFiles.open(pdf)) {
-            return write(document, pdf, options);
+            return write(document, pdf, options, pageDone);
         } catch (IOException e) {
             throw BrochureException.of(SourceLocation.of(pdf), "cannot close the PDF: " + e.getMessage(), null);
         }
     }
 
-    private static PreviewResult write(PDDocument document, Path pdf, PreviewOptions options) {
+    private static PreviewResult write(PDDocument document, Path pdf, PreviewOptions options,
+            java.util.function.BiConsumer<Integer, Integer> pageDone) {
         int count = document.getNumberOfPages();
         if (count == 0) {
             throw BrochureException.of(SourceLocation.of(pdf), "the PDF has no pages", null);
@@ -71,6 +77,7 @@ public final class Preview {
             png(image, file);
             written.add(file);
             sheet.add(number, image);
+            pageDone.accept(written.size(), pages.size());
         }
         Path contact = out.resolve(CONTACT_SHEET);
         png(sheet.draw(), contact);

@@ -1,0 +1,142 @@
+package dev.brochure.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.brochure.inspect.preview.LivePages;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The page {@code brochure watch} serves, on the loopback interface only: the last good build's
+ * pages as images (each described by its text), the PDF, and the errors of a failed build; it
+ * reloads itself when a build ends, told by server-sent events ({@code /events}). Everything it
+ * needs is inline: no external assets.
+ */
+final class LiveServer implements AutoCloseable {
+
+    /** What the page shows: a build number, the last good pages and PDF, and the last build's errors. */
+    record Snapshot(long version, List<LivePages.Page> pages, byte[] pdf, List<String> errors, String status) {
+        static final Snapshot EMPTY = new Snapshot(0, List.of(), null, List.of(), "building...");
+    }
+
+    private static final String END = "\u0000end";
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<LinkedBlockingQueue<String>> listeners = ConcurrentHashMap.newKeySet();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+    /** Listens on 127.0.0.1 (the loopback address) at {@code port}; 0 takes a free port. */
+    LiveServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Where the page is. */
+    String url() {
+        InetSocketAddress at = server.getAddress();
+        return "http://" + at.getAddress().getHostAddress() + ":" + at.getPort() + "/";
+    }
+
+    InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** A build ended: the page shows {@code next} and every open page reloads. */
+    void show(Snapshot next) {
+        snapshot = next;
+        for (LinkedBlockingQueue<String> listener : listeners) {
+            listener.offer(Long.toString(next.version()));
+        }
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain", "GET only".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            Snapshot now = snapshot;
+            if (path.equals("/")) {
+                send(exchange, 200, "text/html; charset=utf-8", LivePage.html(now).getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/events")) {
+                events(exchange, now);
+            } else if (path.equals("/brochure.pdf") && now.pdf() != null) {
+                send(exchange, 200, "application/pdf", now.pdf());
+            } else if (path.matches("/page/\\d{1,4}\\.png")) {
+                int number = Integer.parseInt(path.substring(6, path.length() - 4));
+                LivePages.Page page = number >= 1 && number <= now.pages().size() ? now.pages().get(number - 1) : null;
+                if (page == null) {
+                    send(exchange, 404, "text/plain", "no such page".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    send(exchange, 200, "image/png", page.png());
+                }
+            } else {
+                send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Server-sent events: the build number now, then one event per build, until the page goes away. */
+    private void events(HttpExchange exchange, Snapshot now) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        listeners.add(queue);
+        try {
+            OutputStream out = exchange.getResponseBody();
+            out.write(("retry: 300\nevent: build\ndata: " + now.version() + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (true) {
+                String version = queue.poll(15, TimeUnit.SECONDS);
+                if (END.equals(version)) {
+                    return;
+                }
+                // A comment every 15 s finds pages that went away.
+                out.write((version == null ? ":\n\n" : "event: build\ndata: " + version + "\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the page was closed
+        } finally {
+            listeners.remove(queue);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        for (LinkedBlockingQueue<String> listener : listeners) {
+            listener.offer(END);
+        }
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
