@@ -75,6 +75,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void icuIsUsedOnlyByTypesettingAndTheSharedFonts() {
+        // Line breaking (UAX #14), the bidirectional algorithm and script data: typeset/text, and the
+        // shaping code of world.font if it needs them.
+        noClasses().that().resideOutsideOfPackages("dev.brochure.typeset..", "dev.brochure.world.font..")
+                .should().dependOnClassesThat().resideInAPackage("com.ibm.icu..").check(MAIN);
+    }
+
+    @Test
     void zxingIsUsedOnlyByTypesettingToEncodeQrCodes() {
         noClasses().that().resideOutsideOfPackage("dev.brochure.typeset..")
                 .should().dependOnClassesThat().resideInAPackage("com.google.zxing..").check(MAIN);
@@ -103,7 +111,7 @@ class ArchitectureTest {
     @Test
     void theBuildContextUsesOnlyTheVocabulary() {
         mayOnlyUse("dev.brochure.world..", "dev.brochure.world..", "dev.brochure.vocab..", "dev.brochure.diag..",
-                "org.apache.fontbox..", "org.apache.pdfbox.io..", "com.drew..");
+                "org.apache.fontbox..", "org.apache.pdfbox.io..", "com.drew..", "com.ibm.icu..");
     }
 
     @Test
@@ -115,7 +123,7 @@ class ArchitectureTest {
         mayOnlyUse("dev.brochure.layout..", "dev.brochure.layout..", "dev.brochure.vocab..", "dev.brochure.diag..",
                 "dev.brochure.world..", "dev.brochure.content.model..", "freemarker..");
         mayOnlyUse("dev.brochure.typeset..", "dev.brochure.typeset..", "dev.brochure.vocab..", "dev.brochure.diag..",
-                "dev.brochure.world..", "dev.brochure.layout.tree..", "com.google.zxing..");
+                "dev.brochure.world..", "dev.brochure.layout.tree..", "com.ibm.icu..", "com.google.zxing..");
         mayOnlyUse("dev.brochure.render..", "dev.brochure.render..", "dev.brochure.vocab..", "dev.brochure.diag..",
                 "dev.brochure.world..", "dev.brochure.typeset.page..", "org.openpdf..", "org.apache.fontbox..",
                 "org.apache.pdfbox.io..");

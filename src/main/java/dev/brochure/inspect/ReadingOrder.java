@@ -1,5 +1,6 @@
 package dev.brochure.inspect;
 
+import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -34,23 +35,70 @@ public final class ReadingOrder {
         }
     }
 
-    /** The text of one marked-content sequence, and the baselines of its first and last glyph. */
+    /**
+     * The text of one marked-content sequence, and the baselines of its first and last glyph.
+     * Glyphs come in the order they are drawn, which on a line of right-to-left text is the visual
+     * one: each line is put back in logical order as PDF readers do (the Unicode bidirectional
+     * algorithm's levels of the line's text, each right-to-left stretch reversed).
+     */
     static final class Sequence {
-        final StringBuilder text = new StringBuilder();
+        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder line = new StringBuilder();
         double firstBaseline = Double.NaN;
         double lastBaseline = Double.NaN;
 
         /** Adds a glyph's text on {@code baseline}; a glyph on a new line gets the space the line break took. */
         void add(String glyph, double baseline, double size) {
-            if (!Double.isNaN(lastBaseline) && Math.abs(lastBaseline - baseline) > 0.5 * size && !text.isEmpty()
-                    && !Character.isWhitespace(text.charAt(text.length() - 1))) {
-                text.append(' ');
+            if (!Double.isNaN(lastBaseline) && Math.abs(lastBaseline - baseline) > 0.5 * size) {
+                endLine();
+                if (!text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1))) {
+                    text.append(' ');
+                }
             }
             if (Double.isNaN(firstBaseline)) {
                 firstBaseline = baseline;
             }
             lastBaseline = baseline;
-            text.append(glyph);
+            // A ligature of right-to-left letters (lam-alef) shows its characters in logical order:
+            // reversed here, the line's reversal puts them back.
+            boolean rightToLeft = !glyph.isEmpty() && switch (Character.getDirectionality(glyph.codePointAt(0))) {
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC -> true;
+                default -> false;
+            };
+            line.append(rightToLeft && glyph.length() > 1 ? new StringBuilder(glyph).reverse() : glyph);
+        }
+
+        private void endLine() {
+            text.append(logical(line.toString()));
+            line.setLength(0);
+        }
+
+        /** The sequence's text, in logical order. */
+        String text() {
+            endLine();
+            return text.toString();
+        }
+
+        /** A line's text drawn in visual order, in logical order. */
+        static String logical(String visual) {
+            Bidi bidi = new Bidi(visual, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+            if (bidi.isLeftToRight()) {
+                return visual;
+            }
+            int runs = bidi.getRunCount();
+            byte[] levels = new byte[runs];
+            Integer[] order = new Integer[runs];
+            for (int i = 0; i < runs; i++) {
+                levels[i] = (byte) bidi.getRunLevel(i);
+                order[i] = i;
+            }
+            Bidi.reorderVisually(levels, 0, order, 0, runs);
+            StringBuilder b = new StringBuilder(visual.length());
+            for (int i : order) {
+                String run = visual.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
+                b.append((bidi.getRunLevel(i) & 1) == 1 ? new StringBuilder(run).reverse() : run);
+            }
+            return b.toString();
         }
     }
 
@@ -189,7 +237,7 @@ public final class ReadingOrder {
                     && !Character.isWhitespace(b.charAt(b.length() - 1))) {
                 b.append(' ');
             }
-            b.append(found.text);
+            b.append(found.text());
             previous = found;
         }
     }

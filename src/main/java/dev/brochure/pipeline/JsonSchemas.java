@@ -269,8 +269,11 @@ final class JsonSchemas {
         described(margins, "one length for every side, or top, right, bottom and left");
 
         Map<String, Object> faces = new LinkedHashMap<>();
+        Map<String, Object> families = described(map("anyOf", List.of(name, map("type", "array", "items", name))),
+                "font families of fonts tried, in order, for a character a font lacks");
         for (String face : ThemeLoader.FACE_KEYS) {
-            faces.put(face, described(types(false, "string"), "a TrueType or OpenType font file, such as fonts/Lato-Regular.ttf"));
+            faces.put(face, face.equals("fallback") ? families
+                    : described(types(false, "string"), "a TrueType or OpenType font file, such as fonts/Lato-Regular.ttf"));
         }
         Map<String, Object> family = map("type", "object", "properties", faces, "additionalProperties", false);
 
@@ -342,6 +345,7 @@ final class JsonSchemas {
                 "#RRGGBB, or the name of a built-in colour (" + String.join(", ", colors) + ")"), named);
         p.put("colors", described(map("type", "object", "additionalProperties", paletteColor), "named colours"));
         p.put("fonts", described(map("type", "object", "additionalProperties", family), "font families"));
+        p.put("fallback", families);
         p.put("margins", margins);
         p.put("masters", described(map("type", "object", "additionalProperties",
                 map("type", "object", "properties", master, "additionalProperties", false)), "page masters"));

@@ -1,6 +1,7 @@
 package dev.brochure.render;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import dev.brochure.world.FileStamp;
@@ -28,6 +30,12 @@ import dev.brochure.world.image.ImageFiles;
  * the cache. Entries are written atomically; a cache that cannot be read or
  * written is simply not used.
  *
+ * <p>Each entry is checked when it is read: it starts with a header ({@link #MAGIC}, the
+ * payload's length, the SHA-256 of the payload), and an entry whose header is wrong or whose
+ * bytes no longer match their digest (flipped bits on disk, a file cut short, zeroed by a crash,
+ * an entry of an older format) is deleted and rebuilt from the photo, so a damaged cache never
+ * changes the PDF.
+ *
  * <p>The folder is kept to {@code limit} bytes of entries: an entry's modification time is set
  * to the time it was last used, and when a write takes the folder past the limit the entries
  * used longest ago are deleted until it holds at most nine tenths of it (least recently used
@@ -38,6 +46,11 @@ final class EncodingCache {
 
     /** Raise when the encoding changes, so older entries are no longer found. */
     static final String ENCODER_VERSION = "1";
+
+    /** The start of every entry: "BRCE" and the entry format's version. */
+    static final String MAGIC = "BRCE\u0001";
+    /** Magic, payload length (8 bytes, big-endian), SHA-256 of the payload (32 bytes). */
+    static final int HEADER_BYTES = MAGIC.length() + 8 + 32;
 
     private final Path dir;
     private final long limit;
@@ -57,18 +70,29 @@ final class EncodingCache {
         return new EncodingCache(null);
     }
 
+    /** The stored bytes under {@code key}, if an entry is there and intact; a damaged one is deleted. */
     Optional<byte[]> get(Optional<String> key) {
         if (dir == null || key.isEmpty()) {
             return Optional.empty();
         }
-        Path entry = file(key.get());
+        Path file = file(key.get());
+        byte[] entry;
         try {
-            byte[] bytes = Files.readAllBytes(entry);
-            used(entry);
-            return Optional.of(bytes);
+            entry = Files.readAllBytes(file);
         } catch (IOException e) {
             return Optional.empty();
         }
+        Optional<byte[]> payload = payload(entry);
+        if (payload.isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // It is not used either way; put() replaces it.
+            }
+        } else {
+            used(file);
+        }
+        return payload;
     }
 
     /** Marks an entry as just used: eviction goes by modification time. */
@@ -88,16 +112,40 @@ final class EncodingCache {
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".entry", ".tmp");
-            Files.write(temp, bytes);
+            Files.write(temp, entry(bytes));
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            added(bytes.length);
+            added(HEADER_BYTES + bytes.length);
         } catch (IOException e) {
             // A read-only or full cache only costs time.
         }
+    }
+
+    /** An entry as stored: the header, then {@code payload}. */
+    static byte[] entry(byte[] payload) {
+        ByteBuffer entry = ByteBuffer.allocate(HEADER_BYTES + payload.length);
+        entry.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putLong(payload.length).put(sha256Bytes(payload)).put(payload);
+        return entry.array();
+    }
+
+    /** The payload of a stored entry, if its header is right and its bytes match their digest. */
+    static Optional<byte[]> payload(byte[] entry) {
+        byte[] magic = MAGIC.getBytes(StandardCharsets.US_ASCII);
+        if (entry.length < HEADER_BYTES || !Arrays.equals(entry, 0, magic.length, magic, 0, magic.length)) {
+            return Optional.empty();
+        }
+        ByteBuffer header = ByteBuffer.wrap(entry, magic.length, 8 + 32);
+        long length = header.getLong();
+        if (length != entry.length - HEADER_BYTES) {
+            return Optional.empty(); // cut short, or padded
+        }
+        byte[] digest = new byte[32];
+        header.get(digest);
+        byte[] payload = Arrays.copyOfRange(entry, HEADER_BYTES, entry.length);
+        return MessageDigest.isEqual(digest, sha256Bytes(payload)) ? Optional.of(payload) : Optional.empty();
     }
 
     /** Counts a new entry, and evicts the least recently used ones when the folder is over its limit. */
@@ -145,8 +193,6 @@ final class EncodingCache {
         }
         return out;
     }
-
-
     /**
      * The key of a variant of a source file; empty when the file cannot be looked at. It holds the
      * file's real path, size, modification time and a CRC-32C of its bytes (from the workspace's
@@ -158,11 +204,29 @@ final class EncodingCache {
             Path real = source.toRealPath();
             FileStamp stamp = FileStamp.of(real);
             long checksum = images.checksum(real);
-            return Optional.of(real + "|" + stamp.size() + "|" + stamp.modifiedNanos() + "|"
-                    + Long.toHexString(checksum) + "|" + variant + "|" + ENCODER_VERSION);
+            return Optional.of(key(real, stamp, checksum, variant));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The key of a variant made from {@code bytes}, read from {@code source}: the checksum is
+     * that of these bytes, so what is stored under it was made from them even if the file
+     * changed since (or changes while it is encoded).
+     */
+    static Optional<String> key(Path source, byte[] bytes, String variant) {
+        try {
+            Path real = source.toRealPath();
+            return Optional.of(key(real, FileStamp.of(real), ImageFiles.checksum(bytes), variant));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String key(Path real, FileStamp stamp, long checksum, String variant) {
+        return real + "|" + stamp.size() + "|" + stamp.modifiedNanos() + "|" + Long.toHexString(checksum) + "|"
+                + variant + "|" + ENCODER_VERSION;
     }
 
     /** The file an entry is stored in. */
@@ -172,8 +236,12 @@ final class EncodingCache {
     }
 
     private static String sha256(byte[] data) {
+        return HexFormat.of().formatHex(sha256Bytes(data));
+    }
+
+    private static byte[] sha256Bytes(byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

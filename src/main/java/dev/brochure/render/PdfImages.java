@@ -8,6 +8,8 @@ import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import dev.brochure.world.MemoryBudget;
 import java.awt.color.ICC_Profile;
+import dev.brochure.world.image.ImageProblem;
+import dev.brochure.world.image.ImageProbe;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -121,20 +123,24 @@ final class PdfImages {
         ImageRef ref = placed.image();
         Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
-        byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        Encoding made = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        byte[] encoded = made == null ? null : made.bytes();
         // OpenPDF writes an image when it is first drawn; the decoded pixels need not outlive the last placement.
         boolean lastOfVariant = drawn(variantUses, variant);
         boolean lastOfFile = drawn(fileUses, ref.path());
         if (encoded == null) {
-            Image image = inDocument.computeIfAbsent(ref.path(), p -> tagged(load(ref, () -> decoder.decode(ref.format(),
-                    original(ref), key(ref, "original").orElse(null), budget))));
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> tagged(load(ref, () -> {
+                byte[] bytes = original(ref);
+                return decoder.decode(ref.format(), bytes, EncodingCache.key(ref.path(), bytes, "original")
+                        .orElse(null), budget);
+            })));
             if (lastOfFile) {
                 inDocument.remove(ref.path());
             }
             return new Prepared(image, box, ref.orientation());
         }
         Image image = inDocument.computeIfAbsent(variant, v -> tagged(load(ref, () -> decoder.decode(
-                ImageDecoder.formatOf(encoded), encoded, key(ref, variantKey(variant)).orElse(null), budget))));
+                ImageDecoder.formatOf(encoded), encoded, made.key(), budget))));
         if (lastOfVariant) {
             inDocument.remove(variant);
         }
@@ -285,10 +291,35 @@ final class PdfImages {
     /**
      * The file's bytes, read when needed: once per document for an original, and never again for
      * a variant already encoded. Not kept across builds, so an edited file is always seen and a
-     * long-running process holds no photos it no longer needs.
+     * long-running process holds no photos it no longer needs. The bytes are checked as the
+     * content stage checked the file, and must show the picture the pages were laid out for (its
+     * format, upright size and orientation): a file rewritten while the brochure is built is
+     * refused, never drawn stretched.
      */
     private byte[] original(ImageRef ref) {
-        return read(ref.path());
+        byte[] bytes = read(ref.path());
+        ImageRef now;
+        try {
+            now = ImageProbe.probe(ref.ref(), ref.path(), bytes).image();
+        } catch (ImageProblem e) {
+            throw changed(ref, "it is no longer an image brochure can use: " + e.getMessage());
+        } catch (IOException e) {
+            throw changed(ref, "it can no longer be read: " + e.getMessage());
+        }
+        if (now.pixelWidth() != ref.pixelWidth() || now.pixelHeight() != ref.pixelHeight()
+                || !now.format().equals(ref.format()) || now.orientation() != ref.orientation()) {
+            throw changed(ref, String.format(java.util.Locale.ROOT, "it is now a %s of %d x %d pixels, but the pages"
+                    + " were laid out for a %s of %d x %d", now.format().toUpperCase(java.util.Locale.ROOT),
+                    now.pixelWidth(), now.pixelHeight(), ref.format().toUpperCase(java.util.Locale.ROOT),
+                    ref.pixelWidth(), ref.pixelHeight())
+                    + (now.orientation() != ref.orientation() ? " (and its EXIF orientation changed)" : ""));
+        }
+        return bytes;
+    }
+
+    private BrochureException changed(ImageRef ref, String what) {
+        return BrochureException.of(workspace.where(ref.path()), "image '" + ref.ref() + "' changed while the"
+                + " brochure was being built: " + what, "build again once the file is no longer being written");
     }
 
     private Optional<String> key(ImageRef ref, String variant) {
@@ -299,22 +330,33 @@ final class PdfImages {
      * The variant cut, turned upright, scaled and encoded; null when Java cannot decode the file
      * (a CMYK JPEG, say), which is then embedded as it is.
      */
-    private String variantKey(Variant variant) {
-        return variant.x() + "," + variant.y() + "," + variant.width() + "," + variant.height() + ">"
-                + variant.targetWidth() + "x" + variant.targetHeight() + "|q" + policy.jpegQuality();
+    private String variantKey(ImageRef ref, Variant variant) {
+        // The picture's upright size and orientation too: an entry is only ever used for a picture
+        // of the size the pages were laid out for.
+        return ref.pixelWidth() + "x" + ref.pixelHeight() + ref.orientation() + ":" + variant.x() + "," + variant.y()
+                + "," + variant.width() + "," + variant.height() + ">" + variant.targetWidth() + "x"
+                + variant.targetHeight() + "|q" + policy.jpegQuality();
     }
 
-    private byte[] encoded(ImageRef ref, Variant variant) {
+    /** An encoded variant and the key that names the bytes it was made from (null when there is none). */
+    private record Encoding(byte[] bytes, String key) {
+    }
+
+    /** The variant's encoding, or null when the file itself is to be embedded. */
+    private Encoding encoded(ImageRef ref, Variant variant) {
         // The file's size and time are in the key, so an edited photo is encoded again (watch mode).
-        Optional<String> key = key(ref, variantKey(variant));
+        Optional<String> key = key(ref, variantKey(ref, variant));
         byte[] known = key.map(encodings::get).orElse(null);
         if (known != null) {
-            return known.length == 0 ? null : known;
+            return known.length == 0 ? null : new Encoding(known, key.get());
         }
         byte[] encoded = disk.get(key).orElse(null);
         if (encoded == null) {
             checkDecodable(ref);
-            encoded = encode(ref, variant, original(ref));
+            byte[] original = original(ref);
+            // Keyed by the bytes read, which may be newer than those the key above was made from.
+            key = EncodingCache.key(ref.path(), original, variantKey(ref, variant));
+            encoded = encode(ref, variant, original);
             if (encoded != null) {
                 disk.put(key, encoded);
             }
@@ -325,7 +367,7 @@ final class PdfImages {
         if (key.isPresent()) {
             encodings.put(key.get(), encoded == null ? new byte[0] : encoded);
         }
-        return encoded;
+        return encoded == null ? null : new Encoding(encoded, key.orElse(null));
     }
 
     private byte[] encode(ImageRef ref, Variant variant, byte[] original) {

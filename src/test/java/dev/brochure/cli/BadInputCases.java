@@ -1,5 +1,8 @@
 package dev.brochure.cli;
 
+import dev.brochure.pipeline.BuildRequest;
+import dev.brochure.pipeline.BuildResult;
+import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.TestImages;
 import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestProject;
@@ -48,26 +51,40 @@ final class BadInputCases {
 
     /** One case: how to spoil the project, the command line, and the expected outcome. */
     record Case(String name, Setup setup, Function<BadInputFixture, List<String>> args, int exit, List<String> messages,
-            boolean applicable, Map<String, String> environment) {
+            boolean applicable, Map<String, String> environment, Function<Map<String, String>, Pipeline> pipeline,
+            boolean mustVerify) {
 
         Case(String name, Setup setup, Function<BadInputFixture, List<String>> args, int exit, List<String> messages,
                 boolean applicable) {
-            this(name, setup, args, exit, messages, applicable, Map.of());
+            this(name, setup, args, exit, messages, applicable, Map.of(), Pipeline::new, false);
         }
 
         /** The same case run with these environment variables (the pipeline's; the JVM's are not read). */
         Case with(Map<String, String> variables) {
-            return new Case(name, setup, args, exit, messages, applicable, variables);
+            return new Case(name, setup, args, exit, messages, applicable, variables, pipeline, mustVerify);
         }
 
         /** The same case run with other arguments. */
         Case running(Function<BadInputFixture, List<String>> other) {
-            return new Case(name, setup, other, exit, messages, applicable, environment);
+            return new Case(name, setup, other, exit, messages, applicable, environment, pipeline, mustVerify);
         }
 
         /** The same case, run only where {@code possible}. */
         Case onlyIf(boolean possible) {
-            return new Case(name, setup, args, exit, messages, possible, environment);
+            return new Case(name, setup, args, exit, messages, possible, environment, pipeline, mustVerify);
+        }
+
+        /** The same case run through another pipeline (made from the environment), to act in the middle of a build. */
+        Case through(Function<Map<String, String>, Pipeline> other) {
+            return new Case(name, setup, args, exit, messages, applicable, environment, other, mustVerify);
+        }
+
+        /**
+         * The same case, whose new PDF must also pass {@code verify --content}: every text of the
+         * content found in the PDF in logical order, no text outside the page, fonts embedded.
+         */
+        Case verified() {
+            return new Case(name, setup, args, exit, messages, applicable, environment, pipeline, true);
         }
     }
 
@@ -134,6 +151,7 @@ final class BadInputCases {
         all.addAll(pdfs());
         all.addAll(messages());
         all.addAll(memory());
+        all.addAll(international());
         return all;
     }
 
@@ -734,5 +752,169 @@ final class BadInputCases {
                         + "</#list></section>\n"),
                         at(STORY, 1, 1, "the brochure would have more than 5000 pages (with this section, at least 40001)"),
                         hint("<page-break/> in a loop")));
+    }
+
+    // --- third round (issue 18, part B): long words, international text, the disk cache -----------
+
+    /** The repository's test fonts (src/test/resources/intl-fonts), copied into the project's fonts/ folder. */
+    private static void testFont(BadInputFixture f, String name) throws IOException {
+        f.bytes("fonts/" + name, Files.readAllBytes(TestProject.REPO.resolve("src/test/resources/intl-fonts/" + name)));
+    }
+
+    /** A theme 'i' whose serif family falls back to {@code fallback}: its fonts, and the families named. */
+    private static BadInputFixture fallbackTheme(BadInputFixture f, String families, String fallback) {
+        f.write("themes/i.yaml", "extends: default\nfonts:\n" + families + "fallback: " + fallback + "\n");
+        return f.replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: i");
+    }
+
+    private static final String CJK_FAMILY = "  cjk: {regular: fonts/DroidSansFallback-subset.ttf}\n";
+    private static final String ARABIC_FAMILY = "  arabic: {regular: fonts/NotoSansArabic-subset.ttf}\n";
+    /** Characters of the test subset of Droid Sans Fallback, with the punctuation line breaking must respect. */
+    private static final String CHINESE = "我们的研究小组致力于理解城市中的水资源管理。自二〇一九年成立以来，我们与十二所大学和三个地方政府合作，"
+            + "开展了关于雨水收集、河流修复和公共教育的项目。「欢迎大家来访！」";
+    private static final String ARABIC = "يعمل فريقنا البحثي على فهم إدارة المياه في المدن. منذ تأسيسه، تعاون الفريق مع اثنتي"
+            + " عشرة جامعة وثلاث حكومات محلية في مشاريع لجمع مياه الأمطار وإصلاح الأنهار والتعليم العام.";
+
+    /** Characters of the test subset of Noto Sans Hebrew. */
+    private static final String HEBREW = "קבוצת המחקר שלנו עוסקת בניהול מים בערים. אנחנו עובדים עם 12 אוניברסיטאות.";
+
+    /**
+     * A pipeline that, once the content stage has probed the story's photo (the size the pages are
+     * laid out with), replaces the photo by a picture of another shape, as an editor saving over it
+     * in the middle of a build would. The new file has the old one's length and modification time,
+     * so nothing that looks at the file's stamp sees the change (nor the matrix's check that no
+     * file was touched): only reading the bytes does.
+     */
+    static final class RewritesThePhotoMidBuild extends Pipeline {
+        RewritesThePhotoMidBuild(Map<String, String> environment) {
+            super(environment);
+        }
+
+        @Override
+        public BuildResult build(BuildRequest request) {
+            content(request); // the content stage probes every image, as the build is about to do
+            Path photo = request.contentDir().resolve("images/landscape.jpg");
+            try {
+                var modified = Files.getLastModifiedTime(photo);
+                byte[] old = Files.readAllBytes(photo);
+                Files.write(photo, sameLength(TestImages.jpeg(TestImages.quadrants(40, 90, BufferedImage.TYPE_INT_RGB)),
+                        old.length));
+                Files.setLastModifiedTime(photo, modified);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return super.build(request);
+        }
+
+        /** The JPEG padded to {@code length} bytes with comment segments after its start marker. */
+        private static byte[] sameLength(byte[] jpeg, int length) {
+            if (jpeg.length + 4 > length) {
+                throw new IllegalStateException("the new picture is longer than the old one");
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(jpeg, 0, 2);
+            int missing = length - jpeg.length;
+            while (missing > 0) {
+                int body = Math.min(missing - 4, 65000);
+                if (missing - (body + 4) > 0 && missing - (body + 4) < 4) {
+                    body -= 4; // leave room for one more whole segment
+                }
+                out.write(0xFF);
+                out.write(0xFE);
+                out.write((body + 2) >> 8);
+                out.write((body + 2) & 0xFF);
+                out.write(new byte[body], 0, body);
+                missing -= body + 4;
+            }
+            out.write(jpeg, 2, jpeg.length - 2);
+            return out.toByteArray();
+        }
+    }
+
+    /** Builds the project once into a disk cache in {@code temp/cache}, then damages every entry. */
+    private static Setup damagedCache(java.util.function.UnaryOperator<byte[]> damage) {
+        return f -> {
+            Path cache = f.root.resolve("cache");
+            int code = Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    new dev.brochure.pipeline.Pipeline(Map.of("BROCHURE_CACHE", cache.toString())), "build",
+                    "--content", f.content().toString(), "-o", f.root.resolve("first.pdf").toString());
+            if (code != 0) {
+                throw new IOException("the first build failed: " + code);
+            }
+            try (var entries = Files.walk(cache)) {
+                for (Path entry : entries.filter(e -> e.toString().endsWith(".bin")).toList()) {
+                    Files.write(entry, damage.apply(Files.readAllBytes(entry)));
+                }
+            }
+        };
+    }
+
+    /** Runs with the disk cache in {@code temp/cache} ({@link BadInputMatrixTest} puts the fixture's folder for {@code ${root}}). */
+    private static final Map<String, String> CACHE = Map.of("BROCHURE_CACHE", "${root}/cache");
+
+    static List<Case> international() {
+        return List.of(
+                fails("a 300,000-letter word in a hyphenated style", f -> f.replace(STORY, SECOND_PARAGRAPH,
+                        "A second " + "pneumonoultramicroscopicsilicovolcanoconiosis".repeat(6667) + " closes."),
+                        at(STORY, 15, 5, "wider than its 493.2pt measure and runs off page 2 (\"A second"
+                                + " pneumonoultramicroscopicsilico…\"): it holds a word or run of text with no place to"
+                                + " break"), hint("words longer than 64 letters are never hyphenated")),
+                fails("a 5,000-letter word in a hyphenated style", f -> f.replace(STORY, SECOND_PARAGRAPH,
+                        "A second " + "abcdefghij".repeat(500) + " closes."),
+                        at(STORY, 15, 5, "and runs off page 2")),
+                renders("a paragraph of Chinese with a CJK fallback font", f -> {
+                    testFont(f, "DroidSansFallback-subset.ttf");
+                    fallbackTheme(f, CJK_FAMILY, "[cjk]").replace(STORY, SECOND_PARAGRAPH, CHINESE);
+                }).verified(),
+                renders("6,000 Chinese characters without a space, with a CJK fallback font", f -> {
+                    testFont(f, "DroidSansFallback-subset.ttf");
+                    // Numbered, so that the text does not repeat itself: verify's search for a paragraph
+                    // broken over pages takes the longest match first, which a periodic text misleads.
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; text.length() < 6000; i++) {
+                        text.append(CHINESE).append(i);
+                    }
+                    fallbackTheme(f, CJK_FAMILY, "[cjk]").replace(STORY, SECOND_PARAGRAPH, text.toString());
+                }).verified(),
+                renders("a paragraph of Arabic with an Arabic fallback font", f -> {
+                    testFont(f, "NotoSansArabic-subset.ttf");
+                    fallbackTheme(f, ARABIC_FAMILY, "[arabic]").replace(STORY, SECOND_PARAGRAPH, ARABIC);
+                }).verified(),
+                fails("Arabic in a font that cannot join its letters", f -> {
+                    testFont(f, "NotoSansArabic-unshaped-subset.ttf");
+                    fallbackTheme(f, "  arabic: {regular: fonts/NotoSansArabic-unshaped-subset.ttf}\n", "[arabic]")
+                            .replace(STORY, SECOND_PARAGRAPH, "سلام عليكم");
+                }, at(STORY, 15, 5, "font NotoSansArabic-unshaped-subset.ttf has no rules for joining Arabic letters,"
+                        + " so 'سلام' cannot be set right"), hint("choose a font made for Arabic")),
+                fails("Thai text", f -> f.replace(STORY, SECOND_PARAGRAPH, "สวัสดีครับ"),
+                        at(STORY, 15, 5, "the text is in the Thai script ('ส', U+0E2A), which brochure cannot set"),
+                        hint("brochure sets Latin, Greek, Cyrillic")),
+                fails("Chinese without a CJK font", f -> f.replace(STORY, SECOND_PARAGRAPH, CHINESE),
+                        at(STORY, 15, 5, "character '我' (U+6211) has no glyph in font Vollkorn-Regular.ttf"),
+                        hint("name one that has it in the family's 'fallback'")),
+                fails("a fallback naming no family", f -> {
+                    testFont(f, "DroidSansFallback-subset.ttf");
+                    fallbackTheme(f, CJK_FAMILY, "[cjk, arabc]");
+                }, at("themes/i.yaml", 4, 17, "fallback names unknown font family 'arabc'")),
+                renders("a paragraph of Hebrew with a Hebrew fallback font", f -> {
+                    testFont(f, "NotoSansHebrew-subset.ttf");
+                    fallbackTheme(f, "  hebrew: {regular: fonts/NotoSansHebrew-subset.ttf}\n", "[hebrew]")
+                            .replace(STORY, SECOND_PARAGRAPH, HEBREW);
+                }).verified(),
+                fails("a photo rewritten while the brochure is built", f -> { },
+                        "(?m)^\\S*" + Pattern.quote("images/landscape.jpg: error: image 'images/landscape.jpg' changed"
+                                + " while the brochure was being built: it is now a JPEG of 40 x 90 pixels, but the pages"
+                                + " were laid out for a JPEG of 1200 x 750"),
+                        hint("build again once the file is no longer being written"))
+                        .through(RewritesThePhotoMidBuild::new),
+                renders("disk-cache entries with flipped bytes", damagedCache(b -> {
+                    for (int i = b.length / 2; i < b.length / 2 + 8 && i < b.length; i++) {
+                        b[i] ^= 0x5A;
+                    }
+                    return b;
+                })).with(CACHE),
+                renders("disk-cache entries cut short", damagedCache(b -> Arrays.copyOf(b, b.length / 3))).with(CACHE),
+                renders("disk-cache entries zeroed", damagedCache(b -> new byte[b.length])).with(CACHE));
     }
 }

@@ -70,13 +70,25 @@ class DiagnosticsOutputTest {
 
     @Test
     void aLineTooLongForItsMeasureIsAWarningAtItsParagraph() throws Exception {
+        // A word a little wider than the measure: it sticks out into the right margin, on the page.
         BadInputFixture f = BadInputFixture.create(temp).replace("sections/story.yaml",
                 "A second paragraph closes the story.",
-                "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(4) + " closes the story.");
+                "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(2) + "Pneumonoultram closes the story.");
         CliRun run = validate(f);
         assertEquals(ExitCode.OK, run.code(), run.toString());
         assertTrue(Pattern.compile("(?m)sections/story\\.yaml:15:5: warning: a line is [\\d.]+pt wider than its "
                 + "[\\d.]+pt measure$").matcher(run.err()).find(), run.toString());
+    }
+
+    @Test
+    void aLineThatRunsOffThePageIsAnErrorAtItsParagraph() throws Exception {
+        BadInputFixture f = BadInputFixture.create(temp).replace("sections/story.yaml",
+                "A second paragraph closes the story.",
+                "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(4) + " closes the story.");
+        CliRun run = validate(f);
+        assertEquals(ExitCode.USER_ERROR, run.code(), run.toString());
+        assertTrue(Pattern.compile("(?m)sections/story\\.yaml:15:5: error: a line is [\\d.]+pt wider than its "
+                + "[\\d.]+pt measure and runs off page 2 ").matcher(run.err()).find(), run.toString());
     }
 
     @Test

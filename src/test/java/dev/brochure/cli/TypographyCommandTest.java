@@ -75,9 +75,9 @@ class TypographyCommandTest {
         String dir = content("typography");
         assertEquals(0, run("typography", "--content", dir, "--strict").code(), "the fixture passes");
         Path welcome = Path.of(dir, "sections/01-welcome.yaml");
-        // A capitalised word (never hyphenated) longer than the measure.
+        // A capitalised word (never hyphenated) longer than the measure, but not than the page.
         Files.writeString(welcome, Files.readString(welcome).replace("Read on about",
-                "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3) + " read on about"));
+                "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(2) + "Pneumonoultram read on about"));
         Outcome o = run("typography", "--content", dir, "--strict");
         assertEquals(ExitCode.USER_ERROR, o.code(), o.out());
         assertTrue(o.err().contains("sections/01-welcome.yaml") && o.err().contains("overfull"), o.err());

@@ -64,11 +64,11 @@ class EncodingCacheTest {
         assertArrayEquals(without, first, "the same bytes with the cache");
         assertArrayEquals(without, render(cache), "and from it");
 
-        // The entries are really read: replaced by another picture, they change the PDF.
+        // The entries are really read: replaced by intact entries of another picture, they change the PDF.
         ByteArrayOutputStream black = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "jpeg", black);
         for (Path entry : entries(cache)) {
-            Files.write(entry, black.toByteArray());
+            Files.write(entry, EncodingCache.entry(black.toByteArray()));
         }
         assertFalse(Arrays.equals(render(cache), without), "the cached encodings were used");
 
@@ -76,6 +76,71 @@ class EncodingCacheTest {
         Path photo = project.file("images/landscape.jpg");
         Files.setLastModifiedTime(photo, FileTime.fromMillis(Files.getLastModifiedTime(photo).toMillis() + 5_000));
         assertArrayEquals(without, render(cache), "a changed file finds no stale entry");
+    }
+
+    /** Ways an entry gets damaged on disk: each must be noticed, discarded and rebuilt. */
+    private enum Damage {
+        FLIPPED_BYTES, TRUNCATED, ZEROED, EMPTY, OLDER_FORMAT, FLIPPED_HEADER
+    }
+
+    private static void damage(Path entry, Damage how) throws Exception {
+        byte[] bytes = Files.readAllBytes(entry);
+        switch (how) {
+            case FLIPPED_BYTES -> {
+                // A few bits in the middle of the picture's data: still a JPEG, but a wrong one.
+                for (int i = bytes.length / 2; i < bytes.length / 2 + 4; i++) {
+                    bytes[i] ^= 0x5A;
+                }
+            }
+            case TRUNCATED -> bytes = Arrays.copyOf(bytes, bytes.length * 2 / 3);
+            case ZEROED -> Arrays.fill(bytes, (byte) 0);
+            case EMPTY -> bytes = new byte[0];
+            case OLDER_FORMAT -> bytes = EncodingCache.payload(bytes).orElseThrow(); // the bare picture
+            case FLIPPED_HEADER -> bytes[EncodingCache.MAGIC.length() + 3] ^= 1; // the stored length
+        }
+        Files.write(entry, bytes);
+    }
+
+    @Test
+    void aDamagedEntryIsDiscardedAndRebuiltSoThePdfIsRight() throws Exception {
+        project = TestProject.copy("minimal", temp);
+        doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
+        cache = temp.resolve("cache");
+        byte[] without = render(null);
+        render(cache);
+        List<Path> stored = entries(cache);
+        assertFalse(stored.isEmpty());
+        Map<Path, byte[]> intact = new java.util.HashMap<>();
+        for (Path entry : stored) {
+            intact.put(entry, Files.readAllBytes(entry));
+        }
+        for (Damage how : Damage.values()) {
+            for (Path entry : stored) {
+                damage(entry, how);
+            }
+            assertArrayEquals(without, render(cache), how + ": the PDF is the one made without a cache");
+            for (Path entry : stored) {
+                assertArrayEquals(intact.get(entry), Files.readAllBytes(entry), how + ": the entry was rebuilt");
+            }
+        }
+    }
+
+    @Test
+    void anEntryHoldsItsLengthAndDigestAndOnlyAnIntactOneIsRead() {
+        byte[] payload = "some encoded picture".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] entry = EncodingCache.entry(payload);
+        assertEquals(EncodingCache.HEADER_BYTES + payload.length, entry.length);
+        assertArrayEquals(payload, EncodingCache.payload(entry).orElseThrow());
+        for (int i = 0; i < entry.length; i++) {
+            byte[] flipped = entry.clone();
+            flipped[i] ^= 0x01;
+            assertTrue(EncodingCache.payload(flipped).isEmpty(), "a flipped bit at byte " + i + " is noticed");
+        }
+        for (int n = 0; n < entry.length; n++) {
+            assertTrue(EncodingCache.payload(Arrays.copyOf(entry, n)).isEmpty(), "cut to " + n + " bytes");
+        }
+        assertTrue(EncodingCache.payload(new byte[entry.length]).isEmpty(), "zeroed");
+        assertTrue(EncodingCache.payload(payload).isEmpty(), "a bare picture (the format before entries had a header)");
     }
 
     @Test
@@ -91,8 +156,10 @@ class EncodingCacheTest {
     void theCacheIsKeptUnderItsLimitByDroppingTheEntriesUsedLongestAgo() throws Exception {
         Path dir = temp.resolve("lru");
         EncodingCache cache = new EncodingCache(dir, 1000);
+        // Entries of 300 bytes on disk: the payload and the header that checks it.
+        byte[] payload = new byte[300 - EncodingCache.HEADER_BYTES];
         for (String key : List.of("a", "b", "c")) {
-            cache.put(java.util.Optional.of(key), new byte[300]);
+            cache.put(java.util.Optional.of(key), payload);
         }
         assertEquals(3, entries(dir).size(), "900 bytes fit under 1000");
         // Ages: a three hours, b two, c one; then a is used, which makes it the most recent.
@@ -103,7 +170,7 @@ class EncodingCacheTest {
         }
         assertTrue(cache.get(java.util.Optional.of("a")).isPresent());
 
-        cache.put(java.util.Optional.of("d"), new byte[300]);
+        cache.put(java.util.Optional.of("d"), payload);
         EncodingCache reader = new EncodingCache(dir, 1000);
         assertTrue(reader.get(java.util.Optional.of("b")).isEmpty(), "b, used longest ago, was dropped");
         for (String kept : List.of("a", "c", "d")) {

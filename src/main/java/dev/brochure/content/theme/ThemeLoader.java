@@ -36,8 +36,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ThemeLoader {
 
-    public static final List<String> TOP_KEYS = List.of("extends", "colors", "fonts", "styles", "margins", "masters", "footer");
-    public static final List<String> FACE_KEYS = List.of("regular", "bold", "italic", "bold-italic");
+    public static final List<String> TOP_KEYS = List.of("extends", "colors", "fonts", "fallback", "styles", "margins",
+            "masters", "footer");
+    public static final List<String> FACE_KEYS = List.of("regular", "bold", "italic", "bold-italic", "fallback");
     public static final List<String> STYLE_KEYS = List.of("parent", "font", "bold", "italic", "size", "leading", "color", "align",
             "space-before", "space-after", "indent", "tracking", "uppercase", "keep-with-next", "hyphenate",
             "balance", "features", "expansion", "protrusion", "emergency-stretch", "hyphen-penalty", "consecutive-hyphens");
@@ -62,6 +63,8 @@ public final class ThemeLoader {
     private final Map<String, Map<String, Located>> masters = new LinkedHashMap<>();
     private final Map<String, Located> footer = new LinkedHashMap<>();
     private Located margins;
+    /** The theme's {@code fallback:} families, tried after a family's own for a character it lacks. */
+    private Located fallback;
 
     private ThemeLoader(Workspace workspace, Diagnostics diagnostics) {
         this.workspace = workspace;
@@ -194,6 +197,9 @@ public final class ThemeLoader {
         if (top.containsKey("margins")) {
             margins = new Located(top.get("margins"), file.displayName());
         }
+        if (top.containsKey("fallback")) {
+            fallback = new Located(top.get("fallback"), file.displayName());
+        }
     }
 
     private void mergeFlat(NodeReader reader, Node node, String what, List<String> keys, Map<String, Located> into) {
@@ -284,6 +290,15 @@ public final class ThemeLoader {
         FontFamily standIn = families.values().iterator().next();
         failed.forEach(k -> families.put(k, new FontFamily(k, standIn.regular(), standIn.bold(), standIn.italic(),
                 standIn.boldItalic())));
+        List<String> common = fallback == null ? List.of() : values.fallback(fallback, "fallback", fonts.keySet());
+        fonts.forEach((k, faces) -> {
+            List<String> own = faces.containsKey("fallback")
+                    ? values.fallback(faces.get("fallback"), "font '" + k + "' fallback", fonts.keySet()) : List.of();
+            List<String> all = new ArrayList<>(own);
+            common.stream().filter(f -> !all.contains(f)).forEach(all::add);
+            all.remove(k);
+            families.computeIfPresent(k, (key, family) -> family.withFallback(all));
+        });
 
         Margins pageMargins = margins == null ? Margins.all(54) : values.margins(margins).orElse(Margins.all(54));
         // Styles are checked against the families the theme declares, so a family whose file is missing

@@ -13,7 +13,9 @@ import dev.brochure.diag.Diagnostics;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -84,6 +86,29 @@ final class ThemeValues {
         Path i = faces.containsKey("italic") ? face(faces.get("italic"), name, "italic") : null;
         Path bi = faces.containsKey("bold-italic") ? face(faces.get("bold-italic"), name, "bold-italic") : null;
         return r == null ? Optional.empty() : Optional.of(new FontFamily(name, r, b, i, bi));
+    }
+
+    /**
+     * {@code fallback: [cjk, arabic]} (or one name): font families of the theme whose fonts set the
+     * characters a family has no glyph for, in the order they are tried. An unknown name is
+     * reported at its value and left out.
+     */
+    List<String> fallback(Located v, String what, Collection<String> families) {
+        NodeReader reader = reader(v);
+        List<Node> names = v.node() instanceof ScalarNode ? List.of(v.node())
+                : reader.sequence(v.node(), what).orElse(List.of());
+        List<String> out = new ArrayList<>();
+        for (Node node : names) {
+            reader.string(node, what).ifPresent(name -> {
+                if (families.contains(name)) {
+                    out.add(name);
+                } else {
+                    diagnostics.error(reader.at(node), what + " names unknown font family '" + name + "'",
+                            Suggestions.hint(name, families));
+                }
+            });
+        }
+        return out;
     }
 
     private Path face(Located v, String family, String face) {

@@ -64,13 +64,25 @@ final class TextSearch {
         return new Match(false, done == 0 ? 0 : wordStart(unit.source(), unit.origin()[done - 1] + 1));
     }
 
-    /** Matching may run into the first letters of the missing part; people read from a word's start. */
+    /**
+     * Matching may run into the first letters of the missing part; people read from a word's start.
+     * In Chinese and Japanese, written without spaces, every character is such a start.
+     */
     private static int wordStart(String source, int index) {
         int i = index;
-        while (i > 0 && !Character.isWhitespace(source.charAt(i - 1))) {
+        while (i > 0 && !Character.isWhitespace(source.charAt(i - 1)) && !unspaced(source.codePointBefore(i))
+                && !(i < source.length() && unspaced(source.codePointAt(i)))) {
             i--;
         }
         return i;
+    }
+
+    /** A character of a script written without spaces between words (or its punctuation). */
+    private static boolean unspaced(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION;
     }
 
     /**

@@ -60,19 +60,32 @@ public sealed interface PageItem {
         }
 
         /**
-         * The characters glyph {@code i} stands for (empty for the second glyph of a split
-         * character). Clusters never decrease along a run (text is set left to right).
+         * The characters glyph {@code i} stands for: from its cluster to the next larger cluster of
+         * the run (empty for the second glyph of a split character, or a mark's glyph that shares
+         * its base's cluster). Glyphs are in visual order and the text in logical order, so the
+         * clusters never decrease along a left-to-right run and never increase along a
+         * right-to-left one (a run holds text of one direction).
          */
         public String textOf(int i) {
             int start = clusters[i];
+            boolean rightToLeft = clusters.length > 1 && clusters[0] > clusters[clusters.length - 1];
             if (i > 0 && clusters[i - 1] == start) {
                 return "";
             }
             int end = text.length();
-            for (int j = i + 1; j < clusters.length; j++) {
-                if (clusters[j] > start) {
-                    end = clusters[j];
-                    break;
+            if (rightToLeft) {
+                for (int j = i - 1; j >= 0; j--) {
+                    if (clusters[j] > start) {
+                        end = clusters[j];
+                        break;
+                    }
+                }
+            } else {
+                for (int j = i + 1; j < clusters.length; j++) {
+                    if (clusters[j] > start) {
+                        end = clusters[j];
+                        break;
+                    }
                 }
             }
             return text.substring(start, end);

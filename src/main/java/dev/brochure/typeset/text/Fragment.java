@@ -9,15 +9,17 @@ import dev.brochure.world.font.ShapedText;
  * A piece of a word in one face, size and colour, already shaped with {@code features}.
  * {@code tracking} is extra space after each glyph in thousandths of an em; {@code href} is the
  * link it belongs to, if any; {@code lang} the language of text in another language than its
- * paragraph's (null for none).
+ * paragraph's (null for none). {@code level} is the bidirectional embedding level of its text
+ * (even: left to right; odd: right to left, its glyphs then shaped and stored in visual order)
+ * and {@code base} that of its paragraph (0, or 1 for a right-to-left paragraph).
  */
 public record Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking,
-        FontFeatures features, String lang) {
+        FontFeatures features, int level, int base, String lang) {
 
-    /** A fragment in its paragraph's language. */
+    /** A left-to-right fragment in a left-to-right paragraph, in its paragraph's language. */
     public Fragment(FontFace face, double size, Rgb color, String href, ShapedText shaped, double tracking,
             FontFeatures features) {
-        this(face, size, color, href, shaped, tracking, features, null);
+        this(face, size, color, href, shaped, tracking, features, 0, 0, null);
     }
 
     /** A fragment shaped with the default features (without ligatures when letter-spaced). */
@@ -34,14 +36,19 @@ public record Fragment(FontFace face, double size, Rgb color, String href, Shape
         return tracking * size / 1000.0;
     }
 
+    /** Whether its text runs right to left (its glyphs are in visual order, its characters' indices decreasing). */
+    public boolean rightToLeft() {
+        return (level & 1) == 1;
+    }
+
     /** This fragment's look with other glyphs (a part of the word, or the word with a hyphen). */
     public Fragment with(ShapedText other) {
-        return new Fragment(face, size, color, href, other, tracking, features, lang);
+        return new Fragment(face, size, color, href, other, tracking, features, level, base, lang);
     }
 
     /** Shapes other text exactly as this fragment was shaped. */
     public ShapedText shape(String text) {
-        return face.shape(text, features);
+        return face.shape(text, features, rightToLeft());
     }
 
     public boolean sameLook(Fragment other) {

@@ -12,6 +12,14 @@ import java.util.List;
  * ratio, glyphs widened or narrowed by its font expansion, the line shifted for its alignment and
  * by what protrudes into the left margin) and emits glyph runs and link areas relative to the
  * line's start on its baseline. The glyph positions are final: drawing must not move them.
+ *
+ * <p>Bidirectional text: the items are in logical order; a line holding right-to-left text is
+ * put in visual order by the Unicode bidirectional algorithm's rule L2 (from the highest level
+ * down to the lowest odd one, every sequence at that level or above is reversed), each fragment
+ * moving as a whole (its glyphs are shaped in visual order already). A glyph run holds text of one
+ * direction and one tag: its glyphs in visual order, its {@code text} in logical order; each run
+ * keeps the tag of the text it shows. In a right-to-left
+ * paragraph {@code left} alignment means the start of the line, its right edge.
  */
 public final class LineSetter {
 
@@ -21,6 +29,14 @@ public final class LineSetter {
      * (inserted by hyphenation, or one the text has), and its font expansion (a fraction).
      */
     public record SetLine(List<PageItem> items, double width, boolean hyphenated, double expansion) {
+    }
+
+    /**
+     * One thing on a line, in logical order: a fragment drawn over {@code advance} points (glue's
+     * space drawn over its stretched width), or empty space ({@code fragment} null); a hyphen is
+     * drawn at the end of its penalty's width ({@code hyphen}).
+     */
+    private record Piece(Fragment fragment, double advance, int level, boolean hyphen, double drawn) {
     }
 
     private LineSetter() {
@@ -37,26 +53,28 @@ public final class LineSetter {
     public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align, RunTags tags) {
         double ratio = Math.max(-1, line.ratio() >= Item.INFINITY ? 0 : line.ratio());
         double scale = 1 + line.expansion();
-        RunCollector runs = new RunCollector(scale, tags);
-        double x = 0;
+        List<Piece> pieces = new ArrayList<>();
+        int base = 0;
+        boolean bidi = false;
+        int level = -1;
         for (int i = line.start(); i < line.end(); i++) {
             Item item = items.get(i);
             switch (item) {
                 case Item.Box box -> {
                     for (Fragment f : box.fragments()) {
-                        runs.add(f, x, f.width() * scale);
-                        x += f.width() * scale;
+                        pieces.add(new Piece(f, f.width() * scale, f.level(), false, 0));
+                        base = f.base();
+                        bidi |= f.level() != 0;
+                        level = f.level();
                     }
                     if (box.fragments().isEmpty()) {
-                        x += box.width();
+                        pieces.add(new Piece(null, box.width(), -1, false, 0));
                     }
                 }
                 case Item.Glue glue -> {
                     double w = glue.width() + (ratio >= 0 ? ratio * glue.stretch() : ratio * glue.shrink());
-                    if (glue.space() != null && i > line.start()) {
-                        runs.add(glue.space(), x, w);
-                    }
-                    x += w;
+                    Fragment space = glue.space() != null && i > line.start() ? glue.space() : null;
+                    pieces.add(new Piece(space, w, glue.space() != null ? glue.space().level() : level, false, 0));
                 }
                 case Item.Penalty p -> { }
             }
@@ -67,14 +85,28 @@ public final class LineSetter {
             if (p.hyphen() != null) {
                 // The penalty's width is the hyphen plus the kerning change at the cut: the hyphen
                 // sits at its end.
-                double hyphen = p.hyphen().width() * scale;
-                runs.add(p.hyphen(), x + p.width() * scale - hyphen, hyphen);
+                pieces.add(new Piece(p.hyphen(), p.width() * scale, p.hyphen().level(), true, p.hyphen().width() * scale));
+            } else {
+                pieces.add(new Piece(null, p.width() * scale, level, false, 0));
             }
-            x += p.width() * scale;
+        }
+        if (bidi) {
+            pieces = visualOrder(pieces, base);
+        }
+        RunCollector runs = new RunCollector(scale, tags);
+        double x = 0;
+        for (Piece piece : pieces) {
+            if (piece.hyphen()) {
+                runs.add(piece.fragment(), x + piece.advance() - piece.drawn(), piece.drawn());
+            } else if (piece.fragment() != null) {
+                runs.add(piece.fragment(), x, piece.advance());
+            }
+            x += piece.advance();
         }
         // What protrudes into the margins does not count towards the line's width.
         double width = x - line.left() - line.right();
-        double shift = switch (align) {
+        Align start = base == 1 && (align == Align.LEFT || align == Align.JUSTIFY) ? Align.RIGHT : align;
+        double shift = switch (start) {
             case RIGHT -> measure - width - line.left();
             case CENTER -> (measure - width) / 2 - line.left();
             default -> -line.left();
@@ -86,7 +118,60 @@ public final class LineSetter {
         return new SetLine(out, width, hyphenated, line.expansion());
     }
 
-    /** Merges neighbouring fragments of the same look and tag into one glyph run, and links into areas. */
+    /**
+     * The pieces of a line in visual order (UAX #9, L2). Space with no level of its own (an
+     * indent, glue between words of no text) takes the level of the piece before it, or the
+     * paragraph's. Spaces at the line's end are not drawn, so rule L1 changes nothing visible.
+     */
+    private static List<Piece> visualOrder(List<Piece> logical, int base) {
+        int n = logical.size();
+        int[] levels = new int[n];
+        int highest = base;
+        int lowestOdd = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            int level = logical.get(i).level();
+            levels[i] = level >= 0 ? level : i > 0 ? levels[i - 1] : base;
+            highest = Math.max(highest, levels[i]);
+            if ((levels[i] & 1) == 1) {
+                lowestOdd = Math.min(lowestOdd, levels[i]);
+            }
+        }
+        List<Piece> order = new ArrayList<>(logical);
+        Integer[] at = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = i;
+        }
+        for (int level = highest; level >= lowestOdd && lowestOdd != Integer.MAX_VALUE; level--) {
+            int i = 0;
+            while (i < n) {
+                if (levels[at[i]] < level) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < n && levels[at[j]] >= level) {
+                    j++;
+                }
+                for (int a = i, b = j - 1; a < b; a++, b--) {
+                    Integer t = at[a];
+                    at[a] = at[b];
+                    at[b] = t;
+                }
+                i = j;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            order.set(i, logical.get(at[i]));
+        }
+        return order;
+    }
+
+    /**
+     * Merges neighbouring fragments of the same look, direction and tag into one glyph run, and
+     * links into areas. Fragments come in visual order; a right-to-left run's text is theirs in
+     * reverse order, which is the logical one. The runs come in visual order, as a PDF reader
+     * expects them (it puts a line's right-to-left text back in logical order).
+     */
     private static final class RunCollector {
         private final double scale;
         private final RunTags tags;
@@ -95,10 +180,9 @@ public final class LineSetter {
         private final List<PageItem> links = new ArrayList<>();
         private Fragment look;
         private double runX;
-        private final List<Integer> glyphs = new ArrayList<>();
-        private final List<Double> positions = new ArrayList<>();
-        private final List<Integer> clusters = new ArrayList<>();
-        private final StringBuilder text = new StringBuilder();
+        /** The fragments of the run being collected, in visual order, and where each is drawn. */
+        private final List<Fragment> fragments = new ArrayList<>();
+        private final List<Double> starts = new ArrayList<>();
         private double runEnd;
         private String linkHref;
         private Tag linkTag;
@@ -115,25 +199,14 @@ public final class LineSetter {
         /** Adds a fragment drawn from {@code x}, taking {@code advance} (wider than natural for glue). */
         void add(Fragment f, double x, double advance) {
             Tag tag = tags.of(f.href(), f.lang());
-            if (look == null || !look.sameLook(f) || !tag.equals(runTag)) {
+            if (look == null || !look.sameLook(f) || look.rightToLeft() != f.rightToLeft() || !tag.equals(runTag)) {
                 flushRun();
                 look = f;
                 runX = x;
                 runTag = tag;
             }
-            double unit = f.size() / 1000.0 * scale;
-            double gx = x;
-            int[] g = f.shaped().glyphs();
-            double[] adv = f.shaped().advances();
-            int[] fragmentClusters = f.shaped().clusters();
-            int offset = text.length();
-            for (int i = 0; i < g.length; i++) {
-                glyphs.add(g[i]);
-                clusters.add(offset + fragmentClusters[i]);
-                positions.add(gx - runX);
-                gx += adv[i] * unit + f.trackingPoints() * scale;
-            }
-            text.append(f.shaped().text());
+            fragments.add(f);
+            starts.add(x);
             runEnd = x + advance;
             link(f, x, advance);
         }
@@ -163,17 +236,55 @@ public final class LineSetter {
         }
 
         private void flushRun() {
-            if (look != null && !glyphs.isEmpty()) {
-                int[] g = glyphs.stream().mapToInt(Integer::intValue).toArray();
-                double[] p = positions.stream().mapToDouble(Double::doubleValue).toArray();
-                int[] cps = clusters.stream().mapToInt(Integer::intValue).toArray();
+            int count = 0;
+            int length = 0;
+            for (Fragment f : fragments) {
+                count += f.shaped().length();
+                length += f.shaped().text().length();
+            }
+            if (look != null && count > 0) {
+                boolean reversed = look.rightToLeft();
+                int[] g = new int[count];
+                double[] p = new double[count];
+                int[] cps = new int[count];
+                StringBuilder text = new StringBuilder(length);
+                int k = 0;
+                // A right-to-left run's last fragment (visually) comes first in its text.
+                int offset = reversed ? length : 0;
+                for (int n = 0; n < fragments.size(); n++) {
+                    Fragment f = fragments.get(n);
+                    double unit = f.size() / 1000.0 * scale;
+                    double gx = starts.get(n);
+                    int[] glyphs = f.shaped().glyphs();
+                    double[] adv = f.shaped().advances();
+                    int[] fragmentClusters = f.shaped().clusters();
+                    int textLength = f.shaped().text().length();
+                    if (reversed) {
+                        offset -= textLength;
+                    }
+                    for (int i = 0; i < glyphs.length; i++) {
+                        g[k] = glyphs[i];
+                        cps[k] = offset + fragmentClusters[i];
+                        p[k] = gx - runX;
+                        gx += adv[i] * unit + f.trackingPoints() * scale;
+                        k++;
+                    }
+                    if (!reversed) {
+                        offset += textLength;
+                    }
+                }
+                if (reversed) {
+                    for (int n = fragments.size() - 1; n >= 0; n--) {
+                        text.append(fragments.get(n).shaped().text());
+                    }
+                } else {
+                    fragments.forEach(f -> text.append(f.shaped().text()));
+                }
                 out.add(new PageItem.GlyphRun(runX, 0, look.face().file(), look.size(), look.color(), g, p, cps,
                         runEnd - runX, text.toString(), scale, runTag));
             }
-            glyphs.clear();
-            clusters.clear();
-            positions.clear();
-            text.setLength(0);
+            fragments.clear();
+            starts.clear();
         }
 
         List<PageItem> finish() {

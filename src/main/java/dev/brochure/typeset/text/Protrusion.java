@@ -37,9 +37,15 @@ final class Protrusion {
     private Protrusion() {
     }
 
-    /** How far (points) the first glyph of {@code fragments} hangs into the left margin. */
+    /**
+     * How far (points) the first glyph of {@code fragments} hangs into the left margin. Only left-to-right
+     * text protrudes (the lists are for Latin punctuation, and a right-to-left line starts at the right).
+     */
     static double left(List<Fragment> fragments) {
         for (Fragment f : fragments) {
+            if (f.base() != 0 || f.rightToLeft()) {
+                return 0;
+            }
             if (f.shaped().length() > 0) {
                 double share = LEFT.getOrDefault(f.shaped().text().charAt(0), 0) / 1000.0;
                 return share * f.shaped().advances()[0] * f.size() / 1000;
@@ -52,6 +58,9 @@ final class Protrusion {
     static double right(List<Fragment> fragments) {
         for (int i = fragments.size() - 1; i >= 0; i--) {
             Fragment f = fragments.get(i);
+            if (f.base() != 0 || f.rightToLeft()) {
+                return 0;
+            }
             int n = f.shaped().length();
             if (n > 0) {
                 String text = f.shaped().text();

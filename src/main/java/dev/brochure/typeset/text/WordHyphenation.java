@@ -18,8 +18,15 @@ import java.util.List;
  * glyphs. So "office" keeps its ffi ligature and is simply not hyphenated inside it. The
  * penalty's width is what the line gains by ending there: the hyphen plus the change of kerning
  * at the cut; {@link LineSetter} draws the hyphen accordingly.
+ *
+ * <p>Cost: a word longer than {@value #MAX_WORD} characters is not hyphenated at all (no
+ * dictionary word is that long; it is a run of letters with no place to break), so the work per
+ * word is bounded and a paragraph's hyphenation takes time linear in its length.
  */
 final class WordHyphenation {
+
+    /** Longer words are left whole: checking each cut reshapes the word's start, which is quadratic. */
+    static final int MAX_WORD = 64;
 
     private final Hyphenator hyphenator;
     private final double hyphenPenalty;
@@ -115,7 +122,7 @@ final class WordHyphenation {
             text.append(f.shaped().text());
         }
         String word = text.toString();
-        if (!hyphenatable(word)) {
+        if (word.length() > MAX_WORD || !hyphenatable(word) || fragments.stream().anyMatch(Fragment::rightToLeft)) {
             return List.of();
         }
         List<Cut> cuts = new ArrayList<>();

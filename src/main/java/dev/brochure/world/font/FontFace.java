@@ -49,7 +49,14 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * order of {@link FontFeatures#SUBSTITUTIONS}. A substituted glyph advances by its own width in
  * the font's {@code hmtx} (so tabular figures are tabular), and kerning next to it is dropped, as
  * the JDK kerned the glyph it replaced. A ligature glyph keeps the first character index of the
- * characters it replaces, so it still stands for all of them. Thread-safe.
+ * characters it replaces, so it still stands for all of them.
+ *
+ * <p>Right-to-left text (Hebrew, Arabic, or anything the bidirectional algorithm sets right to
+ * left) is shaped as a right-to-left run ({@link Font#LAYOUT_RIGHT_TO_LEFT}): the JDK's engine
+ * joins Arabic letters by the font's GSUB rules and mirrors brackets, and gives the glyphs in
+ * visual order (left to right on the page), each with the index of the first character it shows,
+ * so their character indices decrease along the run. Only {@code kern} and {@code liga} apply to it.
+ * Thread-safe.
  */
 public final class FontFace {
 
@@ -206,6 +213,24 @@ public final class FontFace {
         return shaping().descent();
     }
 
+    /** Whether the font can show {@code codePoint} (white space and invisible characters need no glyph). */
+    public boolean hasGlyph(int codePoint) {
+        return Character.isWhitespace(codePoint) || isInvisible(codePoint) || font().canDisplay(codePoint);
+    }
+
+    /** Whether the font has a glyph of its own for {@code codePoint}, white space included. */
+    public boolean canDisplay(int codePoint) {
+        return font().canDisplay(codePoint);
+    }
+
+    /**
+     * Whether the font's GSUB table has rules for the OpenType script {@code tag} ({@code arab}
+     * for Arabic): a script whose letters change shape in context needs them to be set right.
+     */
+    public boolean shapesScript(String tag) {
+        return substitutions().scripts().contains(tag);
+    }
+
     /** The first code point of {@code text} the font has no glyph for, if any. */
     public OptionalInt missingGlyph(String text) {
         return text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !isInvisible(cp) && !font().canDisplay(cp))
@@ -247,6 +272,18 @@ public final class FontFace {
         return shape(text, ligatures ? FontFeatures.DEFAULT : FontFeatures.DEFAULT.withoutLigatures());
     }
 
+    /**
+     * Shapes a run of text in this face with the given OpenType features, right to left if
+     * {@code rightToLeft} (then only kerning and standard ligatures apply, and the result is not
+     * cached).
+     */
+    public ShapedText shape(String text, FontFeatures features, boolean rightToLeft) {
+        if (!rightToLeft) {
+            return shape(text, features);
+        }
+        return layout(text, shaper(features.kern(), features.liga()), Font.LAYOUT_RIGHT_TO_LEFT);
+    }
+
     /** Shapes a run of text in this face with the given OpenType features; results are cached. */
     public ShapedText shape(String text, FontFeatures features) {
         Map<String, ShapedText> cache = shaped.computeIfAbsent(features, f -> new ConcurrentHashMap<>());
@@ -254,7 +291,7 @@ public final class FontFace {
         if (known != null) {
             return known;
         }
-        ShapedText result = layout(text, shaper(features.kern(), features.liga()));
+        ShapedText result = layout(text, shaper(features.kern(), features.liga()), Font.LAYOUT_LEFT_TO_RIGHT);
         if (!features.substitutions().isEmpty()) {
             result = substitute(result, features.substitutions());
         }
@@ -289,7 +326,8 @@ public final class FontFace {
     }
 
     /** The font's GSUB features (single and ligature substitutions), read once with fontbox. */
-    private record Substitutions(Map<String, ScriptFeature> features, Map<String, Integer> longest, boolean kerning) {
+    private record Substitutions(Map<String, ScriptFeature> features, Map<String, Integer> longest, boolean kerning,
+            Set<String> scripts) {
     }
 
     private Substitutions substitutions() {
@@ -309,11 +347,15 @@ public final class FontFace {
         Map<String, ScriptFeature> features = new HashMap<>();
         Map<String, Integer> longest = new HashMap<>();
         boolean kerning = false;
+        Set<String> scripts = Set.of();
         // A parse of its own (not the shared trueType()), closed after reading the tables it needs.
         try (TrueTypeFont ttf = new TTFParser(true).parse(new RandomAccessReadBuffer(bytes))) {
             Set<String> tables = ttf.getTableMap().keySet();
             kerning = tables.contains("GPOS") || tables.contains("kern");
             GlyphSubstitutionTable gsub = ttf.getGsub();
+            if (gsub != null) {
+                scripts = Set.copyOf(gsub.getSupportedScriptTags());
+            }
             GsubData data = gsub == null ? null : gsub.getGsubData("latn");
             if (data == null && gsub != null) {
                 data = gsub.getGsubData();
@@ -330,7 +372,7 @@ public final class FontFace {
             // a feature are warned that the font lacks it.
             features.clear();
         }
-        return new Substitutions(Map.copyOf(features), Map.copyOf(longest), kerning);
+        return new Substitutions(Map.copyOf(features), Map.copyOf(longest), kerning, scripts);
     }
 
     /** Applies GSUB features to shaped glyphs, longest match first at each glyph. */
@@ -396,9 +438,9 @@ public final class FontFace {
         return new ShapedText(shaped.text(), g, a, c, width);
     }
 
-    private static ShapedText layout(String text, Font font) {
+    private static ShapedText layout(String text, Font font, int direction) {
         char[] chars = text.toCharArray();
-        GlyphVector gv = font.layoutGlyphVector(FRC, chars, 0, chars.length, Font.LAYOUT_LEFT_TO_RIGHT);
+        GlyphVector gv = font.layoutGlyphVector(FRC, chars, 0, chars.length, direction);
         int n = gv.getNumGlyphs();
         float[] pos = gv.getGlyphPositions(0, n, null);
         double end = gv.getGlyphPosition(n).getX();

@@ -54,7 +54,8 @@ public final class ImageFiles {
         return sum;
     }
 
-    private static long checksum(byte[] bytes) {
+    /** The checksum {@link #checksum(Path)} gives for a file of these bytes. */
+    public static long checksum(byte[] bytes) {
         CRC32C crc = new CRC32C();
         crc.update(bytes);
         return crc.getValue();

@@ -47,6 +47,16 @@ class TextSearchTest {
     }
 
     @Test
+    void reportsHowFarAChineseUnitMatchedThoughItHasNoSpaces() {
+        String unit = "我们的研究小组致力于理解城市中的水资源管理。这一句丢失了。第三句在这里。";
+        String extracted = "我们的研究小组致力于理解城市中的水资源管理。第三句在这里。";
+        TextSearch.Match match = new TextSearch(extracted).find(TextSearch.normalize(unit));
+        assertFalse(match.found());
+        // Chinese has no spaces between words: each character is a place the report may start from.
+        assertEquals("这一句丢失了。第三句在这里。", unit.substring(match.foundUpTo()));
+    }
+
+    @Test
     void doesNotStitchAUnitTogetherFromShortScraps() {
         // Each word occurs, in order, but never as a piece of sixteen characters or more.
         String extracted = "the cat | sat on | the mat | today";
