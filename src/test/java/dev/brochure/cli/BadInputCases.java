@@ -763,7 +763,9 @@ final class BadInputCases {
 
     /** A theme 'i' whose serif family falls back to {@code fallback}: its fonts, and the families named. */
     private static BadInputFixture fallbackTheme(BadInputFixture f, String families, String fallback) {
-        f.write("themes/i.yaml", "extends: default\nfonts:\n" + families + "fallback: " + fallback + "\n");
+        // The default gold kicker and cover line fall short of verify's contrast rule.
+        f.write("themes/i.yaml", "extends: default\nfonts:\n" + families + "fallback: " + fallback + "\n"
+                + "colors: {accent: \"#8B6A18\", accent-on-brand: \"#E0C068\"}\n");
         return f.replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: i");
     }
 
@@ -791,7 +793,7 @@ final class BadInputCases {
         }
 
         @Override
-        public BuildResult build(BuildRequest request) {
+        public BuildResult build(BuildRequest request, dev.brochure.pipeline.Progress progress) {
             content(request); // the content stage probes every image, as the build is about to do
             Path photo = request.contentDir().resolve("images/landscape.jpg");
             try {
@@ -803,7 +805,7 @@ final class BadInputCases {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return super.build(request);
+            return super.build(request, progress);
         }
 
         /** The JPEG padded to {@code length} bytes with comment segments after its start marker. */
