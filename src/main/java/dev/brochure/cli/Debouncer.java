@@ -35,6 +35,23 @@ final class Debouncer implements AutoCloseable {
         pending = timer.schedule(action, quiet, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Runs {@code task} on the action's thread once it is free, unless a poke is waiting by then; a
+     * poke that comes while the task runs waits for it to end.
+     */
+    void whenIdle(Runnable task) {
+        timer.execute(() -> {
+            if (!waiting()) {
+                task.run();
+            }
+        });
+    }
+
+    /** Whether a poke's run is due and has not started. */
+    synchronized boolean waiting() {
+        return pending != null && !pending.isDone();
+    }
+
     @Override
     public synchronized void close() {
         timer.shutdownNow();

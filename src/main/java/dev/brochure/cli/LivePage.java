@@ -25,7 +25,7 @@ final class LivePage {
         }
         body.append("<main>\n");
         for (LivePages.Page page : s.pages()) {
-            body.append("<figure><img src=\"/page/").append(page.number()).append(".png?v=").append(s.version())
+            body.append("<figure><img src=\"/page/").append(page.imageId()).append(".png")
                     .append("\" alt=\"").append(escape(page.text())).append("\"><figcaption>")
                     .append(page.number()).append("</figcaption></figure>\n");
         }

@@ -77,15 +77,18 @@ final class LiveServer implements AutoCloseable {
             if (path.equals("/")) {
                 send(exchange, 200, "text/html; charset=utf-8", LivePage.html(now).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/events")) {
-                events(exchange, now);
+                events(exchange);
             } else if (path.equals("/brochure.pdf") && now.pdf() != null) {
                 send(exchange, 200, "application/pdf", now.pdf());
-            } else if (path.matches("/page/\\d{1,4}\\.png")) {
-                int number = Integer.parseInt(path.substring(6, path.length() - 4));
-                LivePages.Page page = number >= 1 && number <= now.pages().size() ? now.pages().get(number - 1) : null;
+            } else if (path.matches("/page/[0-9a-f]{32}\\.png")) {
+                // A page's image is named by its bytes, so the browser keeps it: after a build the
+                // page reloads and fetches only the images of the pages that changed.
+                String id = path.substring(6, path.length() - 4);
+                LivePages.Page page = now.pages().stream().filter(p -> p.imageId().equals(id)).findFirst().orElse(null);
                 if (page == null) {
                     send(exchange, 404, "text/plain", "no such page".getBytes(StandardCharsets.UTF_8));
                 } else {
+                    exchange.getResponseHeaders().set("Cache-Control", "private, max-age=86400, immutable");
                     send(exchange, 200, "image/png", page.png());
                 }
             } else {
@@ -95,7 +98,7 @@ final class LiveServer implements AutoCloseable {
     }
 
     /** Server-sent events: the build number now, then one event per build, until the page goes away. */
-    private void events(HttpExchange exchange, Snapshot now) throws IOException {
+    private void events(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
@@ -103,7 +106,8 @@ final class LiveServer implements AutoCloseable {
         listeners.add(queue);
         try {
             OutputStream out = exchange.getResponseBody();
-            out.write(("retry: 300\nevent: build\ndata: " + now.version() + "\n\n").getBytes(StandardCharsets.UTF_8));
+            // The build number read after listening: a build that ends meanwhile is not missed.
+            out.write(("retry: 300\nevent: build\ndata: " + snapshot.version() + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (true) {
                 String version = queue.poll(15, TimeUnit.SECONDS);
@@ -126,7 +130,7 @@ final class LiveServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().putIfAbsent("Cache-Control", List.of("no-store"));
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
     }

@@ -26,9 +26,18 @@ public final class PageRenderer {
     private final PDFRenderer renderer;
 
     public PageRenderer(PDDocument document) {
+        this(document, false);
+    }
+
+    /**
+     * With {@code subsampling}, an image much larger than its place on the page is read at every
+     * n-th pixel before it is scaled: several times faster for photos, the same on every run, but
+     * lossy (a finer pattern can alias), so only for a quick look ({@code watch}'s page).
+     */
+    public PageRenderer(PDDocument document, boolean subsampling) {
         this.renderer = new PDFRenderer(document);
-        // Subsampling would make images depend on the image size/dpi ratio in a lossy way.
-        renderer.setSubsamplingAllowed(false);
+        // Subsampling makes images depend on the image size/dpi ratio in a lossy way.
+        renderer.setSubsamplingAllowed(subsampling);
         renderer.setRenderingHints(HINTS);
     }
 
