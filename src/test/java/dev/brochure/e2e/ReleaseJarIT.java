@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The release jar on its own (README, "The release jar"): copied to a folder outside the checkout,
  * {@code java -jar brochure.jar init x && cd x && java -jar ../brochure.jar build} writes the
- * brochure, with the built-in fonts, theme and layouts read from the jar. Runs after
- * {@code package} (maven-failsafe), on the JDK that runs the tests (21 or newer).
+ * brochure, with the built-in fonts, theme and layouts read from the jar; and {@code watch}
+ * started from it shows an edit in headless Chromium within a second (issue 17's acceptance).
+ * Runs after {@code package} (maven-failsafe), on the JDK that runs the tests (21 or newer).
  */
 class ReleaseJarIT {
 
@@ -189,6 +190,9 @@ class ReleaseJarIT {
             assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "watch stops on SIGTERM");
         }
         assertTrue(read(log).contains("stopped watching"), read(log));
+        try (PDDocument doc = PdfFiles.open(project.resolve("out/brochure.pdf"))) {
+            assertTrue(PdfFiles.text(doc).contains("Summer School"), "the PDF on disk is the last edit's");
+        }
     }
 
     /** Waits until the process has used less than 50 ms of processor time in half a second. */
