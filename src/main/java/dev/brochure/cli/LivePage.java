@@ -45,9 +45,27 @@ final class LivePage {
                 </style></head>
                 <body data-version="{{version}}">
                 {{body}}<script>
-                const shown = document.body.dataset.version;
+                // After a build the page takes the new header, errors and pages in place (images
+                // whose names did not change come from the browser's cache); reloads if that fails.
                 const events = new EventSource('/events');
-                events.addEventListener('build', e => { if (e.data !== shown) location.reload(); });
+                let wanted = document.body.dataset.version;
+                events.addEventListener('build', async e => {
+                  if (e.data === wanted) return;
+                  wanted = e.data;
+                  try {
+                    const next = new DOMParser().parseFromString(await (await fetch('/')).text(), 'text/html');
+                    // A later build's event is on its way: its update will take over.
+                    if (next.body.dataset.version !== wanted) return;
+                    document.getElementById('errors')?.remove();
+                    document.querySelector('header').replaceWith(next.querySelector('header'));
+                    const errors = next.getElementById('errors');
+                    if (errors) document.querySelector('main').before(errors);
+                    document.querySelector('main').replaceWith(next.querySelector('main'));
+                    document.body.dataset.version = next.body.dataset.version;
+                  } catch (failed) {
+                    location.reload();
+                  }
+                });
                 </script>
                 </body></html>
                 """.replace("{{version}}", Long.toString(s.version())).replace("{{body}}", body);

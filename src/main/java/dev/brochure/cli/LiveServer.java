@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The page {@code brochure watch} serves, on the loopback interface only: the last good build's
  * pages as images (each described by its text), the PDF, and the errors of a failed build; it
- * reloads itself when a build ends, told by server-sent events ({@code /events}). Everything it
+ * updates itself when a build ends, told by server-sent events ({@code /events}). Everything it
  * needs is inline: no external assets.
  */
 final class LiveServer implements AutoCloseable {
@@ -54,7 +54,7 @@ final class LiveServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** A build ended: the page shows {@code next} and every open page reloads. */
+    /** A build ended: the page shows {@code next} and every open page updates itself. */
     void show(Snapshot next) {
         snapshot = next;
         for (LinkedBlockingQueue<String> listener : listeners) {
@@ -82,7 +82,7 @@ final class LiveServer implements AutoCloseable {
                 send(exchange, 200, "application/pdf", now.pdf());
             } else if (path.matches("/page/[0-9a-f]{32}\\.png")) {
                 // A page's image is named by its bytes, so the browser keeps it: after a build the
-                // page reloads and fetches only the images of the pages that changed.
+                // page updates itself and fetches only the images of the pages that changed.
                 String id = path.substring(6, path.length() - 4);
                 LivePages.Page page = now.pages().stream().filter(p -> p.imageId().equals(id)).findFirst().orElse(null);
                 if (page == null) {

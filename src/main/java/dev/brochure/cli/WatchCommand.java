@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code brochure watch}: builds, then builds again whenever the content, layouts, theme, fonts
- * or images change, and serves a page on 127.0.0.1 that shows the pages and reloads itself.
+ * or images change, and serves a page on 127.0.0.1 that shows the pages and updates itself.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rebuild on every change and show the pages in the browser (http://127.0.0.1:PORT/). "

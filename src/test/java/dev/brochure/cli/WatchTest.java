@@ -161,6 +161,15 @@ class WatchTest {
                 assertTrue(refresh < 1000, "the page took " + refresh + " ms to show the finished build");
                 // The cover's title changed (the brochure's own title, in the running footer, did not).
                 assertFalse(page.evaluate("document.images[0].alt.includes('Fixture Brochure')"));
+
+                // The page updates itself in place: a failed build's errors appear above the last
+                // good pages, and go when the next build is good.
+                project.replace("sections/cover.yaml", "tagline:", "tagine:");
+                page.await("document.getElementById('errors')?.textContent.includes('cover.yaml:4:1: error:')"
+                        + " && document.images.length > 0", 30_000);
+                project.replace("sections/cover.yaml", "tagine:", "tagline:");
+                page.await("!document.getElementById('errors') && document.body.innerHTML.includes('Lighthouse Weekend')",
+                        30_000);
             }
         }
     }
