@@ -44,9 +44,28 @@ class ArchitectureTest {
     }
 
     @Test
-    void snakeYamlIsUsedOnlyByTheContentStage() {
-        noClasses().that().resideOutsideOfPackage("dev.brochure.content..")
+    void snakeYamlIsUsedOnlyByTheContentStageAndTheRecipientsReader() {
+        noClasses().that().resideOutsideOfPackages("dev.brochure.content..", "dev.brochure.recipients..")
                 .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..").check(MAIN);
+    }
+
+    @Test
+    void commonsCsvIsUsedOnlyByTheRecipientsReader() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.recipients..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..").check(MAIN);
+    }
+
+    @Test
+    void theRecipientsReaderUsesOnlyTheVocabulary() {
+        // Read by batch now and by mail later: plain records out, no stage in.
+        mayOnlyUse("dev.brochure.recipients..", "dev.brochure.recipients..", "dev.brochure.vocab..",
+                "dev.brochure.diag..", "org.apache.commons.csv..", "org.yaml.snakeyaml..");
+    }
+
+    @Test
+    void onlyTheCliShowsProgressBars() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.cli..")
+                .should().dependOnClassesThat().resideInAPackage("me.tongfei.progressbar..").check(MAIN);
     }
 
     @Test
@@ -106,7 +125,7 @@ class ArchitectureTest {
         mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.vocab..",
                 "dev.brochure.diag..", "dev.brochure.inspect", "dev.brochure.inspect.report..",
                 "dev.brochure.inspect.verify..", "dev.brochure.inspect.preview..", "dev.brochure.typeset.quality..",
-                "picocli..");
+                "picocli..", "me.tongfei.progressbar..");
     }
 
     @Test

@@ -45,7 +45,8 @@ public final class ContentLoader {
 
     static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline");
+    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "when");
+    private static final java.util.regex.Pattern WHEN = java.util.regex.Pattern.compile("recipient\\.(\\S+)");
 
     private final ProjectFiles project;
     private final Diagnostics diagnostics = new Diagnostics();
@@ -232,11 +233,31 @@ public final class ContentLoader {
                 .map(InlineMarkup::plain)
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
+        Section.When when = Optional.ofNullable(raw.get("when")).flatMap(n -> when(reader, n)).orElse(null);
         if (diagnostics.errorCount() > errorsBefore) {
             // Its errors are reported; a layout run over what is left would only report them again.
             return Optional.empty();
         }
-        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root())));
+        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), when));
+    }
+
+    /** {@code when: recipient.<field>}: the section is shown to readers who have that field. */
+    private Optional<Section.When> when(NodeReader reader, Node node) {
+        return reader.string(node, "'when'").flatMap(text -> {
+            java.util.regex.Matcher m = WHEN.matcher(text.strip());
+            if (!m.matches()) {
+                diagnostics.error(reader.at(node), "'when' names a recipient field: 'when: recipient.<field>'",
+                        "for example 'when: recipient.note' shows the section to readers with a note");
+                return Optional.empty();
+            }
+            if (!dev.brochure.vocab.Recipient.FIELD_NAME.matcher(m.group(1)).matches()) {
+                diagnostics.error(reader.at(node), "'" + m.group(1) + "' is not a field name",
+                        "field names are lower case, with _ between words: recipient."
+                                + dev.brochure.vocab.Recipient.fieldName(m.group(1)));
+                return Optional.empty();
+            }
+            return Optional.of(new Section.When(m.group(1), reader.at(node)));
+        });
     }
 
     private static Optional<String> plainText(Value value) {

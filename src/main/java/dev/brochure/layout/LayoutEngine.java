@@ -8,6 +8,7 @@ import dev.brochure.content.model.BrochureContent;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.content.model.Section;
 import dev.brochure.vocab.MasterSpec;
+import dev.brochure.vocab.Recipient;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.Staged;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The layout stage: runs each section's layout descriptor (a Freemarker template) over its
@@ -39,15 +41,29 @@ public final class LayoutEngine {
     private final ProjectFiles project;
     private final Configuration freemarker;
     private final TemplateRunner.Limits limits;
+    /** One XML reader factory per thread that lays out with this engine (copies of a batch run on several). */
+    private final ThreadLocal<javax.xml.stream.XMLInputFactory> xml = ThreadLocal.withInitial(Markup::factory);
 
     public LayoutEngine(ProjectFiles project) {
         this(project, TemplateRunner.Limits.DEFAULT);
     }
 
     LayoutEngine(ProjectFiles project, TemplateRunner.Limits limits) {
+        this(project, limits, true);
+    }
+
+    private LayoutEngine(ProjectFiles project, TemplateRunner.Limits limits, boolean recheck) {
         this.project = project;
         this.limits = limits;
-        this.freemarker = TemplateConfig.create(project);
+        this.freemarker = TemplateConfig.create(project, recheck);
+    }
+
+    /**
+     * An engine for one batch: each template is read once and used for every copy (an edit
+     * made while the batch runs does not reach half of its copies).
+     */
+    public static LayoutEngine forBatch(ProjectFiles project) {
+        return new LayoutEngine(project, TemplateRunner.Limits.DEFAULT, false);
     }
 
     /**
@@ -68,8 +84,39 @@ public final class LayoutEngine {
         return diagnostics.result(new LayoutDocument(content.info(), content.theme(), sections));
     }
 
+    /**
+     * Lays out the copy of one reader: templates see {@code recipient}'s fields as
+     * {@code recipient.<field>}. Sections that {@code reuse} already laid out for an earlier
+     * copy, and whose templates did not look at the reader, are not run again.
+     */
+    public Staged<LayoutDocument> layout(BrochureContent content, Recipient recipient, SectionReuse reuse) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<LayoutSection> sections = new ArrayList<>();
+        for (Section section : content.sections()) {
+            SectionReuse.Laid laid = reuse.find(section, content.anchors());
+            if (laid == null) {
+                // Its own diagnostics and images, so that what it raised can be handed to every copy that reuses it.
+                Diagnostics own = new Diagnostics();
+                AtomicBoolean readRecipient = new AtomicBoolean();
+                Optional<LayoutSection> run = run(section, content, own, new ImageCatalog(project, own), recipient,
+                        readRecipient);
+                laid = reuse.remember(section, content.anchors(),
+                        new SectionReuse.Laid(own.hasErrors() ? Optional.empty() : run, own.all()), readRecipient.get());
+            }
+            diagnostics.addAll(laid.diagnostics());
+            laid.section().ifPresent(sections::add);
+        }
+        return diagnostics.result(new LayoutDocument(content.info(), content.theme(), sections));
+    }
+
     private Optional<LayoutSection> run(Section section, BrochureContent content, Diagnostics diagnostics,
             ImageCatalog extraImages) {
+        return run(section, content, diagnostics, extraImages, Recipient.NONE, new AtomicBoolean());
+    }
+
+    /** Runs a section's template for {@code recipient}; {@code readRecipient} is set if it looked at the reader. */
+    private Optional<LayoutSection> run(Section section, BrochureContent content, Diagnostics diagnostics,
+            ImageCatalog extraImages, Recipient recipient, AtomicBoolean readRecipient) {
         String templateName = section.layout() + LayoutCatalog.TEMPLATE;
         SourceLocation templateAt = SourceLocation.of(displayName(templateName));
         String xml;
@@ -82,8 +129,12 @@ public final class LayoutEngine {
             Template template = freemarker.getTemplate(templateName);
             TemplateRunner.Output output = new TemplateRunner.Output(limits.outputChars());
             sources = new SourceTable(output);
-            xml = sources.marked(TemplateRunner.run(template, new ContentModels(sources).root(section, content.info()),
-                    limits, output));
+            ContentModels models = new ContentModels(sources, recipient);
+            try {
+                xml = sources.marked(TemplateRunner.run(template, models.root(section, content.info()), limits, output));
+            } finally {
+                readRecipient.set(models.readRecipient());
+            }
         } catch (TemplateRunner.Stopped e) {
             diagnostics.error(templateAt, e.getMessage() + " while setting " + section.where().file(), e.hint);
             return Optional.empty();
@@ -116,18 +167,19 @@ public final class LayoutEngine {
                     + " is a link to a file outside the layouts folder", "copy the file into layouts/ instead of linking to it");
             return Optional.empty();
         }
-        return read(xml, sources, section, content, templateAt, diagnostics, extraImages);
+        return read(xml, this.xml.get(), sources, section, content, templateAt, diagnostics, extraImages);
     }
 
     /**
      * The markup a template produced, read into a section; its marks name values of
      * {@code sources}. Problems go to {@code diagnostics}.
      */
-    static Optional<LayoutSection> read(String xml, SourceTable sources, Section section, BrochureContent content,
-            SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
+    static Optional<LayoutSection> read(String xml, javax.xml.stream.XMLInputFactory factory, SourceTable sources,
+            Section section, BrochureContent content, SourceLocation templateAt, Diagnostics diagnostics,
+            ImageCatalog extraImages) {
         Element root;
         try {
-            root = Markup.parse(xml);
+            root = Markup.parse(xml, factory);
         } catch (Markup.MalformedException e) {
             diagnostics.error(templateAt, "layout produced malformed markup at output line " + e.line
                             + " while setting " + section.where().file() + ": " + e.getMessage(),

@@ -36,6 +36,15 @@ final class TemplateConfig {
     }
 
     static Configuration create(ProjectFiles project) {
+        return create(project, true);
+    }
+
+    /**
+     * {@code recheck}: look at each template's file again on every use, so a long-running process
+     * sees edits at once; without, a template is read once (a batch, whose copies must all be made
+     * from the same templates, and which looks up the same few for every copy).
+     */
+    static Configuration create(ProjectFiles project, boolean recheck) {
         Configuration cfg = new InterruptibleConfiguration();
         cfg.setTemplateLoader(loader(project));
         cfg.setRecognizeStandardFileExtensions(true);
@@ -54,7 +63,7 @@ final class TemplateConfig {
         cfg.setDefaultEncoding("UTF-8");
         // Templates are compiled once per process and re-checked on every lookup, so a long-running
         // process (watch mode, batch) sees edits immediately.
-        cfg.setTemplateUpdateDelayMilliseconds(0);
+        cfg.setTemplateUpdateDelayMilliseconds(recheck ? 0 : Long.MAX_VALUE);
         return cfg;
     }
 

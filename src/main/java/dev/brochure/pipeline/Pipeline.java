@@ -2,6 +2,8 @@ package dev.brochure.pipeline;
 
 import dev.brochure.content.ContentLoader;
 import dev.brochure.content.ContentText;
+import dev.brochure.content.Personalisation;
+import dev.brochure.vocab.Recipient;
 import dev.brochure.inspect.verify.ExpectedText;
 import dev.brochure.typeset.quality.TypographyReport;
 import dev.brochure.typeset.text.GreedyLineBreaker;
@@ -184,9 +186,36 @@ public class Pipeline {
         return layOut(request, content).orThrow();
     }
 
+    /**
+     * The content of the brochure without recipients: sections shown only to some readers are
+     * left out, and so is every value that names a recipient field ({@link Personalisation}).
+     * Content that names none is exactly as read.
+     */
     private Staged<BrochureContent> readContent(BuildRequest request) {
+        return readShared(request).then(c -> Personalisation.personalise(c, Recipient.NONE));
+    }
+
+    /** The content as read, for every reader. */
+    private Staged<BrochureContent> readShared(BuildRequest request) {
         return ContentLoader.load(new ProjectFiles(request.contentDir(), request.projectRoot())).map(content ->
                 request.paper() == null ? content : content.withInfo(content.info().withPaper(request.paper())));
+    }
+
+    /**
+     * The build context of personalised copies of {@code request}'s content: the content read
+     * and checked once, then each copy made by {@link Copies#build}. Throws a
+     * {@link BrochureException} with every diagnostic of the content if any is an error.
+     */
+    public Copies copies(BuildRequest request) {
+        Staged<BrochureContent> content = readShared(request);
+        List<Diagnostic> more = new ArrayList<>();
+        BuildDates.problem(environment).ifPresent(more::add);
+        content = content.with(more);
+        BrochureContent shared = content.orThrow();
+        OutputProfile profile = request.profile();
+        RenderOptions options = new RenderOptions(BuildDates.of(shared.info(), environment), PRODUCER,
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
+        return new Copies(request, content, LayoutEngine.forBatch(shared.project()), typesetOptions(profile), options);
     }
 
     private Staged<LayoutDocument> layOut(BuildRequest request, BrochureContent content) {

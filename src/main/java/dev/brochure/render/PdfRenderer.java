@@ -40,7 +40,7 @@ public final class PdfRenderer {
      */
     public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-        write(doc, options, new FileIdentifier.Fingerprint(buffer));
+        write(doc, options, new FileIdentifier.Fingerprint(buffer), null);
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
@@ -48,7 +48,30 @@ public final class PdfRenderer {
         }
     }
 
-    private static void write(TypesetDocument doc, RenderOptions options, FileIdentifier.Fingerprint out) {
+    /**
+     * The PDF's bytes, as {@link #render(TypesetDocument, RenderOptions, OutputStream)} writes
+     * them, with the work that {@code cache} keeps from earlier renders of a batch reused.
+     */
+    public static byte[] render(TypesetDocument doc, RenderOptions options, RenderCache cache) {
+        Buffer buffer = new Buffer(cache.bufferSize());
+        write(doc, options, new FileIdentifier.Fingerprint(buffer), cache);
+        cache.sized(buffer.size());
+        return buffer.bytes();
+    }
+
+    /** A buffer whose bytes are handed out without a copy when it was allocated large enough. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
+    }
+
+    private static void write(TypesetDocument doc, RenderOptions options, FileIdentifier.Fingerprint out,
+            RenderCache cache) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
@@ -84,7 +107,7 @@ public final class PdfRenderer {
                 destinations(cb, doc.destinations(), page, offset);
                 writer.setPageEmpty(false);
             }
-            fonts.write(writer);
+            fonts.write(writer, cache);
             outline(writer, doc, options);
             dates(writer, options);
             document.close();

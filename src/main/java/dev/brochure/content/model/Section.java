@@ -4,7 +4,22 @@ import dev.brochure.vocab.SourceLocation;
 
 /**
  * One section file: which layout descriptor sets it, its title (for the outline and running
- * footer), and its fields, validated against that layout's schema.
+ * footer), and its fields, validated against that layout's schema. {@code when} (may be null)
+ * is the recipient field the section is shown for: a personalised copy shows it only when its
+ * reader has that field, the brochure without recipients never.
  */
-public record Section(String id, String layout, String title, Value.Fields fields, SourceLocation where) {
+public record Section(String id, String layout, String title, Value.Fields fields, SourceLocation where, When when) {
+
+    /** {@code when: recipient.<field>}, written at {@code where}. */
+    public record When(String field, SourceLocation where) {
+    }
+
+    /** A section shown to every reader. */
+    public Section(String id, String layout, String title, Value.Fields fields, SourceLocation where) {
+        this(id, layout, title, fields, where, null);
+    }
+
+    public Section withFields(Value.Fields other) {
+        return new Section(id, layout, title, other, where, when);
+    }
 }

@@ -3,6 +3,7 @@ package dev.brochure.content.schema;
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.content.InlineMarkup;
 import dev.brochure.content.NodeReader;
+import dev.brochure.content.Placeholders;
 import dev.brochure.content.model.Value;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
@@ -50,17 +51,20 @@ public final class FieldReader {
                 }
                 continue;
             }
-            read(child, field, "'" + field.name() + "'").ifPresent(v -> values.put(field.name(), v));
+            read(child, field, "'" + field.name() + "'", field.required()).ifPresent(v -> values.put(field.name(), v));
         }
         return Optional.of(new Value.Fields(values, reader.at(node)));
     }
 
-    private Optional<Value> read(Node node, Field field, String what) {
+    private Optional<Value> read(Node node, Field field, String what, boolean required) {
         SourceLocation at = reader.at(node);
         return switch (field.type()) {
-            case TEXT -> reader.string(node, what).map(s -> new Value.Text(InlineMarkup.parse(s), at));
-            case PLAIN -> reader.string(node, what).map(s -> new Value.Plain(InlineMarkup.plain(s), at));
-            case ALT -> reader.string(node, what).map(s -> new Value.Alt(InlineMarkup.plain(s), at));
+            case TEXT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.TEXT, s, required, at)
+                    .orElseGet(() -> new Value.Text(InlineMarkup.parse(s), at)));
+            case PLAIN -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.PLAIN, s, required, at)
+                    .orElseGet(() -> new Value.Plain(InlineMarkup.plain(s), at)));
+            case ALT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.ALT, s, required, at)
+                    .orElseGet(() -> new Value.Alt(InlineMarkup.plain(s), at)));
             case NUMBER -> reader.number(node, what).map(n -> new Value.Num(n, at));
             case BOOLEAN -> reader.bool(node, what).map(b -> new Value.Bool(b, at));
             case IMAGE -> reader.string(node, what).flatMap(ref -> images.resolve(ref, at))
@@ -70,6 +74,12 @@ public final class FieldReader {
             case LIST -> list(node, field, what);
             case RECORD -> readRecord(node, field, what, List.of()).map(v -> v);
         };
+    }
+
+    /** A value with placeholders: personalised for each reader, so not read as text yet. */
+    private Optional<Value> personal(Value.Personal.Kind kind, String text, boolean required, SourceLocation at) {
+        List<String> fields = Placeholders.fields(text, at, reader.diagnostics());
+        return fields.isEmpty() ? Optional.empty() : Optional.of(new Value.Personal(kind, text, fields, required, at));
     }
 
     private Optional<Value> link(String text, String what, SourceLocation at) {
@@ -107,7 +117,7 @@ public final class FieldReader {
         }
         List<Value> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            read(items.get().get(i), field.of(), what + " item " + (i + 1)).ifPresent(values::add);
+            read(items.get().get(i), field.of(), what + " item " + (i + 1), false).ifPresent(values::add);
         }
         return Optional.of(new Value.Items(values, reader.at(node)));
     }

@@ -16,6 +16,7 @@ import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Wires the typesetting steps for one document: blocks to vertical lists, pages, footers, outline. */
 public final class Composition {
@@ -24,12 +25,23 @@ public final class Composition {
     }
 
     public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
+        return compose(layout, options, diagnostics, SharedSections.none());
+    }
+
+    /** As {@link #compose(LayoutDocument, TypesetOptions, Diagnostics)}, reusing the work of {@code shared} sections. */
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics,
+            SharedSections shared) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
-        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator(layout, diagnostics), diagnostics),
+        Hyphenator hyphenator = hyphenator(layout, diagnostics);
+        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator, diagnostics),
                 options.lineBreaker());
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
-        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics);
+        // A shared section is set by a builder of its own, so that what it raises is its own to hand on.
+        Function<Diagnostics, BlockBuilder> sharedBuilder = own -> new BlockBuilder(theme,
+                new TextSetter(theme, new ParagraphBuilder(theme, hyphenator, own), options.lineBreaker()), own);
+        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics,
+                shared, sharedBuilder);
         for (LayoutSection section : layout.sections()) {
             composer.section(section);
         }

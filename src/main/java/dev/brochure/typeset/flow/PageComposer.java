@@ -8,6 +8,7 @@ import dev.brochure.typeset.flow.PageDraft.PlacedMarker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Distributes each section's vertical list over pages: into the body of the section's page
@@ -23,6 +24,8 @@ public final class PageComposer {
     private final BlockBuilder builder;
     private final FrameSetter frames;
     private final Diagnostics diagnostics;
+    private final SharedSections shared;
+    private final Function<Diagnostics, BlockBuilder> sharedBuilder;
     private final List<PageDraft> pages = new ArrayList<>();
     private final List<PlacedMarker> markers = new ArrayList<>();
     private PageDraft current;
@@ -30,12 +33,19 @@ public final class PageComposer {
     private LayoutSection section;
 
     PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, Diagnostics diagnostics) {
+        this(pageWidth, pageHeight, bleed, builder, diagnostics, SharedSections.none(), null);
+    }
+
+    PageComposer(double pageWidth, double pageHeight, double bleed, BlockBuilder builder, Diagnostics diagnostics,
+            SharedSections shared, Function<Diagnostics, BlockBuilder> sharedBuilder) {
         this.pageWidth = pageWidth;
         this.pageHeight = pageHeight;
         this.bleed = bleed;
         this.builder = builder;
         this.frames = new FrameSetter(builder, diagnostics);
         this.diagnostics = diagnostics;
+        this.shared = shared;
+        this.sharedBuilder = sharedBuilder;
     }
 
     List<PageDraft> pages() {
@@ -58,8 +68,21 @@ public final class PageComposer {
         items.add(new VItem.VBox(0, List.of(), List.of(new VItem.Marker(s.title(), 0, s.id(), 0)), Double.NaN,
                 s.where()));
         items.add(VItem.VPenalty.forbid());
-        items.addAll(builder.build(s.blocks(), bodyWidth, true));
+        items.addAll(blocks(s, bodyWidth));
         flow(items);
+    }
+
+    /** The section's blocks as a vertical list: set for this document, or once for every copy that shares it. */
+    private List<VItem> blocks(LayoutSection s, double bodyWidth) {
+        if (!shared.shares(s)) {
+            return builder.build(s.blocks(), bodyWidth, true);
+        }
+        SharedSections.Built built = shared.get(s, bodyWidth, () -> {
+            Diagnostics own = new Diagnostics();
+            return new SharedSections.Built(sharedBuilder.apply(own).build(s.blocks(), bodyWidth, true), own.all());
+        });
+        diagnostics.addAll(built.diagnostics());
+        return built.items();
     }
 
     void finish() {
