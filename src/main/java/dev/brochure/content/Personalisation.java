@@ -34,6 +34,10 @@ public final class Personalisation {
     public record Use(String field, SourceLocation where, boolean condition) {
     }
 
+    /** A web or e-mail address where the inline markup parser links one: at the start of a word. */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+            + InlineMarkup.URL.pattern() + "|" + InlineMarkup.EMAIL.pattern() + ")");
+
     private Personalisation() {
     }
 
@@ -188,17 +192,32 @@ public final class Personalisation {
         return value.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** The value read literally by {@link InlineMarkup#parse}: every markup character escaped. */
+    /**
+     * The value read literally by {@link InlineMarkup#parse}: every character that could start
+     * markup ({@code \ * _ [}) escaped, except inside web and e-mail addresses, which the parser
+     * takes whole (and links) before it looks for markup in them.
+     */
     static String escapeMarkup(String value) {
         StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ("\\*_[]()".indexOf(c) >= 0) {
+        java.util.regex.Matcher address = ADDRESS.matcher(value);
+        int at = 0;
+        while (address.find()) {
+            escapeInto(value.substring(at, address.start()), out);
+            out.append(address.group());
+            at = address.end();
+        }
+        escapeInto(value.substring(at), out);
+        return out.toString();
+    }
+
+    private static void escapeInto(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\*_[".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);
         }
-        return out.toString();
     }
 
     /** The value read literally by {@link InlineMarkup#plain}: a backslash before a quote, hyphen or dot kept. */

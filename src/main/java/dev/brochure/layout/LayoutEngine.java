@@ -174,6 +174,12 @@ public final class LayoutEngine {
      * The markup a template produced, read into a section; its marks name values of
      * {@code sources}. Problems go to {@code diagnostics}.
      */
+    static Optional<LayoutSection> read(String xml, SourceTable sources, Section section, BrochureContent content,
+            SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
+        return read(xml, Markup.factory(), sources, section, content, templateAt, diagnostics, extraImages);
+    }
+
+    /** As {@link #read(String, SourceTable, Section, BrochureContent, SourceLocation, Diagnostics, ImageCatalog)}, parsing with {@code factory}. */
     static Optional<LayoutSection> read(String xml, javax.xml.stream.XMLInputFactory factory, SourceTable sources,
             Section section, BrochureContent content, SourceLocation templateAt, Diagnostics diagnostics,
             ImageCatalog extraImages) {

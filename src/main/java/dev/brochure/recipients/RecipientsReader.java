@@ -160,6 +160,11 @@ public final class RecipientsReader {
     private static RecipientsFile.Row row(String name, CSVRecord record, long end, List<String> fields,
             DecodedText text, int before) {
         long start = record.getCharacterPosition();
+        // After empty lines (which are no records) the parser's position is where they began.
+        while (start < text.text().length() && (text.text().charAt((int) start) == '\n'
+                || text.text().charAt((int) start) == '\r')) {
+            start++;
+        }
         int line = text.line(start);
         List<Diagnostic> problems = new ArrayList<>();
         if (record.size() != fields.size()) {

@@ -24,11 +24,16 @@ final class PageDrawer {
 
     /** {@code offset}: from the media box's edge to the trim box's (bleed plus any slug). */
     PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, Page page, double offset) {
+        this(cb, images, fonts, page, offset, null);
+    }
+
+    /** {@code cache} (may be null) keeps the compressed text of earlier renders of a batch. */
+    PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, Page page, double offset, RenderCache cache) {
         this.cb = cb;
         this.images = images;
         this.offset = offset;
         this.height = page.height() + 2 * offset;
-        this.text = new TextForms(cb, fonts, (float) (page.width() + 2 * offset), (float) height);
+        this.text = new TextForms(cb, fonts, (float) (page.width() + 2 * offset), (float) height, cache);
     }
 
     void draw(Page page) throws DocumentException, IOException {

@@ -100,7 +100,7 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, fonts, page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, page, offset, cache).draw(page);
                 if (options.cropMarks()) {
                     CropMarks.draw(cb, page.width(), page.height(), offset, page.bleed());
                 }

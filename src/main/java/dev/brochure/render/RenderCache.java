@@ -1,11 +1,18 @@
 package dev.brochure.render;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfStream;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +37,25 @@ public final class RenderCache {
             byte[] toUnicode) {
     }
 
+    /** Compressed page text kept, in bytes, before that cache starts afresh (personal pages fill it). */
+    private static final long MAX_COMPRESSED_BYTES = 32L * 1024 * 1024;
+
+    /** Raw bytes as a key. */
+    private record Raw(byte[] bytes, int level) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Raw r && r.level == level && Arrays.equals(r.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes) * 31 + level;
+        }
+    }
+
     private final Map<FontKey, FontParts> fonts = new ConcurrentHashMap<>();
+    private final Map<Raw, byte[]> compressed = new ConcurrentHashMap<>();
+    private final AtomicLong compressedBytes = new AtomicLong();
     private final AtomicInteger lastSize = new AtomicInteger(1 << 20);
 
     FontParts font(FontKey key, Supplier<FontParts> make) {
@@ -43,6 +68,36 @@ public final class RenderCache {
             fonts.clear();
         }
         fonts.putIfAbsent(key, made);
+        return made;
+    }
+
+    /**
+     * {@code raw} compressed as OpenPDF's {@code flateCompress} compresses a stream at
+     * {@code level}: from an earlier render when one compressed the same bytes.
+     */
+    byte[] compressed(byte[] raw, int level) {
+        Raw key = new Raw(raw, level);
+        byte[] known = compressed.get(key);
+        if (known != null) {
+            return known;
+        }
+        PdfStream stream = new PdfStream(raw);
+        stream.flateCompress(level);
+        if (!PdfName.FLATEDECODE.equals(stream.get(PdfName.FILTER))) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
+        try {
+            stream.writeContent(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] made = out.toByteArray();
+        if (compressedBytes.addAndGet(raw.length + made.length) > MAX_COMPRESSED_BYTES) {
+            compressed.clear();
+            compressedBytes.set(raw.length + made.length);
+        }
+        compressed.putIfAbsent(key, made);
         return made;
     }
 

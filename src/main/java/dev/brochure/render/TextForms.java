@@ -35,9 +35,16 @@ final class TextForms {
     private final float height;
     private final StringBuilder content = new StringBuilder(4096);
     private final Map<String, PdfIndirectReference> used = new LinkedHashMap<>();
+    private final RenderCache cache;
 
     /** For one page of {@code width} × {@code height} points (its media box). */
     TextForms(PdfContentByte cb, DocumentFonts fonts, float width, float height) {
+        this(cb, fonts, width, height, null);
+    }
+
+    /** {@code cache} (may be null): text that earlier renders of a batch compressed is not compressed again. */
+    TextForms(PdfContentByte cb, DocumentFonts fonts, float width, float height, RenderCache cache) {
+        this.cache = cache;
         this.cb = cb;
         this.writer = cb.getPdfWriter();
         this.fonts = fonts;
@@ -118,7 +125,14 @@ final class TextForms {
         if (content.isEmpty()) {
             return;
         }
-        PdfStream form = new PdfStream(content.toString().getBytes(StandardCharsets.ISO_8859_1));
+        byte[] raw = content.toString().getBytes(StandardCharsets.ISO_8859_1);
+        int level = writer.getCompressionLevel();
+        byte[] compressed = cache == null ? null : cache.compressed(raw, level);
+        PdfStream form = new PdfStream(compressed == null ? raw : compressed);
+        if (compressed != null) {
+            // The very stream flateCompress makes of the raw bytes (RenderCache.compressed compresses with it).
+            form.put(PdfName.FILTER, PdfName.FLATEDECODE);
+        }
         form.put(PdfName.TYPE, PdfName.XOBJECT);
         form.put(PdfName.SUBTYPE, PdfName.FORM);
         form.put(PdfName.BBOX, new PdfRectangle(width, height));
@@ -127,7 +141,9 @@ final class TextForms {
         PdfDictionary resources = new PdfDictionary();
         resources.put(PdfName.FONT, fontResources);
         form.put(PdfName.RESOURCES, resources);
-        form.flateCompress(writer.getCompressionLevel());
+        if (compressed == null) {
+            form.flateCompress(level);
+        }
         ImgRaw handle = new ImgRaw(1, 1, 1, 8, new byte[1]);
         handle.setDirectReference(writer.addToBody(form).getIndirectReference());
         cb.addImage(handle, 1, 0, 0, 1, 0, 0);

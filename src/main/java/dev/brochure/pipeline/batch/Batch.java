@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -147,33 +148,68 @@ public final class Batch {
                 (System.nanoTime() - start) / 1e9, internal.get());
     }
 
+    /**
+     * Builds {@code rest} on {@code jobs} threads. Writing a copy mostly waits for the disk
+     * (each file is flushed to it before it is moved into place), so copies are written by
+     * threads of their own while the builders go on; at most two copies per builder wait to be
+     * written, which bounds memory.
+     */
     private static void buildAll(List<Planned> rest, Builder builder, int jobs) {
         if (rest.isEmpty()) {
             return;
         }
-        AtomicInteger thread = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, rest.size()), r -> {
-            Thread t = new Thread(r, "batch-" + thread.incrementAndGet());
+        int builders = Math.min(jobs, rest.size());
+        ExecutorService compute = Executors.newFixedThreadPool(builders, threads("batch-build-"));
+        ExecutorService io = Executors.newFixedThreadPool(Math.max(2, builders), threads("batch-write-"));
+        Semaphore pending = new Semaphore(2 * builders);
+        java.util.Queue<Future<?>> writes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try {
+            List<Future<?>> builds = new ArrayList<>(rest.size());
+            for (Planned p : rest) {
+                builds.add(compute.submit(() -> {
+                    pending.acquireUninterruptibly();
+                    try {
+                        Builder.Made made = builder.make(p);
+                        writes.add(io.submit(() -> {
+                            try {
+                                builder.write(p, made);
+                            } finally {
+                                pending.release();
+                            }
+                        }));
+                    } catch (RuntimeException | Error e) {
+                        pending.release();
+                        throw e;
+                    }
+                }));
+            }
+            await(builds);
+            await(writes);
+        } finally {
+            compute.shutdownNow();
+            io.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(rest.size());
-            for (Planned p : rest) {
-                futures.add(pool.submit(() -> builder.build(p)));
+        };
+    }
+
+    private static void await(Iterable<Future<?>> futures) {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the batch was interrupted", e);
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("the batch was interrupted", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -210,29 +246,54 @@ public final class Batch {
             this.failures = failures;
         }
 
+        /** What building a copy gave: the copy, or the errors of a copy that failed. */
+        private record Made(Copies.Copy copy, List<Diagnostic> errors) {
+        }
+
+        /** Builds and writes one copy, on this thread. */
         void build(Planned p) {
+            write(p, make(p));
+        }
+
+        /** Builds one copy (the part that needs the processor). */
+        Made make(Planned p) {
+            try {
+                return new Made(copies.build(p.row().recipient()), null);
+            } catch (BrochureException e) {
+                return new Made(null, e.diagnostics().stream().filter(Diagnostic::isError).toList());
+            } catch (RuntimeException e) {
+                internal.set(true);
+                return new Made(null, List.of(Diagnostic.error(p.row().recipient().where(),
+                        "internal error while building this copy: " + e, "this is a bug in brochure; please report it")));
+            }
+        }
+
+        /** Writes a built copy atomically and enters it in the manifest (the part that waits for the disk). */
+        void write(Planned p, Made made) {
             String fingerprint = fingerprints.get(p);
             Manifest.Entry entry;
             long bytes = 0;
-            try {
-                Copies.Copy copy = copies.build(p.row().recipient());
-                String sha256 = HexFormat.of().formatHex(Fingerprints.sha256().digest(copy.pdf()));
-                bytes = AtomicOutput.write(out.resolve(p.file()), o -> o.write(copy.pdf()));
-                entry = new Manifest.Entry(p.row().line(), p.row().number(), p.key(), keyFields(p), p.file(), sha256,
-                        bytes, copy.pages(), Manifest.BUILT, fingerprint, List.of());
-                for (Diagnostic w : copy.warnings()) {
-                    if (warnings.add(w.format())) {
-                        warningOf.putIfAbsent(w.format(), w);
+            List<Diagnostic> errors = made.errors();
+            if (errors == null) {
+                Copies.Copy copy = made.copy();
+                try {
+                    String sha256 = HexFormat.of().formatHex(Fingerprints.sha256().digest(copy.pdf()));
+                    bytes = AtomicOutput.write(out.resolve(p.file()), o -> o.write(copy.pdf()));
+                    entry = new Manifest.Entry(p.row().line(), p.row().number(), p.key(), keyFields(p), p.file(),
+                            sha256, bytes, copy.pages(), Manifest.BUILT, fingerprint, List.of());
+                    for (Diagnostic w : copy.warnings()) {
+                        if (warnings.add(w.format())) {
+                            warningOf.putIfAbsent(w.format(), w);
+                        }
                     }
+                } catch (BrochureException e) {
+                    errors = e.diagnostics().stream().filter(Diagnostic::isError).toList();
+                    entry = null;
                 }
-            } catch (BrochureException e) {
-                List<Diagnostic> errors = e.diagnostics().stream().filter(Diagnostic::isError).toList();
-                failures.put(p.row().number(), errors);
-                entry = failed(p, keyFields, fingerprint, errors);
-            } catch (RuntimeException e) {
-                internal.set(true);
-                List<Diagnostic> errors = List.of(Diagnostic.error(p.row().recipient().where(),
-                        "internal error while building this copy: " + e, "this is a bug in brochure; please report it"));
+            } else {
+                entry = null;
+            }
+            if (entry == null) {
                 failures.put(p.row().number(), errors);
                 entry = failed(p, keyFields, fingerprint, errors);
             }

@@ -56,12 +56,12 @@ final class CopyNames {
             }
             named.add(field);
         }
+        if (base.replaceAll("\\{[^{}]*}", "").matches(".*[{}].*")) {
+            throw new IllegalArgumentException("the name pattern '" + pattern + "' has an unmatched brace");
+        }
         if (named.isEmpty()) {
             throw new IllegalArgumentException("the name pattern '" + pattern + "' names no field, so every copy "
                     + "would get the same name: use fields such as {last_name}-{first_name}, or {record}");
-        }
-        if (base.replaceAll("\\{[^{}]*}", "").matches(".*[{}].*")) {
-            throw new IllegalArgumentException("the name pattern '" + pattern + "' has an unmatched brace");
         }
         return new CopyNames(base, named);
     }
