@@ -74,6 +74,7 @@ public final class Batch {
             throw BrochureException.of(SourceLocation.of(out), "cannot create the output folder: " + e.getMessage(),
                     "choose a folder you can write to, with --out");
         }
+        removeAbandonedTemporaryFiles(out);
         Path manifestFile = out.resolve(Manifest.fileName(request.shard()));
         Map<String, Manifest.Entry> previous = Manifest.read(manifestFile);
         Fingerprints prints = Fingerprints.of(request.build().contentDir(), request.build().projectRoot(),
@@ -326,6 +327,30 @@ public final class Batch {
                 before.sha256(), before.bytes(), before.pages(), before.status(), before.fingerprint(), List.of());
     }
 
+    /** A temporary file of {@link AtomicOutput} for a copy or a manifest: {@code .name.pdf.123.tmp}. */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\.(pdf|jsonl)\\.\\d+\\.tmp");
+    /** Older than this, a temporary file is no write in progress (a write takes seconds). */
+    private static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Removes the temporary files a run killed outright (SIGKILL, a power cut) left in the output
+     * folder. They were never copies, only their unfinished bytes; a run ended by Ctrl-C or
+     * SIGTERM removes its own. Recent ones are left alone: another shard may be writing them.
+     */
+    private static void removeAbandonedTemporaryFiles(Path out) {
+        java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (TEMPORARY.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // Only tidying: a file that cannot be removed does no harm (it is never a copy).
+        }
+    }
+
     private static boolean upToDate(Manifest.Entry before, String fingerprint, String file, Path out) {
         if (!before.ok() || !fingerprint.equals(before.fingerprint()) || !file.equals(before.file())) {
             return false;
@@ -348,11 +373,12 @@ public final class Batch {
         Set<String> seen = new LinkedHashSet<>();
         for (Personalisation.Use use : copies.uses()) {
             if (!recipients.hasField(use.field()) && seen.add(use.field() + "@" + use.where())) {
-                String hint = Suggestions.hint(use.field(), recipients.fields());
+                String fields = "its fields: " + String.join(", ", recipients.fields());
                 errors.add(Diagnostic.error(use.where(), (use.condition() ? "'when' names" : "a placeholder names")
                                 + " the field '" + use.field() + "', which the recipients file " + recipients.displayName()
                                 + " does not have",
-                        (hint == null ? "" : hint + "; ") + "its fields: " + String.join(", ", recipients.fields())));
+                        Suggestions.closest(use.field(), recipients.fields())
+                                .map(f -> "did you mean '" + f + "'? " + fields).orElse(fields)));
             }
         }
         if (!errors.isEmpty()) {
