@@ -16,7 +16,8 @@ import picocli.CommandLine.IFactory;
 @Command(name = "brochure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns YAML content into a typeset, image-rich PDF brochure.",
         subcommands = {BuildCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class,
-                VerifyCommand.class, TypographyCommand.class, BatchCommand.class})
+                VerifyCommand.class, TypographyCommand.class, BatchCommand.class,
+                MailCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -51,7 +52,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, batch, validate, preview, inspect, verify or typography");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, batch, mail, validate, preview, inspect, verify or typography");
     }
 
     private static int failure(Exception e, boolean debug, Context context) {
