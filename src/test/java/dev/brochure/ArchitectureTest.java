@@ -1,5 +1,7 @@
 package dev.brochure;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -63,6 +65,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void jakartaMailIsUsedOnlyByTheMailPackage() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "jakarta.activation..",
+                        "org.eclipse.angus..").check(MAIN);
+    }
+
+    @Test
+    void mailUsesTheBatchTheRecipientsReaderAndOnlyTheMessageTemplateOfLayout() {
+        // brochure mail builds its copies through the batch (pipeline), reads recipients with the
+        // batch's reader, and runs its message template in layout's sandbox: of layout it sees
+        // MessageTemplate alone, never Freemarker or another stage's internals.
+        mayOnlyUse("dev.brochure.mail..", "dev.brochure.mail..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "dev.brochure.recipients..", "dev.brochure.pipeline..", "dev.brochure.layout",
+                "jakarta.mail..", "jakarta.activation..", "org.eclipse.angus..", "com.fasterxml.jackson.core..");
+        noClasses().that().resideInAPackage("dev.brochure.mail..").should().dependOnClassesThat(
+                resideInAPackage("dev.brochure.layout..").and(com.tngtech.archunit.base.DescribedPredicate.not(
+                        belongToAnyOf(dev.brochure.layout.MessageTemplate.class)))).check(MAIN);
+    }
+
+    @Test
     void onlyTheCliShowsProgressBars() {
         noClasses().that().resideOutsideOfPackage("dev.brochure.cli..")
                 .should().dependOnClassesThat().resideInAPackage("me.tongfei.progressbar..").check(MAIN);
@@ -120,9 +142,11 @@ class ArchitectureTest {
 
     @Test
     void theCliOnlyParsesAndWires() {
-        // Commands call the pipeline, and inspect for finished PDFs; of the stages they see only the
-        // typography report the pipeline hands back, never a stage's internals.
-        mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.vocab..",
+        // Commands call the pipeline (and mail, which wires the batch to SMTP), and inspect for finished
+        // PDFs; of the stages they see only the typography report the pipeline hands back, never a
+        // stage's internals.
+        mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.mail",
+                "dev.brochure.vocab..",
                 "dev.brochure.diag..", "dev.brochure.inspect", "dev.brochure.inspect.report..",
                 "dev.brochure.inspect.verify..", "dev.brochure.inspect.preview..", "dev.brochure.typeset.quality..",
                 "picocli..", "me.tongfei.progressbar..");

@@ -64,13 +64,26 @@ public final class MessageTemplate {
     public record Text(String subject, String plain, String html) {
     }
 
+    /**
+     * One part's template. Its source is preceded by a comment holding as many line breaks as
+     * lines come before it in the file, so Freemarker's line numbers are the file's; on the
+     * part's first line, Freemarker's columns are {@code shift} more than the file's.
+     */
+    private record Part(Template template, int firstLine, int shift) {
+        SourceLocation where(String name, Integer line, Integer column) {
+            int l = line == null ? 0 : line;
+            int c = column == null ? 0 : column;
+            return new SourceLocation(name, l, l == firstLine && c > 0 ? Math.max(1, c - shift) : c);
+        }
+    }
+
     private final String name;
-    private final Template subject;
-    private final Template plain;
-    private final Template html;
+    private final Part subject;
+    private final Part plain;
+    private final Part html;
     private final TemplateRunner.Limits limits;
 
-    private MessageTemplate(String name, Template subject, Template plain, Template html, TemplateRunner.Limits limits) {
+    private MessageTemplate(String name, Part subject, Part plain, Part html, TemplateRunner.Limits limits) {
         this.name = name;
         this.subject = subject;
         this.plain = plain;
@@ -126,11 +139,11 @@ public final class MessageTemplate {
         int plainEnd = marker < 0 ? lines.size() : marker;
         Configuration cfg = TemplateConfig.forMessages();
         List<Diagnostic> errors = new ArrayList<>();
-        Template subject = compile(cfg, name, 1, lines.getFirst().substring(first.end()),
+        Part subject = compile(cfg, name, 1, first.end(), lines.getFirst().substring(first.end()),
                 PlainTextOutputFormat.INSTANCE, errors);
-        Template plain = compile(cfg, name, 2, String.join("\n", lines.subList(1, plainEnd)),
+        Part plain = compile(cfg, name, 2, 0, String.join("\n", lines.subList(1, plainEnd)),
                 PlainTextOutputFormat.INSTANCE, errors);
-        Template html = marker < 0 ? null : compile(cfg, name, marker + 2,
+        Part html = marker < 0 ? null : compile(cfg, name, marker + 2, 0,
                 String.join("\n", lines.subList(marker + 1, lines.size())), HTMLOutputFormat.INSTANCE, errors);
         if (!errors.isEmpty()) {
             throw new BrochureException(errors);
@@ -141,18 +154,16 @@ public final class MessageTemplate {
         return new MessageTemplate(name, subject, plain, html, limits);
     }
 
-    /**
-     * A part's template. It is preceded by a comment holding as many line breaks as lines come
-     * before it in the file, so Freemarker's line numbers are the file's.
-     */
-    private static Template compile(Configuration cfg, String name, int firstLine, String part, OutputFormat format,
-            List<Diagnostic> errors) {
-        String source = "<#--" + "\n".repeat(firstLine - 1) + "-->" + part;
+    /** A part's template; {@code column} is where the part begins on its first line (0: at its start). */
+    private static Part compile(Configuration cfg, String name, int firstLine, int column, String part,
+            OutputFormat format, List<Diagnostic> errors) {
+        String prefix = "<#--" + "\n".repeat(firstLine - 1) + "-->";
+        int onFirstLine = prefix.length() - prefix.lastIndexOf('\n') - 1;
+        Part compiled = new Part(null, firstLine, onFirstLine - column);
         try {
-            return TemplateConfig.parse(cfg, name, source, format);
+            return new Part(TemplateConfig.parse(cfg, name, prefix + part, format), firstLine, compiled.shift());
         } catch (ParseException e) {
-            int column = e.getLineNumber() == firstLine ? Math.max(1, e.getColumnNumber() - 3) : e.getColumnNumber();
-            errors.add(Diagnostic.error(new SourceLocation(name, e.getLineNumber(), column),
+            errors.add(Diagnostic.error(compiled.where(name, e.getLineNumber(), e.getColumnNumber()),
                     "message template syntax error: " + firstLine(e.getEditorMessage()),
                     "see the Freemarker manual for directive syntax"));
             return null;
@@ -187,15 +198,14 @@ public final class MessageTemplate {
         return new Text(subjectText, plainText, htmlText);
     }
 
-    private String run(Template template, Map<String, Object> root, Recipient recipient) {
+    private String run(Part part, Map<String, Object> root, Recipient recipient) {
         try {
-            return TemplateRunner.run(template, root, limits);
+            return TemplateRunner.run(part.template(), root, limits);
         } catch (TemplateRunner.Stopped e) {
             throw BrochureException.of(SourceLocation.of(name), e.getMessage().replace("the layout", "the message")
                     + " for the record at " + recipient.where(), e.hint);
         } catch (TemplateException e) {
-            throw BrochureException.of(new SourceLocation(name, e.getLineNumber() == null ? 0 : e.getLineNumber(),
-                            e.getColumnNumber() == null ? 0 : e.getColumnNumber()),
+            throw BrochureException.of(part.where(name, e.getLineNumber(), e.getColumnNumber()),
                     "the message failed for the record at " + recipient.where() + ": " + LayoutEngine.summary(e),
                     e.getBlamedExpressionString() == null ? null : "check '" + e.getBlamedExpressionString()
                             + "'; give the record a value, or write ${...!\"\"} for an optional field");
