@@ -83,6 +83,11 @@ final class MailCommand implements Callable<Integer> {
             description = "Only the recipients with this address (repeatable).")
     List<String> only;
 
+    @Option(names = "--mark-sent", paramLabel = "ADDRESS",
+            description = "With --send: this recipient, left in sending, did get the message; record it as sent "
+                    + "(repeatable).")
+    List<String> markSent;
+
     @Option(names = "--profile", paramLabel = "screen|print|email", defaultValue = "screen",
             description = "Output profile of every copy (default: ${DEFAULT-VALUE}).")
     OutputProfile profile;
@@ -126,6 +131,9 @@ final class MailCommand implements Callable<Integer> {
         if (send && smtp == null) {
             throw new ParameterException(spec.commandLine(), "--send needs --smtp URL, e.g. smtp://user@mail.example.org:587");
         }
+        if (markSent != null && !send) {
+            throw new ParameterException(spec.commandLine(), "--mark-sent writes the send ledger; use it with --send");
+        }
         if (jobs != null && (jobs < 1 || jobs > 256)) {
             throw new ParameterException(spec.commandLine(), "--jobs takes 1 to 256");
         }
@@ -135,7 +143,8 @@ final class MailCommand implements Callable<Integer> {
                 .withResend(resend, only == null ? Set.of() : Set.copyOf(only))
                 .withMaxAttachment(maxSize == null ? MailRequest.DEFAULT_MAX_ATTACHMENT : maxSize)
                 .withJobs(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
-                .withDate(dryRunDate());
+                .withDate(dryRunDate())
+                .withMarkSent(markSent == null ? Set.of() : Set.copyOf(markSent));
         if (send) {
             Password password = passwordEnv != null ? Password.fromEnvironment(passwordEnv, System::getenv)
                     : passwordFile != null ? Password.fromFile(passwordFile) : null;

@@ -26,7 +26,8 @@ import java.util.Map;
  * The send ledger, {@code mail/ledger.jsonl} in the output folder: JSON Lines, one line per
  * step, appended and forced to the disk before the next step. Each line names the recipient
  * (address and copy), the record's line, the Message-ID, the SHA-256 of the attached PDF, the
- * time, the status and, for a failure, the server's reply. A recipient is entered as
+ * time, the status and, for a failure, the server's reply (for a recipient marked sent by hand,
+ * a note saying so). A recipient is entered as
  * {@code sending} right before each SMTP transaction, and as {@code sent} or {@code failed}
  * after it; so the last line of a recipient says where it stands, and one whose last line is
  * {@code sending} is one whose transaction was under way when the process died: it may or may
@@ -39,7 +40,7 @@ final class Ledger implements AutoCloseable {
     static final String SENT = "sent";
     static final String FAILED = "failed";
 
-    /** One line. {@code error} is null but for a failure. */
+    /** One line. {@code error} is null but for a failure, or a note on a {@code sent} line marked by hand. */
     record Entry(String address, String copy, int line, String messageId, String sha256, Instant time, String status,
             String error) {
 
@@ -173,7 +174,7 @@ final class Ledger implements AutoCloseable {
             g.writeStringField("time", e.time().toString());
             g.writeStringField("status", e.status());
             if (e.error() != null) {
-                g.writeStringField("error", e.error());
+                g.writeStringField(e.status().equals(SENT) ? "note" : "error", e.error());
             }
             g.writeEndObject();
         } catch (IOException ex) {
@@ -213,7 +214,7 @@ final class Ledger implements AutoCloseable {
             return new Entry(address, copy, values.get("line") instanceof Integer n ? n : 0,
                     (String) values.get("message_id"), (String) values.get("sha256"),
                     values.get("time") instanceof String t ? Instant.parse(t) : Instant.EPOCH, status,
-                    (String) values.get("error"));
+                    (String) values.getOrDefault("error", values.get("note")));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -160,6 +160,8 @@ public final class Mail {
         MailRequest.Retry retry = request.retry();
         Throttle throttle = Throttle.perMinute(request.perMinute());
         int downInARow = 0;
+        Set<String> marked = request.markSent().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
         try (Ledger ledger = Ledger.open(ledgerFile); SmtpSender sender = new SmtpSender(request.smtp())) {
             for (Ready r : ready) {
                 String address = r.to().getAddress();
@@ -172,12 +174,19 @@ public final class Mail {
                     listener.finished(r.row().line(), address, "already sent");
                     continue;
                 }
+                if (Ledger.SENDING.equals(last) && marked.contains(address.toLowerCase(Locale.ROOT))) {
+                    ledger.append(new Ledger.Entry(address, r.copy(), r.row().line(), s.last().messageId(),
+                            s.last().sha256(), Instant.now(), Ledger.SENT, "marked sent by hand (--mark-sent)"));
+                    alreadySent++;
+                    listener.finished(r.row().line(), address, "marked sent");
+                    continue;
+                }
                 if (Ledger.SENDING.equals(last) && !request.resend()) {
                     undecided.add(new MailResult.Failure(r.row().line(), address, List.of(Diagnostic.error(where,
                             address + " may or may not have received " + s.last().messageId() + ": its SMTP transaction "
                                     + "was under way at " + s.last().time() + " when the run stopped",
-                            "ask the recipient or look in the server's log; to send it again: --resend --only "
-                                    + address))));
+                            "ask the recipient or look in the server's log; if it arrived: --mark-sent " + address
+                                    + "; to send it again: --resend --only " + address))));
                     listener.finished(r.row().line(), address, "left in sending");
                     continue;
                 }
@@ -233,8 +242,8 @@ public final class Mail {
                         downInARow = 0;
                         undecided.add(new MailResult.Failure(r.row().line(), address, List.of(Diagnostic.error(where,
                                 address + " may or may not have received " + id + ": " + attempt.reply(),
-                                "ask the recipient or look in the server's log; to send it again: --resend --only "
-                                        + address))));
+                                "ask the recipient or look in the server's log; if it arrived: --mark-sent "
+                                        + address + "; to send it again: --resend --only " + address))));
                         listener.finished(r.row().line(), address, "left in sending");
                     }
                 }

@@ -14,11 +14,12 @@ import java.util.Set;
  * sends again to recipients the ledger has as sent or sending; {@code only} limits the run to
  * these addresses (empty: everyone); {@code maxAttachment} the largest attachment in bytes;
  * {@code retry} how often and how patiently a temporary failure is tried again; {@code date} the
- * Date of a dry run's messages (null: the time each is written).
+ * Date of a dry run's messages (null: the time each is written); {@code jobs} copies built at
+ * once; {@code markSent} see {@link #withMarkSent}.
  */
 public record MailRequest(BuildRequest build, Path recipients, Path message, Path outDir, SmtpSettings smtp,
         String from, double perMinute, boolean resend, Set<String> only, long maxAttachment, Retry retry,
-        Instant date, int jobs) {
+        Instant date, int jobs, Set<String> markSent) {
 
     /** Ten megabytes: what many mail servers take. */
     public static final long DEFAULT_MAX_ATTACHMENT = 10L * 1024 * 1024;
@@ -40,6 +41,7 @@ public record MailRequest(BuildRequest build, Path recipients, Path message, Pat
 
     public MailRequest {
         only = Set.copyOf(only);
+        markSent = Set.copyOf(markSent);
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1");
         }
@@ -47,7 +49,7 @@ public record MailRequest(BuildRequest build, Path recipients, Path message, Pat
 
     public static MailRequest dryRun(BuildRequest build, Path recipients, Path message, Path outDir, String from) {
         return new MailRequest(build, recipients, message, outDir, null, from, 0, false, Set.of(),
-                DEFAULT_MAX_ATTACHMENT, Retry.DEFAULT, null, Runtime.getRuntime().availableProcessors());
+                DEFAULT_MAX_ATTACHMENT, Retry.DEFAULT, null, Runtime.getRuntime().availableProcessors(), Set.of());
     }
 
     public boolean send() {
@@ -56,37 +58,46 @@ public record MailRequest(BuildRequest build, Path recipients, Path message, Pat
 
     public MailRequest sending(SmtpSettings settings) {
         return new MailRequest(build, recipients, message, outDir, settings, from, perMinute, resend, only,
-                maxAttachment, retry, date, jobs);
+                maxAttachment, retry, date, jobs, markSent);
     }
 
     public MailRequest withRate(double messagesPerMinute) {
         return new MailRequest(build, recipients, message, outDir, smtp, from, messagesPerMinute, resend, only,
-                maxAttachment, retry, date, jobs);
+                maxAttachment, retry, date, jobs, markSent);
     }
 
     public MailRequest withResend(boolean again, Set<String> addresses) {
         return new MailRequest(build, recipients, message, outDir, smtp, from, perMinute, again, addresses,
-                maxAttachment, retry, date, jobs);
+                maxAttachment, retry, date, jobs, markSent);
     }
 
     public MailRequest withMaxAttachment(long bytes) {
         return new MailRequest(build, recipients, message, outDir, smtp, from, perMinute, resend, only, bytes, retry,
-                date, jobs);
+                date, jobs, markSent);
     }
 
     public MailRequest withRetry(Retry other) {
         return new MailRequest(build, recipients, message, outDir, smtp, from, perMinute, resend, only, maxAttachment,
-                other, date, jobs);
+                other, date, jobs, markSent);
     }
 
     public MailRequest withDate(Instant fixed) {
         return new MailRequest(build, recipients, message, outDir, smtp, from, perMinute, resend, only, maxAttachment,
-                retry, fixed, jobs);
+                retry, fixed, jobs, markSent);
     }
 
     public MailRequest withJobs(int n) {
         return new MailRequest(build, recipients, message, outDir, smtp, from, perMinute, resend, only, maxAttachment,
-                retry, date, n);
+                retry, date, n, markSent);
+    }
+
+    /**
+     * Records that the recipients with these addresses, left in {@code sending}, did receive their
+     * message (a person found out): the ledger gets a {@code sent} line for each, nothing is sent.
+     */
+    public MailRequest withMarkSent(Set<String> addresses) {
+        return new MailRequest(build, recipients, message, outDir, smtp, from, perMinute, resend, only, maxAttachment,
+                retry, date, jobs, addresses);
     }
 
     /** Where the copies are built (as {@code brochure batch --out} would put them). */

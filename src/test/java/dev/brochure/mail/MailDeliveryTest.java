@@ -277,9 +277,23 @@ class MailDeliveryTest {
             assertEquals(0, second.sentNow());
             assertEquals(4, second.alreadySent());
             assertEquals(1, second.undecided().size(), "reported again, not resent silently");
-            assertTrue(second.undecided().getFirst().errors().getFirst().hint().contains("--resend --only alan@example.org"));
+            String hint = second.undecided().getFirst().errors().getFirst().hint();
+            assertTrue(hint.contains("--resend --only alan@example.org") && hint.contains("--mark-sent alan@example.org"),
+                    hint);
             assertEquals(1, received().get("alan@example.org").size());
 
+            // A person finds that it arrived, and says so: the ledger has it as sent, nothing is sent.
+            MailResult marked = MailFixture.run(fixture.dryRun(out).withMarkSent(Set.of("Alan@example.org"))
+                    .sending(MailFixture.plain(healthy.port())));
+            assertTrue(marked.ok(), marked.toString());
+            assertEquals(0, marked.sentNow());
+            assertEquals(5, marked.alreadySent());
+            Ledger.Entry last = ledger(out).getLast();
+            assertEquals(List.of("alan@example.org", Ledger.SENT, "marked sent by hand (--mark-sent)"),
+                    List.of(last.address(), last.status(), last.error()));
+            assertEquals(1, received().get("alan@example.org").size());
+
+            // Or decides to send it again, deliberately.
             MailResult resent = MailFixture.run(fixture.dryRun(out).withResend(true, Set.of("alan@example.org"))
                     .sending(MailFixture.plain(healthy.port())));
             assertTrue(resent.ok(), resent.toString());
@@ -345,7 +359,7 @@ class MailDeliveryTest {
         Path out = root.resolve("out");
         MailRequest request = fixture.dryRun(out);
         request = new MailRequest(request.build(), csv, request.message(), out, null, request.from(), 0, false,
-                Set.of(), request.maxAttachment(), request.retry(), null, 2);
+                Set.of(), request.maxAttachment(), request.retry(), null, 2, Set.of());
         MailResult result = MailFixture.run(request);
         assertEquals(1, result.written());
         assertEquals(List.of(3, 4, 5, 6), result.failures().stream().map(MailResult.Failure::line).toList());
@@ -365,7 +379,7 @@ class MailDeliveryTest {
         Path out = root.resolve("out");
         MailRequest base = fixture.dryRun(out);
         MailRequest request = new MailRequest(base.build(), csv, base.message(), out, null, base.from(), 0, false,
-                Set.of(), base.maxAttachment(), base.retry(), null, 2);
+                Set.of(), base.maxAttachment(), base.retry(), null, 2, Set.of());
         BrochureException e = assertThrows(BrochureException.class, () -> MailFixture.run(request));
         assertEquals("the recipients file has no e-mail column", e.diagnostics().getFirst().message());
         assertTrue(Files.notExists(out), "nothing was built");
