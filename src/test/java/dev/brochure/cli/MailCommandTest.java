@@ -201,6 +201,9 @@ class MailCommandTest {
         CliRun both = mail(out, "--send", "--smtp", smtp(), "--password-env", "X", "--password-file", "y");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("not both"), both.err());
+        CliRun mark = mail(out, "--mark-sent", "ada@example.org");
+        assertEquals(2, mark.code());
+        assertTrue(mark.err().contains("--mark-sent writes the send ledger; use it with --send"), mark.err());
         CliRun rate = mail(out, "--rate", "fast");
         assertEquals(2, rate.code());
         assertTrue(rate.err().contains("'fast' is no rate; write messages per minute, e.g. 30/min"), rate.err());

@@ -118,6 +118,22 @@ class MessageTemplateTest {
     }
 
     @Test
+    void theExampleMessageRendersForEveryExampleRecipient() {
+        Path repo = Path.of("").toAbsolutePath();
+        MessageTemplate example = MessageTemplate.load(repo.resolve("brochure-content/message.example.ftl"));
+        var recipients = dev.brochure.recipients.RecipientsReader.read(repo.resolve("brochure-content/recipients.example.csv"));
+        assertEquals(4, recipients.rows().size());
+        for (var row : recipients.rows()) {
+            MessageTemplate.Text text = example.render(row.recipient());
+            assertEquals("Your invitation to the OPTML Group, " + row.recipient().get("first_name"), text.subject());
+            assertTrue(text.plain().startsWith("Dear " + row.recipient().get("first_name") + " "
+                    + row.recipient().get("last_name") + ",\n"), text.plain());
+            assertTrue(text.plain().contains(row.recipient().get("deadline")));
+            assertTrue(text.html().contains("<p>" + row.recipient().get("advisor") + " will be glad"), text.html());
+        }
+    }
+
+    @Test
     void loadReadsAFileAndReportsAMissingOne(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("message.ftl"), MESSAGE);
         assertEquals("Your brochure, Ada", MessageTemplate.load(file).render(recipient(Map.of("first_name", "Ada"))).subject());

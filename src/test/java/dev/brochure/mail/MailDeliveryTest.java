@@ -146,6 +146,16 @@ class MailDeliveryTest {
         assertEquals(0, again.sentNow());
         assertEquals(5, again.alreadySent());
         assertEquals(5, greenMail.getReceivedMessages().length);
+
+        // --resend sends to everyone again, deliberately, each as a new message.
+        MailResult resent = MailFixture.run(fixture.dryRun(out).withResend(true, Set.of())
+                .sending(MailFixture.plain(smtpPort())));
+        assertEquals(5, resent.sentNow());
+        Map<String, List<MimeMessage>> twice = received();
+        for (String address : MailFixture.ADDRESSES) {
+            assertEquals(2, twice.get(address).size());
+            assertNotEquals(twice.get(address).get(0).getMessageID(), twice.get(address).get(1).getMessageID());
+        }
     }
 
     @Test

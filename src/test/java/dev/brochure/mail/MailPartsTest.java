@@ -40,6 +40,10 @@ class MailPartsTest {
         assertEquals(SmtpSettings.Security.PLAIN, SmtpSettings.parse("smtp://localhost:2525", true, null).security());
         Properties props = SmtpSender.properties(starttls);
         assertEquals("true", props.get("mail.smtp.starttls.required"));
+        assertEquals("60000", props.get("mail.smtp.timeout"));
+        assertEquals("60000", props.get("mail.smtp.connectiontimeout"));
+        assertEquals(new MailRequest.Retry(4, java.time.Duration.ofSeconds(2), 3), MailRequest.Retry.DEFAULT,
+                "as the README says: 4 attempts, waiting 2, 4, 8 s; down after 3 recipients in a row");
         assertEquals("true", props.get("mail.smtp.ssl.checkserveridentity"));
         assertFalse(props.toString().contains("hunter2"));
         assertFalse(starttls.toString().contains("hunter2"));
@@ -54,6 +58,15 @@ class MailPartsTest {
         assertEquals("the SMTP URL names the user staff but no password is given",
                 assertThrows(BrochureException.class, () -> SmtpSettings.parse("smtp://staff@h.example.org", false, null))
                         .diagnostics().getFirst().message());
+    }
+
+    @Test
+    void theEmailColumnMayBeNamedInSeveralWays() {
+        for (String header : List.of("email", "E-mail", "Email Address", "mail")) {
+            var file = dev.brochure.recipients.RecipientsReaderAccess.csv(header + ",name\nada@example.org,Ada\n");
+            String field = Addresses.field(file);
+            assertEquals("ada@example.org", file.rows().getFirst().recipient().get(field), header);
+        }
     }
 
     @Test
