@@ -78,6 +78,16 @@ public final class Mail {
         Map<Integer, MadeCopies.Made> copies = MadeCopies.byRecord(built);
         Map<Integer, List<Diagnostic>> buildFailures = MadeCopies.failuresByLine(built);
 
+        Set<String> known = recipients.rows().stream().map(r -> r.recipient().get(field).strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        for (Set<String> named : List.of(only, request.markSent())) {
+            List<String> unknown = named.stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                    .filter(a -> !known.contains(a)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw BrochureException.of(SourceLocation.of(recipients.displayName()), "no record has the address "
+                        + String.join(", ", unknown), "--only and --mark-sent name addresses of the recipients file");
+            }
+        }
         List<MailResult.Failure> failures = new ArrayList<>();
         List<Ready> ready = new ArrayList<>();
         for (RecipientsFile.Row row : recipients.rows()) {
@@ -123,6 +133,7 @@ public final class Mail {
         Map<String, Ledger.Standing> standing = standings(ledgerFile);
         int written = 0;
         int alreadySent = 0;
+        Set<String> writtenNames = new java.util.HashSet<>();
         for (Ready r : ready) {
             Ledger.Standing s = standing.get(Ledger.key(r.to().getAddress(), r.copy()));
             if (s != null && s.last().status().equals(Ledger.SENT) && !request.resend()) {
@@ -145,8 +156,10 @@ public final class Mail {
                 }
             });
             written++;
+            writtenNames.add(eml.getFileName().toString());
             listener.finished(r.row().line(), r.to().getAddress(), "written to " + SourceLocation.display(eml));
         }
+        removeOtherMessages(request.mailDir(), writtenNames);
         return new MailResult(false, written, 0, alreadySent, List.of(), failures, built.warnings(), request.mailDir(),
                 null);
     }
@@ -163,6 +176,15 @@ public final class Mail {
         Set<String> marked = request.markSent().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         try (Ledger ledger = Ledger.open(ledgerFile); SmtpSender sender = new SmtpSender(request.smtp())) {
+            for (Ready r : ready) {
+                Ledger.Standing s = ledger.standing(Ledger.key(r.to().getAddress(), r.copy()));
+                if (marked.contains(r.to().getAddress().toLowerCase(Locale.ROOT))
+                        && (s == null || !s.last().status().equals(Ledger.SENDING))) {
+                    throw BrochureException.of(r.row().recipient().where(), "--mark-sent names " + r.to().getAddress()
+                            + ", whom the ledger has " + (s == null ? "never seen" : "as " + s.last().status()),
+                            "--mark-sent settles only a recipient left in sending; nothing was sent");
+                }
+            }
             for (Ready r : ready) {
                 String address = r.to().getAddress();
                 SourceLocation where = r.row().recipient().where();
@@ -255,6 +277,28 @@ public final class Mail {
         }
         return new MailResult(true, 0, sentNow, alreadySent, undecided, failures, built.warnings(), request.mailDir(),
                 ledgerFile);
+    }
+
+    /**
+     * The folder shows the last dry run only: the messages of an earlier one that this one did not
+     * write (a recipient since sent to, failed or removed) are deleted, so none is taken for one
+     * still to be sent. The ledger is the record of what was sent.
+     */
+    private static void removeOtherMessages(Path folder, Set<String> written) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".eml") && !written.contains(name) && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw BrochureException.of(SourceLocation.of(folder), "cannot tidy the messages of an earlier dry run: "
+                    + e.getMessage(), null);
+        }
     }
 
     private static Ledger.Entry entry(Ready r, String address, String id, String sha, String status, String error) {

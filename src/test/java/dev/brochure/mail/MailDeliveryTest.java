@@ -261,6 +261,10 @@ class MailDeliveryTest {
         MailResult after = MailFixture.run(fixture.dryRun(out).withDate(date));
         assertEquals(0, after.written());
         assertEquals(5, after.alreadySent());
+        try (Stream<Path> files = Files.list(out.resolve("mail"))) {
+            assertEquals(List.of(Ledger.FILE), files.map(f -> f.getFileName().toString()).toList(),
+                    "the messages of the earlier dry run are gone; none is taken for one still to be sent");
+        }
     }
 
     private static String lines(String text) {
@@ -313,6 +317,19 @@ class MailDeliveryTest {
         assertEquals(2, alans.size());
         assertNotEquals(alans.get(0).getMessageID(), alans.get(1).getMessageID(), "a deliberate resend is a new message");
         assertEquals(6, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void onlyAndMarkSentMustNameRecipientsTheyApplyTo() {
+        Path out = temp.resolve("names");
+        BrochureException unknown = assertThrows(BrochureException.class, () -> MailFixture.run(fixture.dryRun(out)
+                .withResend(false, Set.of("nobody@example.org"))));
+        assertEquals("no record has the address nobody@example.org", unknown.diagnostics().getFirst().message());
+        BrochureException notSending = assertThrows(BrochureException.class, () -> MailFixture.run(fixture.dryRun(out)
+                .withMarkSent(Set.of("ada@example.org")).sending(MailFixture.plain(smtpPort()))));
+        assertEquals("--mark-sent names ada@example.org, whom the ledger has never seen",
+                notSending.diagnostics().getFirst().message());
+        assertEquals(0, greenMail.getReceivedMessages().length, "nothing was sent");
     }
 
     @Test
