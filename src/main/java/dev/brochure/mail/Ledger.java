@@ -66,8 +66,6 @@ final class Ledger implements AutoCloseable {
         return new Standing(entry, sent);
     }
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private final Path file;
     private final FileChannel channel;
     private final Map<String, Standing> standing;
@@ -114,7 +112,8 @@ final class Ledger implements AutoCloseable {
             throw BrochureException.of(SourceLocation.of(file), "cannot read the send ledger: " + e.getMessage(),
                     "it records who was sent what; make it readable, and run again");
         }
-        return lines.stream().map(Ledger::parse).filter(java.util.Objects::nonNull).toList();
+        JsonFactory json = JsonFactory.builder().build();
+        return lines.stream().map(line -> parse(json, line)).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Where {@code key} stands, or null if the ledger has never seen it. */
@@ -164,7 +163,7 @@ final class Ledger implements AutoCloseable {
 
     static String format(Entry e) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(text)) {
+        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(text)) {
             g.writeStartObject();
             g.writeStringField("recipient", e.address());
             g.writeStringField("copy", e.copy());
@@ -183,12 +182,12 @@ final class Ledger implements AutoCloseable {
         return text.toString();
     }
 
-    private static Entry parse(String line) {
+    private static Entry parse(JsonFactory json, String line) {
         if (line.isBlank()) {
             return null;
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        try (JsonParser p = JSON.createParser(line)) {
+        try (JsonParser p = json.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

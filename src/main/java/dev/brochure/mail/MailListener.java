@@ -11,6 +11,10 @@ public interface MailListener {
     default void finished(int line, String address, String what) {
     }
 
-    MailListener NONE = new MailListener() {
-    };
+    /** Hears nothing. */
+    MailListener NONE = new Silent();
+
+    /** The listener that hears nothing (a record, so the constant holds no state). */
+    record Silent() implements MailListener {
+    }
 }
