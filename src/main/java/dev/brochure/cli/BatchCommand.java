@@ -94,7 +94,7 @@ final class BatchCommand implements Callable<Integer> {
                 .withShard(shard == null ? Shard.ALL : shard);
         boolean bar = progress.equals("bar") || progress.equals("auto") && Progress.onTerminal();
         BatchResult result;
-        try (Progress display = bar ? Progress.bar() : Progress.lines(context.out())) {
+        try (Progress display = bar ? Progress.bar(System.err) : Progress.lines(context.out())) {
             result = Batch.run(context.pipeline(), request, display);
         }
         context.report(result.warnings());

@@ -5,6 +5,7 @@ import dev.brochure.pipeline.batch.BatchResult;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -17,7 +18,12 @@ abstract class Progress implements BatchListener, AutoCloseable {
 
     /** Whether standard output is an interactive terminal (and not a CI job, whose log is a file). */
     static boolean onTerminal() {
-        if (System.getenv("CI") != null) {
+        return onTerminal(System.getenv());
+    }
+
+    /** As {@link #onTerminal()}, with {@code environment} for the process's. */
+    static boolean onTerminal(java.util.Map<String, String> environment) {
+        if (environment.get("CI") != null) {
             return false;
         }
         Console console = System.console();
@@ -32,8 +38,9 @@ abstract class Progress implements BatchListener, AutoCloseable {
         }
     }
 
-    static Progress bar() {
-        return new Bar();
+    /** A progress bar drawn on {@code terminal} (standard error on a terminal). */
+    static Progress bar(java.io.PrintStream terminal) {
+        return new Bar(terminal);
     }
 
     static Progress lines(PrintWriter out) {
@@ -51,15 +58,20 @@ abstract class Progress implements BatchListener, AutoCloseable {
     }
 
     private static final class Bar extends Progress {
+        private final java.io.PrintStream terminal;
         private ProgressBar bar;
+
+        Bar(java.io.PrintStream terminal) {
+            this.terminal = terminal;
+        }
 
         @Override
         public synchronized void planned(BatchResult.Plan plan) {
-            System.err.println(plan(plan));
+            terminal.println(plan(plan));
             if (plan.toBuild() > 0) {
                 bar = new ProgressBarBuilder().setTaskName("copies").setInitialMax(plan.toBuild())
                         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
-                        .showSpeed().build();
+                        .setConsumer(new ConsoleProgressBarConsumer(terminal)).showSpeed().build();
             }
         }
 

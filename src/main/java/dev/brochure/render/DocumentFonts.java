@@ -5,6 +5,7 @@ import dev.brochure.typeset.page.PageItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedSet;
@@ -55,16 +56,20 @@ final class DocumentFonts {
      * them, and reserves the reference of each one's Type 0 font.
      */
     DocumentFonts(PdfWriter writer, Iterable<Page> pages, Function<Path, EmbeddableFont> fonts) {
+        // Tallied in bit sets (a document draws tens of thousands of glyphs, a few hundred distinct).
+        Map<Path, BitSet> drawn = new LinkedHashMap<>();
         for (Page page : pages) {
             for (PageItem item : page.items()) {
                 if (item instanceof PageItem.GlyphRun run && run.glyphs().length > 0) {
-                    SortedSet<Integer> set = glyphs.computeIfAbsent(run.font(), f -> new TreeSet<>());
+                    BitSet set = drawn.computeIfAbsent(run.font(), f -> new BitSet());
                     for (int g : run.glyphs()) {
-                        set.add(g);
+                        set.set(g);
                     }
                 }
             }
         }
+        drawn.forEach((font, set) -> glyphs.put(font, set.stream().boxed()
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new))));
         for (Path file : glyphs.keySet()) {
             resources.put(file, new Resource("F" + (resources.size() + 1), writer.getPdfIndirectReference(),
                     fonts.apply(file)));

@@ -49,10 +49,21 @@ final class PdfImages {
     private final ImagePolicy policy;
     private final EncodingCache disk;
     private final Map<Object, Image> inDocument = new HashMap<>();
+    private final RenderCache batch;
 
     PdfImages(ImagePolicy policy, EncodingCache disk) {
+        this(policy, disk, null);
+    }
+
+    /** {@code batch} (may be null): the images earlier renders of a batch prepared, drawn again as they are. */
+    PdfImages(ImagePolicy policy, EncodingCache disk, RenderCache batch) {
         this.policy = policy;
         this.disk = disk;
+        this.batch = batch;
+    }
+
+    /** What a prepared image depends on: the file, the pixels taken, the policy (a batch has one). */
+    private record Made(Variant variant, boolean original, ImagePolicy policy) {
     }
 
     /**
@@ -61,6 +72,7 @@ final class PdfImages {
      */
     void prefetch(List<PageItem.PlacedImage> placements) {
         placements.stream().map(p -> Map.entry(p.image(), variant(p)))
+                .filter(e -> batch == null || !batch.hasImage(made(e.getKey(), e.getValue())))
                 .filter(e -> !(e.getValue().isWholeOriginal(e.getKey()) && !policy.reencode()))
                 .distinct()
                 .toList()
@@ -74,10 +86,20 @@ final class PdfImages {
                 });
     }
 
+    /** The key of what {@link #get} prepares for {@code variant} of {@code ref}, in a batch's cache. */
+    private Made made(ImageRef ref, Variant variant) {
+        return new Made(variant, variant.isWholeOriginal(ref) && !policy.reencode(), policy);
+    }
+
     Prepared get(PageItem.PlacedImage placed) {
         ImageRef ref = placed.image();
         Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
+        if (batch != null) {
+            // The same image object in every copy: OpenPDF only reads it when it writes it.
+            RenderCache.PreparedImage known = batch.image(made(ref, variant), () -> prepare(ref, variant));
+            return prepared(placed, ref, box, variant, known.image(), known.whole());
+        }
         byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
         if (encoded == null) {
             Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref.format(),
@@ -86,6 +108,26 @@ final class PdfImages {
         }
         Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(
                 ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null))));
+        return prepared(placed, ref, box, variant, image, false);
+    }
+
+    /** The image object for {@code variant}, and whether it is the whole file as it is (drawn by its EXIF orientation). */
+    private RenderCache.PreparedImage prepare(ImageRef ref, Variant variant) {
+        byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        if (encoded == null) {
+            // One object per file, however many placements take it whole: the PDF holds it once.
+            return batch.image(ref.path(), () -> new RenderCache.PreparedImage(load(ref, () -> ImageDecoder.decode(
+                    ref.format(), original(ref), EncodingCache.key(ref.path(), "original").orElse(null))), true));
+        }
+        return new RenderCache.PreparedImage(load(ref, () -> ImageDecoder.decode(ImageDecoder.formatOf(encoded), encoded,
+                EncodingCache.key(ref.path(), variantKey(variant)).orElse(null))), false);
+    }
+
+    private static Prepared prepared(PageItem.PlacedImage placed, ImageRef ref, Rect box, Variant variant, Image image,
+            boolean whole) {
+        if (whole) {
+            return new Prepared(image, box, ref.orientation());
+        }
         // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
         double sx = placed.width() / ref.pixelWidth();
         double sy = placed.height() / ref.pixelHeight();

@@ -91,7 +91,7 @@ public final class PdfRenderer {
             document.open();
             DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), PdfFonts::get);
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir()));
+                    : new EncodingCache(options.cacheDir()), cache);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {

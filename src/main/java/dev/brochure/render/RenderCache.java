@@ -53,7 +53,15 @@ public final class RenderCache {
         }
     }
 
+    /** An image ready to draw: OpenPDF's object (only read when a PDF is written), and whether it is the whole file. */
+    record PreparedImage(org.openpdf.text.Image image, boolean whole) {
+    }
+
+    /** Prepared images kept before that cache starts afresh (a brochure has tens). */
+    private static final int MAX_IMAGES = 512;
+
     private final Map<FontKey, FontParts> fonts = new ConcurrentHashMap<>();
+    private final Map<Object, PreparedImage> images = new ConcurrentHashMap<>();
     private final Map<Raw, byte[]> compressed = new ConcurrentHashMap<>();
     private final AtomicLong compressedBytes = new AtomicLong();
     private final AtomicInteger lastSize = new AtomicInteger(1 << 20);
@@ -69,6 +77,31 @@ public final class RenderCache {
         }
         fonts.putIfAbsent(key, made);
         return made;
+    }
+
+    /**
+     * The image prepared for {@code key} by an earlier render, else the one {@code make} prepares.
+     * Every copy of a batch is drawn with the same image objects, so each photo is read, cut and
+     * decoded once per run. The key names all the image depends on within one batch (its file,
+     * the pixels taken, the image policy); the files do not change during a run (its
+     * fingerprints are taken at the start).
+     */
+    PreparedImage image(Object key, Supplier<PreparedImage> make) {
+        PreparedImage known = images.get(key);
+        if (known != null) {
+            return known;
+        }
+        PreparedImage made = make.get();
+        if (images.size() >= MAX_IMAGES) {
+            images.clear();
+        }
+        PreparedImage first = images.putIfAbsent(key, made);
+        return first != null ? first : made;
+    }
+
+    /** Whether an image for {@code key} is prepared already. */
+    boolean hasImage(Object key) {
+        return images.containsKey(key);
     }
 
     /**

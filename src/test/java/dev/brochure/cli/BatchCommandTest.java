@@ -142,6 +142,8 @@ class BatchCommandTest {
             assertEquals(i + 1, entry.get("record").asInt(), "in record order");
             assertEquals(i + 2 + extraLines(i + 1), entry.get("line").asInt(), "the record's first line");
             assertEquals("built", entry.get("status").asText());
+            assertEquals(entry.get("file").asText().toLowerCase(Locale.ROOT), entry.get("key").asText(),
+                    "the key is the file name in lower case");
             Path pdf = out.resolve(entry.get("file").asText());
             assertEquals(Files.size(pdf), entry.get("bytes").asLong());
             assertEquals(sha256(pdf), entry.get("sha256").asText(), entry.toString());

@@ -145,4 +145,48 @@ class BatchProblemsTest {
             assertFalse(text.contains("Prepared for") || text.contains("Dear"), text);
         }
     }
+
+    @Test
+    void editingASectionRebuildsEveryCopyAndEditingARecordOnlyItsOwn() throws IOException {
+        String csv = "first_name,last_name,note\nAda,Lovelace,A note.\nAlan,Turing,\nGrace,Hopper,\n";
+        CliRun first = batch(csv, "r.csv");
+        assertEquals(0, first.code(), first.toString());
+        assertTrue(first.out().contains("batch: 3 built, 0 up to date, 0 failed"), first.out());
+        assertTrue(batch(csv, "r.csv").out().contains("batch: 0 built, 3 up to date, 0 failed"));
+
+        project.write("sections/story.yaml", "layout: continued\ntitle: The Story Goes On\nparagraphs:\n  - Edited.\n");
+        CliRun edited = batch(csv, "r.csv");
+        assertEquals(0, edited.code(), edited.toString());
+        assertTrue(edited.out().contains("batch: 3 built, 0 up to date, 0 failed"), edited.out());
+        try (PDDocument doc = PdfFiles.open(out.resolve("Grace-Hopper.pdf"))) {
+            assertTrue(PdfFiles.text(doc).contains("The Story Goes On"), "built from the edited section");
+        }
+
+        CliRun oneRecord = batch(csv.replace("Alan,Turing,", "Alan,Turing,A note for Alan."), "r.csv");
+        assertTrue(oneRecord.out().contains("batch: 1 built, 2 up to date, 0 failed"), oneRecord.out());
+        try (PDDocument doc = PdfFiles.open(out.resolve("Alan-Turing.pdf"))) {
+            assertTrue(PdfFiles.text(doc).contains("A note for Alan."));
+        }
+    }
+
+    @Test
+    void theProfileAndTheSizeBudgetApplyToEveryCopy() throws IOException {
+        String csv = "first_name,last_name,note\nAda,Lovelace,\nAlan,Turing,\n";
+        CliRun print = batch(csv, "r.csv", "--profile", "print");
+        assertEquals(0, print.code(), print.toString());
+        for (String name : List.of("Ada-Lovelace.pdf", "Alan-Turing.pdf")) {
+            try (PDDocument doc = PdfFiles.open(out.resolve(name))) {
+                var page = doc.getPage(0);
+                assertTrue(page.getMediaBox().getWidth() > page.getTrimBox().getWidth() + 10,
+                        name + ": bleed and slug around the trim box, as build --profile print makes");
+            }
+        }
+        CliRun tiny = batch(csv, "r.csv", "--max-size", "2k");
+        assertEquals(1, tiny.code(), tiny.toString());
+        assertTrue(tiny.out().contains("batch: 0 built, 0 up to date, 2 failed"), tiny.out());
+        assertTrue(tiny.err().contains("r.csv:2: error: the copy Ada-Lovelace.pdf was not built, for the error below"),
+                tiny.err());
+        assertTrue(tiny.err().contains("r.csv:3: error: the copy Alan-Turing.pdf was not built"), tiny.err());
+        assertTrue(tiny.err().contains("error: cannot fit the PDF in 2 kB"), tiny.err());
+    }
 }

@@ -1,22 +1,27 @@
 package dev.brochure.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.pipeline.BuildRequest;
+import dev.brochure.pipeline.Copies;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.pipeline.batch.Batch;
 import dev.brochure.pipeline.batch.BatchListener;
 import dev.brochure.pipeline.batch.BatchRequest;
 import dev.brochure.pipeline.batch.BatchResult;
+import dev.brochure.recipients.RecipientsReader;
 import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.vocab.Recipient;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,28 @@ class OptmlPersonalTest {
         try (PDDocument alan = PdfFiles.open(out.resolve("Alan-Turing.pdf"))) {
             String note = PdfFiles.spaces(PdfFiles.pageText(alan, 2)).replaceAll("\\s+", " ");
             assertTrue(note.contains("Your question about “what machines can learn to forget” is exactly"), note);
+        }
+    }
+
+    /**
+     * Copies share the run's work (layouts and typesetting of shared sections, font subsets, page
+     * text, prepared images); a copy made after others is still byte for byte the copy made
+     * alone.
+     */
+    @Test
+    void aCopyMadeAfterOthersIsByteForByteTheCopyMadeAlone() throws Exception {
+        List<Recipient> readers = RecipientsReader.read(OptmlBrochure.CONTENT.resolve("recipients.example.csv")).rows()
+                .stream().map(r -> r.recipient()).toList();
+        BuildRequest request = OptmlBrochure.request(temp.resolve("unused.pdf"));
+        Copies batch = new Pipeline(Map.of()).copies(request);
+        for (Recipient reader : readers.subList(1, readers.size())) {
+            batch.build(reader);
+        }
+        byte[] afterOthers = batch.build(readers.getFirst()).pdf();
+        byte[] alone = new Pipeline(Map.of()).copies(request).build(readers.getFirst()).pdf();
+        assertArrayEquals(alone, afterOthers);
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(afterOthers)) {
+            assertEquals(17, doc.getNumberOfPages());
         }
     }
 }

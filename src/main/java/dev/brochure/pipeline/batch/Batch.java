@@ -261,12 +261,25 @@ public final class Batch {
             try {
                 return new Made(copies.build(p.row().recipient()), null);
             } catch (BrochureException e) {
-                return new Made(null, e.diagnostics().stream().filter(Diagnostic::isError).toList());
+                return new Made(null, located(p, e.diagnostics().stream().filter(Diagnostic::isError).toList()));
             } catch (RuntimeException e) {
                 internal.set(true);
                 return new Made(null, List.of(Diagnostic.error(p.row().recipient().where(),
                         "internal error while building this copy: " + e, "this is a bug in brochure; please report it")));
             }
+        }
+
+        /**
+         * The errors of a copy that could not be built, led by one at the record's line: they are
+         * located where their cause is (a content line, the size budget), which does not say whose
+         * copy it was.
+         */
+        private static List<Diagnostic> located(Planned p, List<Diagnostic> errors) {
+            List<Diagnostic> all = new ArrayList<>(errors.size() + 1);
+            all.add(Diagnostic.error(p.row().recipient().where(), "the copy " + p.file() + " was not built, for "
+                    + (errors.size() == 1 ? "the error below" : "the " + errors.size() + " errors below")));
+            all.addAll(errors);
+            return all;
         }
 
         /** Writes a built copy atomically and enters it in the manifest (the part that waits for the disk). */
@@ -288,7 +301,7 @@ public final class Batch {
                         }
                     }
                 } catch (BrochureException e) {
-                    errors = e.diagnostics().stream().filter(Diagnostic::isError).toList();
+                    errors = located(p, e.diagnostics().stream().filter(Diagnostic::isError).toList());
                     entry = null;
                 }
             } else {
