@@ -228,13 +228,18 @@ public final class Mail {
                     throttle.await();
                     MimeMessage message = Composer.compose(sender.session(), new Composer.Parts(from, r.to(), r.text(),
                             pdf, r.copy(), id, new Date()));
-                    ledger.append(entry(r, address, id, sha, Ledger.SENDING, null));
-                    attempt = sender.send(message);
-                    if (attempt.outcome() == SmtpSender.Outcome.UNKNOWN) {
-                        break;
+                    // Connected first: a server that cannot be reached, or refuses the login, has begun no transaction.
+                    attempt = sender.connect();
+                    if (attempt == null) {
+                        ledger.append(entry(r, address, id, sha, Ledger.SENDING, null));
+                        attempt = sender.send(message);
                     }
-                    ledger.append(entry(r, address, id, sha, attempt.outcome() == SmtpSender.Outcome.SENT ? Ledger.SENT
-                            : Ledger.FAILED, attempt.outcome() == SmtpSender.Outcome.SENT ? null : attempt.reply()));
+                    if (attempt.outcome() == SmtpSender.Outcome.UNKNOWN) {
+                        break;  // left in sending: a person decides
+                    }
+                    boolean sent = attempt.outcome() == SmtpSender.Outcome.SENT;
+                    ledger.append(entry(r, address, id, sha, sent ? Ledger.SENT : Ledger.FAILED, sent ? null
+                            : attempt.reply()));
                     if (attempt.outcome() != SmtpSender.Outcome.TEMPORARY || i == retry.attempts()) {
                         break;
                     }

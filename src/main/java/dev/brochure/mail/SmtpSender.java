@@ -86,11 +86,9 @@ final class SmtpSender implements AutoCloseable {
      * is a {@link BrochureException}: sending stops.
      */
     Attempt send(MimeMessage message) {
-        try {
-            connect();
-        } catch (MessagingException e) {
-            close();
-            return connectionProblem(e);
+        Attempt unconnected = connect();
+        if (unconnected != null) {
+            return unconnected;
         }
         transport.dataEnded = false;
         transport.answeredData = false;
@@ -114,7 +112,22 @@ final class SmtpSender implements AutoCloseable {
         }
     }
 
-    private void connect() throws MessagingException {
+    /**
+     * Makes sure a connection is open, before any transaction begins: null when it is, the
+     * temporary failure when it cannot be opened now. A problem that no retry can mend is a
+     * {@link BrochureException} (see {@link #send}).
+     */
+    Attempt connect() {
+        try {
+            open();
+            return null;
+        } catch (MessagingException e) {
+            close();
+            return connectionProblem(e);
+        }
+    }
+
+    private void open() throws MessagingException {
         if (transport != null && transport.isConnectedQuietly()) {
             return;
         }

@@ -161,6 +161,8 @@ class MailCommandTest {
         assertTrue(wrong.err().contains("refused the user name or password"), wrong.err());
         assertTrue(wrong.err().contains("the file " + temp.resolve("wrong-password")), wrong.err());
         assertEquals(2, greenMail.getReceivedMessages().length);
+        assertEquals("", Files.readString(temp.resolve("wrong/mail/ledger.jsonl")),
+                "the login failed before any transaction: nobody is left in sending");
 
         assertEquals(1, inUrl.code(), inUrl.toString());
         assertTrue(inUrl.err().contains("the SMTP URL holds a password; a password is never given on the command line"),
