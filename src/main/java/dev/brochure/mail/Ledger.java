@@ -84,13 +84,24 @@ final class Ledger implements AutoCloseable {
     /** Opens {@code file} for appending, reading where every recipient stands. */
     static Ledger open(Path file) {
         Map<String, Standing> standing = new HashMap<>();
-        for (Entry e : read(file)) {
-            standing.put(e.key(), next(standing.get(e.key()), e));
-        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            if (!lock(channel)) {
+                channel.close();
+                throw BrochureException.of(SourceLocation.of(file), "another brochure mail is sending with this ledger",
+                        "wait for it to finish; two runs sending from one output folder could send a message twice");
+            }
+            // Read once the ledger is this run's alone, so no other run's entries can be missed.
+            try {
+                for (Entry e : read(file)) {
+                    standing.put(e.key(), next(standing.get(e.key()), e));
+                }
+            } catch (BrochureException e) {
+                channel.close();
+                throw e;
+            }
             Ledger ledger = new Ledger(file, channel, standing);
             ledger.endCutLine();
             return ledger;
@@ -114,6 +125,15 @@ final class Ledger implements AutoCloseable {
         }
         JsonFactory json = JsonFactory.builder().build();
         return lines.stream().map(line -> parse(json, line)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Takes the ledger for this run alone (released when it is closed, or when the process ends). */
+    private static boolean lock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock(0, Long.MAX_VALUE, false) != null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     /** Where {@code key} stands, or null if the ledger has never seen it. */

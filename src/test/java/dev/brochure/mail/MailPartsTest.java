@@ -103,6 +103,11 @@ class MailPartsTest {
             assertNull(ledger.standing(Ledger.key("grace@example.org", "G.pdf")));
             ledger.append(new Ledger.Entry("grace@example.org", "G.pdf", 4, "<3@x>", "cc", t, Ledger.FAILED, "550 no"));
         }
+        try (Ledger first = Ledger.open(file)) {
+            assertEquals("another brochure mail is sending with this ledger", assertThrows(BrochureException.class,
+                    () -> Ledger.open(file)).diagnostics().getFirst().message(), "one run at a time");
+        }
+        Ledger.open(file).close();
         List<String> lines = Files.readAllLines(file);
         assertEquals(5, lines.size(), "the cut line is ended, the next entry is a line of its own");
         assertEquals(4, Ledger.read(file).size());
