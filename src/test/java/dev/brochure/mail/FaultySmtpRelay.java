@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * A plain-text SMTP relay on loopback in front of a real server (GreenMail), passing every
  * command and reply through unchanged except for the faults a test asks for: a 550 to the
- * RCPT of given addresses; after a number of accepted messages, a 421 to everything and a
+ * RCPT of given addresses, or a 451 to the first RCPT of others; after a number of accepted messages, a 421 to everything and a
  * closed connection (the server failing mid-run); or, for given addresses, the connection
  * closed right after the end of the message's data, before the server's reply reaches the
  * client (the server has the message; the client cannot know).
@@ -32,6 +32,8 @@ final class FaultySmtpRelay implements AutoCloseable {
     private final Thread acceptor;
     final Set<String> reject = ConcurrentHashMap.newKeySet();
     final Set<String> dropAfterData = ConcurrentHashMap.newKeySet();
+    /** Addresses whose first RCPT gets a 451 (try again later); later ones pass. */
+    final Set<String> deferOnce = ConcurrentHashMap.newKeySet();
     volatile int failAfter = -1;
     final AtomicInteger accepted = new AtomicInteger();
 
@@ -86,6 +88,10 @@ final class FaultySmtpRelay implements AutoCloseable {
                 Matcher m = RCPT.matcher(line);
                 if (m.matches()) {
                     rcpt = m.group(1).toLowerCase(Locale.ROOT);
+                    if (deferOnce.remove(rcpt)) {
+                        send(toClient, "451 4.7.1 <" + rcpt + ">: Recipient address deferred, try again later");
+                        continue;
+                    }
                     if (reject.contains(rcpt)) {
                         send(toClient, "550 5.1.1 <" + rcpt + ">: Recipient address rejected: User unknown");
                         continue;

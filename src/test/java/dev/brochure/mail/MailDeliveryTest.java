@@ -209,6 +209,24 @@ class MailDeliveryTest {
     }
 
     @Test
+    void aTemporaryRefusalIsTriedAgainAndDeliversOnce() throws Exception {
+        Path out = temp.resolve("deferred");
+        try (FaultySmtpRelay relay = new FaultySmtpRelay(smtpPort())) {
+            relay.deferOnce.add("katherine@example.org");
+            MailResult result = MailFixture.run(fixture.dryRun(out).sending(MailFixture.plain(relay.port())));
+            assertTrue(result.ok(), result.toString());
+            assertEquals(5, result.sentNow());
+        }
+        List<Ledger.Entry> katherine = ledger(out).stream().filter(e -> e.address().equals("katherine@example.org"))
+                .toList();
+        assertEquals(List.of(Ledger.SENDING, Ledger.FAILED, Ledger.SENDING, Ledger.SENT),
+                katherine.stream().map(Ledger.Entry::status).toList());
+        assertTrue(katherine.get(1).error().contains("451"), katherine.get(1).error());
+        received().forEach((address, messages) -> assertEquals(1, messages.size(), address));
+        assertEquals(5, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
     void aDryRunWritesEmlFilesThatParseBackAndMatchWhatIsSent() throws Exception {
         Path out = temp.resolve("dry");
         Instant date = Instant.parse("2026-03-01T09:00:00Z");
