@@ -83,7 +83,6 @@ final class Ledger implements AutoCloseable {
 
     /** Opens {@code file} for appending, reading where every recipient stands. */
     static Ledger open(Path file) {
-        Map<String, Standing> standing = new HashMap<>();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -94,10 +93,9 @@ final class Ledger implements AutoCloseable {
                         "wait for it to finish; two runs sending from one output folder could send a message twice");
             }
             // Read once the ledger is this run's alone, so no other run's entries can be missed.
+            Map<String, Standing> standing;
             try {
-                for (Entry e : read(file)) {
-                    standing.put(e.key(), next(standing.get(e.key()), e));
-                }
+                standing = standings(file);
             } catch (BrochureException e) {
                 channel.close();
                 throw e;
@@ -109,6 +107,15 @@ final class Ledger implements AutoCloseable {
             throw BrochureException.of(SourceLocation.of(file), "cannot open the send ledger: " + e.getMessage(),
                     "choose an output folder you can write to, with --out");
         }
+    }
+
+    /** Where every recipient of a ledger stands, read without taking it (for a dry run). */
+    static Map<String, Standing> standings(Path file) {
+        Map<String, Standing> standing = new HashMap<>();
+        for (Entry e : read(file)) {
+            standing.put(e.key(), next(standing.get(e.key()), e));
+        }
+        return standing;
     }
 
     /** The entries of a ledger in order; lines that are not whole entries are skipped. */

@@ -130,7 +130,7 @@ public final class Mail {
             List<MailResult.Failure> failures, BatchResult built, MailListener listener) {
         Session session = Session.getInstance(new Properties());
         Path ledgerFile = request.mailDir().resolve(Ledger.FILE);
-        Map<String, Ledger.Standing> standing = standings(ledgerFile);
+        Map<String, Ledger.Standing> standing = Ledger.standings(ledgerFile);
         int written = 0;
         int alreadySent = 0;
         Set<String> writtenNames = new java.util.HashSet<>();
@@ -308,16 +308,6 @@ public final class Mail {
 
     private static Ledger.Entry entry(Ready r, String address, String id, String sha, String status, String error) {
         return new Ledger.Entry(address, r.copy(), r.row().line(), id, sha, Instant.now(), status, error);
-    }
-
-    private static Map<String, Ledger.Standing> standings(Path ledgerFile) {
-        Map<String, Ledger.Standing> standing = new java.util.HashMap<>();
-        for (Ledger.Entry e : Ledger.read(ledgerFile)) {
-            Ledger.Standing before = standing.get(e.key());
-            standing.put(e.key(), new Ledger.Standing(e, (before == null ? 0 : before.sent())
-                    + (e.status().equals(Ledger.SENT) ? 1 : 0)));
-        }
-        return standing;
     }
 
     /** {@code --from}: one address, checked strictly. */
