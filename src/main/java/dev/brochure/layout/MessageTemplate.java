@@ -52,8 +52,8 @@ public final class MessageTemplate {
 
     /** The line that starts the HTML body. */
     public static final String HTML_MARKER = "--- html ---";
-    /** A message template is a few paragraphs; this bounds a wrong file. */
-    public static final long MAX_BYTES = 1024 * 1024;
+    /** A message template is a few paragraphs; this bounds a wrong file (as layout templates are bounded). */
+    public static final long MAX_BYTES = 256 * 1024;
 
     private static final Pattern SUBJECT = Pattern.compile("(?i)subject:[ \\t]*");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n\\u0085\\u2028\\u2029]+\\s*");
