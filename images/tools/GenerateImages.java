@@ -61,13 +61,13 @@ public final class GenerateImages {
         latoBlack = Font.createFont(Font.TRUETYPE_FONT, root.resolve("fonts/Lato-Black.ttf").toFile());
 
         jpeg("images/campus/cover-campus.jpg", coverCampus(2600, 2210));
-        jpeg("images/campus/optimization-landscape.jpg", landscape(2100, 1181, 11, false));
+        jpeg("images/campus/optimization-landscape.jpg", landscape(3000, 1687, 11, false));
         jpeg("images/campus/global-optimum.jpg", landscape(2560, 3620, 23, true));
-        jpeg("images/campus/red-cedar-winter.jpg", winterRiver(2000, 1333));
-        jpeg("images/campus/campus-autumn.jpg", autumnCampus(2100, 1400));
-        jpeg("images/campus/mentorship-path.jpg", mentorshipPath(1600, 2000));
+        jpeg("images/campus/red-cedar-winter.jpg", winterRiver(2400, 1600));
+        jpeg("images/campus/campus-autumn.jpg", autumnCampus(2400, 1600));
+        jpeg("images/campus/mentorship-path.jpg", mentorshipPath(2100, 2625));
         jpeg("images/campus/boundary-stones.jpg", boundaryStones(2000, 1333));
-        jpeg("images/events/burggarten.jpg", burggarten(2000, 1000));
+        jpeg("images/events/burggarten.jpg", burggarten(3300, 1650));
         jpeg("images/events/fitch-beach-award.jpg", ceremony(2000, 1500));
         jpeg("images/events/cvpr24-seattle.jpg", seattle(2000, 1500));
         jpeg("images/events/neurips24-vancouver.jpg", vancouver(2000, 1500));

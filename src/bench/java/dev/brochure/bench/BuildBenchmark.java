@@ -42,7 +42,7 @@ public class BuildBenchmark {
     @Setup
     public void setUp() throws IOException {
         Path output = Files.createTempDirectory("brochure-bench").resolve("brochure.pdf");
-        pipeline = new Pipeline();
+        pipeline = new Pipeline(System.getenv(), Path.of("").toAbsolutePath());
         request = BuildRequest.of(Path.of("brochure-content"), output)
                 .withProfile(OutputProfile.valueOf(profile.toUpperCase(java.util.Locale.ROOT)), false);
     }

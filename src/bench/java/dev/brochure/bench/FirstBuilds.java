@@ -20,7 +20,7 @@ public final class FirstBuilds {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path output = Files.createTempDirectory("brochure-first").resolve("brochure.pdf");
         // The real environment: the disk cache of resampled images applies, as for a user.
-        Pipeline pipeline = new Pipeline();
+        Pipeline pipeline = new Pipeline(System.getenv(), Path.of("").toAbsolutePath());
         BuildRequest request = BuildRequest.of(Path.of("brochure-content"), output);
         for (int i = 1; i <= count; i++) {
             long start = System.nanoTime();

@@ -8,10 +8,25 @@ import java.util.List;
 /** What commands share within one invocation: the output streams and the pipeline. */
 record Context(PrintWriter out, PrintWriter err, Pipeline pipeline) {
 
+    /** The longest message and hint printed; what a template or a file put into them may be huge. */
+    static final int MAX_MESSAGE = 1000;
+    static final int MAX_HINT = 500;
+
     void report(List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
-            err.println(d.format());
+            err.println(bounded(d).format());
         }
         err.flush();
+    }
+
+    /** The diagnostic with its message and hint cut to a readable length, saying how much was cut. */
+    static Diagnostic bounded(Diagnostic d) {
+        String hint = d.hint() == null ? null : cut(d.hint(), MAX_HINT);
+        return new Diagnostic(d.severity(), d.where(), cut(d.message(), MAX_MESSAGE), hint);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text
+                : text.substring(0, max) + "... [" + (text.length() - max) + " more characters]";
     }
 }

@@ -4,6 +4,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.pipeline.Pipeline;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -26,7 +27,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, new Pipeline(), args));
+        // The process's environment and working folder enter here, and only here: the pipeline's
+        // builds read SOURCE_DATE_EPOCH and the cache folder from it, and show paths relative to it.
+        System.exit(run(out, err, new Pipeline(System.getenv(), Path.of("").toAbsolutePath()), args));
     }
 
     /** Runs one command line in-process; tests call this. */
@@ -44,10 +47,42 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCode.USAGE;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(e, context);
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+        } catch (StackOverflowError e) {
+            err.println("brochure: internal error: the stack overflowed while " + OutOfMemory.where(e));
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            } else {
+                err.println("This is a bug in brochure. Run again with --debug for the stack trace, and report it.");
+            }
+            code = ExitCode.INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The last resort when a build needs more memory than Java may use: what was running, the
+     * likely cause and what to do, as a user error (exit 1) and without a stack trace. The
+     * stages check their own budgets first ({@code world.MemoryBudget}), so this is rare.
+     */
+    private static int outOfMemory(OutOfMemoryError e, Context context) {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        context.err().println("brochure: error: out of memory while " + OutOfMemory.where(e) + ": the command needed"
+                + " more than the " + mb + " MB Java may use here");
+        context.err().println("  hint: " + OutOfMemory.likelyCause(e) + "; or give Java more memory"
+                + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
+        context.err().println("1 error");
+        context.err().flush();
+        return ExitCode.USER_ERROR;
     }
 
     @Override

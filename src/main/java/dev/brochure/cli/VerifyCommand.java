@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
  * error and exits 1 when any rule fails; prints the rules that passed and exits 0 otherwise.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check a PDF for release: fonts embedded, no missing glyphs, images at or above --min-ppi,"
-                + " links that go somewhere, the content's text all present (with --content), size within"
-                + " --max-size. Exits 1 with one line per problem.")
+        description = "Check a PDF for release: pages, fonts embedded, no missing glyphs, images at or above"
+                + " --min-ppi, links that go somewhere safe, no text outside the page, the content's text all present"
+                + " (with --content), size within --max-size. Exits 1 with one line per problem.")
 final class VerifyCommand implements Callable<Integer> {
 
 

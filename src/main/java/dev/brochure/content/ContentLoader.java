@@ -2,7 +2,9 @@ package dev.brochure.content;
 
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.MemoryBudget;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.vocab.DocumentInfo;
@@ -45,10 +47,14 @@ public final class ContentLoader {
 
     static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "when");
+    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start", "when");
+    /** How a section may begin: on a new page, or on the page the one before it ended on. */
+    static final List<String> STARTS = List.of("page", "continue");
     private static final java.util.regex.Pattern WHEN = java.util.regex.Pattern.compile("recipient\\.(\\S+)");
 
+    private final Workspace workspace;
     private final ProjectFiles project;
+    private final MemoryBudget budget = MemoryBudget.ofThisProcess();
     private final Diagnostics diagnostics = new Diagnostics();
     private final LayoutCatalog layouts;
     private final ImageCatalog images;
@@ -58,10 +64,11 @@ public final class ContentLoader {
     /** The id of every section listed, also of those left out for their errors: what {@code #id} links may name. */
     private final Set<String> anchors = new LinkedHashSet<>();
 
-    private ContentLoader(ProjectFiles project) {
-        this.project = project;
+    private ContentLoader(Workspace workspace) {
+        this.workspace = workspace;
+        this.project = workspace.project();
         this.layouts = new LayoutCatalog(project);
-        this.images = new ImageCatalog(project, diagnostics);
+        this.images = new ImageCatalog(workspace, diagnostics);
     }
 
     /**
@@ -69,8 +76,8 @@ public final class ContentLoader {
      * errors are among the diagnostics), so that later stages can still check the others; it is
      * absent only when nothing can go on (no {@code brochure.yaml}, no usable theme).
      */
-    public static Staged<BrochureContent> load(ProjectFiles project) {
-        ContentLoader loader = new ContentLoader(project);
+    public static Staged<BrochureContent> load(Workspace workspace) {
+        ContentLoader loader = new ContentLoader(workspace);
         try {
             return loader.diagnostics.result(loader.run());
         } catch (BrochureException e) {
@@ -81,11 +88,11 @@ public final class ContentLoader {
 
     private BrochureContent run() {
         if (!Files.isDirectory(project.contentDir())) {
-            throw BrochureException.of(SourceLocation.of(project.contentDir()), "content folder not found",
+            throw BrochureException.of(project.where(project.contentDir()), "content folder not found",
                     "run in the folder that holds brochure-content/, or pass --content DIR");
         }
         project.checkInside(project.brochureFile(), project.contentDir());
-        YamlFile file = YamlFile.read(project.brochureFile());
+        YamlFile file = YamlFile.read(project.brochureFile(), project.display(project.brochureFile()));
         NodeReader reader = new NodeReader(file.displayName(), diagnostics);
         if (file.isEmpty()) {
             throw BrochureException.of(file.whole(), "brochure.yaml is empty", "give at least 'title:' and 'sections:'");
@@ -95,7 +102,7 @@ public final class ContentLoader {
         DocumentInfo info = info(reader, top, file);
         String themeName = opt(reader, top, "theme").orElse("default");
         SourceLocation themeAt = top.containsKey("theme") ? reader.at(top.get("theme")) : file.whole();
-        Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, project, diagnostics);
+        Optional<Theme> theme = ThemeLoader.load(themeName, themeAt, workspace, diagnostics);
         List<Section> sections = sections(reader, top.get("sections"));
         return theme.map(t -> new BrochureContent(info, t, sections, images.all(), project, anchors)).orElse(null);
     }
@@ -146,7 +153,13 @@ public final class ContentLoader {
 
     private Optional<LocalDate> date(NodeReader reader, Node node, String text) {
         try {
-            return Optional.of(LocalDate.parse(text));
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                diagnostics.error(reader.at(node), "date '" + text + "' lies outside the years 1 to 9999, which a PDF"
+                        + " date can record", "write it as YYYY-MM-DD");
+                return Optional.empty();
+            }
+            return Optional.of(date);
         } catch (DateTimeParseException e) {
             diagnostics.error(reader.at(node), "date '" + text + "' is not a date", "write it as YYYY-MM-DD");
             return Optional.empty();
@@ -162,25 +175,52 @@ public final class ContentLoader {
         if (refs.isEmpty() && node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
             diagnostics.error(reader.at(node), "'sections' is empty", "list the section files, one per line: - sections/welcome.yaml");
         }
-        Map<String, SourceLocation> ids = new LinkedHashMap<>();
+        // Where each file and each id was first listed, so a clash names both places.
+        Map<Path, SourceLocation> files = new HashMap<>();
+        Map<String, Listed> ids = new LinkedHashMap<>();
+        long text = 0;
         for (Node ref : refs) {
-            reader.string(ref, "section file")
-                    .flatMap(r -> {
-                        Optional<Path> file = project.resolveContentFile(r, reader.at(ref), diagnostics);
-                        if (file.isEmpty()) {
-                            anchors.add(stem(r));
-                        }
-                        return file;
-                    })
-                    .flatMap(this::section)
-                    .ifPresent(section -> {
-                        SourceLocation first = ids.putIfAbsent(section.id(), section.where());
-                        if (first != null) {
-                            diagnostics.error(section.where(), "section id '" + section.id() + "' is used twice",
-                                    "it is already used by " + first.file() + "; give one of them another 'id:'");
-                        }
-                        out.add(section);
-                    });
+            SourceLocation listedAt = reader.at(ref);
+            Optional<String> written = reader.string(ref, "section file");
+            Optional<Path> path = written.flatMap(r -> project.resolveContentFile(r, listedAt, diagnostics));
+            if (path.isEmpty()) {
+                written.ifPresent(r -> anchors.add(stem(r)));
+                continue;
+            }
+            SourceLocation before = files.putIfAbsent(path.get(), listedAt);
+            if (before != null) {
+                diagnostics.error(listedAt, "'" + project.display(path.get()) + "' is listed twice in 'sections'"
+                                + " (first at line " + before.line() + ")",
+                        "each section appears once; to show it again, copy the file and give the copy its own 'id:'");
+                continue;
+            }
+            long size = size(path.get());
+            // A file over the limit for one file is reported as such when it is read.
+            text += size <= YamlFile.MAX_BYTES ? size : 0;
+            if (text > budget.textBytes()) {
+                // Checked before the file is read: the sections after it are not read either.
+                diagnostics.error(listedAt, "the sections up to this one hold " + MemoryBudget.size(text)
+                                + " of text, more than the " + MemoryBudget.size(budget.textBytes()) + " one build may set"
+                                + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
+                                        ? " in " + budget.heap() : ""),
+                        "split the brochure into several, or shorten the sections"
+                                + (MemoryBudget.boundByHeap(budget.textBytes(), MemoryBudget.MAX_TEXT_BYTES)
+                                        ? "; or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx1g)" : ""));
+                // Nothing goes on to layout and typesetting: setting what was read would cost the time
+                // and memory the budget is there to bound, for a build that cannot be written anyway.
+                out.clear();
+                break;
+            }
+            section(path.get()).ifPresent(section -> {
+                Listed first = ids.putIfAbsent(section.id(), new Listed(section.where().file(), listedAt));
+                if (first != null) {
+                    diagnostics.error(listedAt, "section id '" + section.id() + "' is used twice: by " + first.file()
+                                    + " (listed at line " + first.at().line() + ") and by " + section.where().file()
+                                    + " (listed at line " + listedAt.line() + ")",
+                            "a section's id is its 'id:', else its file name; give one of them another 'id:'");
+                }
+                out.add(section);
+            });
         }
         return out;
     }
@@ -190,11 +230,23 @@ public final class ContentLoader {
         return file.replaceFirst("^.*/", "").replaceFirst("\\.ya?ml$", "");
     }
 
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0; // reading it reports the problem
+        }
+    }
+
+    /** A section file and where brochure.yaml lists it. */
+    private record Listed(String file, SourceLocation at) {
+    }
+
     private Optional<Section> section(Path path) {
         String stem = stem(path.getFileName().toString());
         YamlFile file;
         try {
-            file = YamlFile.read(path);
+            file = YamlFile.read(path, project.display(path));
         } catch (BrochureException e) {
             diagnostics.addAll(e.diagnostics());
             anchors.add(stem);
@@ -234,11 +286,23 @@ public final class ContentLoader {
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
         Section.When when = Optional.ofNullable(raw.get("when")).flatMap(n -> when(reader, n)).orElse(null);
+        String start = null;
+        Node startNode = raw.get("start");
+        if (startNode != null) {
+            start = reader.string(startNode, "start").orElse(null);
+            if (start != null && !STARTS.contains(start)) {
+                diagnostics.error(reader.at(startNode), "start must be 'page' or 'continue', not '" + start + "'",
+                        "'continue' sets the section on the page the section before it ended on; "
+                                + Suggestions.hint(start, STARTS));
+                start = null;
+            }
+        }
+        String begin = start;
         if (diagnostics.errorCount() > errorsBefore) {
             // Its errors are reported; a layout run over what is left would only report them again.
             return Optional.empty();
         }
-        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), when));
+        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), begin, when));
     }
 
     /** {@code when: recipient.<field>}: the section is shown to readers who have that field. */

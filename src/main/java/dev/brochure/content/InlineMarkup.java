@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class InlineMarkup {
 
-    static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]\"]+");
+    /** Web addresses linked where they stand (Personalisation finds them in a reader's field too). */
+    static final Pattern URL = Pattern.compile("https?://[^\\s<>\\[\\]\"]+");
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\")";
 
@@ -123,13 +124,16 @@ public final class InlineMarkup {
         return j > from;
     }
 
-    /** {@code [label](target)}: the label may itself hold emphasis. */
+    /**
+     * {@code [label](target)}: the label may itself hold emphasis; the target may hold balanced
+     * parentheses, as addresses such as {@code …/wiki/Mercury_(planet)} do.
+     */
     private int linkEnd(int i) {
         int close = src.indexOf("](", i);
         if (close < 0) {
             return -1;
         }
-        int end = src.indexOf(')', close + 2);
+        int end = closingParenthesis(src, close + 2);
         if (end < 0) {
             return -1;
         }
@@ -150,10 +154,27 @@ public final class InlineMarkup {
         return i == 0 || !Character.isLetterOrDigit(src.charAt(i - 1));
     }
 
+    /** The index of the ')' that closes the '(' just before {@code from}, or -1; nested pairs are skipped. */
+    private static int closingParenthesis(String text, int from) {
+        int depth = 0;
+        for (int j = from; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return j;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
     private int autolink(int i) {
         Matcher url = URL.matcher(src).region(i, src.length());
         if (url.lookingAt()) {
-            String found = trimPunctuation(url.group());
+            String found = trimPunctuation(balanced(url.group()));
             return emitLink(found, found, i);
         }
         Matcher email = EMAIL.matcher(src).region(i, src.length());
@@ -171,12 +192,46 @@ public final class InlineMarkup {
         return i + text.length();
     }
 
+    /**
+     * A web address up to where its parentheses stop being balanced: {@code …/Mercury_(planet)}
+     * keeps its ')' but the ')' after an address written in parentheses is punctuation.
+     */
+    private static String balanced(String url) {
+        int depth = 0;
+        for (int j = 0; j < url.length(); j++) {
+            char c = url.charAt(j);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return url.substring(0, j);
+                }
+                depth--;
+            }
+        }
+        return url;
+    }
+
+    /** Trailing punctuation is the sentence's, not the address's; a ')' closing a '(' of the address stays. */
     private static String trimPunctuation(String s) {
         int end = s.length();
         while (end > 0 && TRAILING_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0) {
+            if (s.charAt(end - 1) == ')' && opens(s, end - 1)) {
+                break;
+            }
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /** Whether the ')' at {@code close} closes a '(' before it. */
+    private static boolean opens(String s, int close) {
+        int depth = 0;
+        for (int j = 0; j < close; j++) {
+            char c = s.charAt(j);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return depth > 0;
     }
 
     private void flush(String href) {

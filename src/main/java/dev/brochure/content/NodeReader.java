@@ -157,8 +157,42 @@ public final class NodeReader {
         if (points.isEmpty()) {
             diagnostics.error(at(node), what + " is not a length: '" + text.get() + "'",
                     "write a number with a unit: pt, mm, cm or in (for example 12pt or 3mm)");
+            return points;
+        }
+        if (!Units.withinBounds(points.get())) {
+            diagnostics.error(at(node), what + " '" + abbreviate(text.get()) + "' is " + Units.tooLong(), null);
+            return Optional.empty();
         }
         return points;
+    }
+
+    /** A length that may not be negative. */
+    public Optional<Double> nonNegativeLength(Node node, String what) {
+        Optional<Double> points = length(node, what);
+        if (points.isPresent() && points.get() < 0) {
+            diagnostics.error(at(node), what + " must not be negative, not '" + abbreviate(text(node)) + "'", null);
+            return Optional.empty();
+        }
+        return points;
+    }
+
+    /** A number from {@code min} to {@code max}. */
+    public Optional<Double> number(Node node, String what, double min, double max) {
+        Optional<Double> value = number(node, what);
+        if (value.isPresent() && (value.get() < min || value.get() > max)) {
+            diagnostics.error(at(node), what + " must be from " + plain(min) + " to " + plain(max) + ", not "
+                    + describe(node), null);
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static String text(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : "";
     }
 
     public static boolean isNull(Node node) {

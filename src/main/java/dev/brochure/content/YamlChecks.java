@@ -6,11 +6,13 @@ import dev.brochure.vocab.SourceLocation;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -85,6 +87,7 @@ final class YamlChecks {
                     total = saturatedAdd(total, size(child));
                 }
             }
+            case ScalarNode scalar -> checkCharacters(scalar);
             default -> { }
         }
         open.remove(node);
@@ -96,6 +99,43 @@ final class YamlChecks {
         if (!PLAIN.contains(node.getTag())) {
             problems.add(tagRefused(YamlFile.locate(file, node), node.getTag().getValue()));
         }
+    }
+
+    /**
+     * A value may hold any character a PDF can show and an XML document can carry: not the control
+     * characters (tab and line breaks aside), nor half of a surrogate pair, nor U+FFFE/U+FFFF. The
+     * reader already refuses them typed raw; here they come from escapes such as {@code "\0"} or
+     * {@code "\uD800"} in double quotes, and are reported at the value that holds them.
+     */
+    private void checkCharacters(ScalarNode scalar) {
+        String text = scalar.getValue();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!allowed(cp)) {
+                boolean half = cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
+                String kind = half ? "half a surrogate pair," : cp >= 0xFFFE ? "the noncharacter" : "the control character";
+                problems.add(Diagnostic.error(YamlFile.locate(file, scalar), String.format(Locale.ROOT,
+                        "the value holds %s U+%04X, which is not allowed in text", kind, cp),
+                        half ? "write the character itself, or its whole escape such as \\U0001F600"
+                                : "remove the escape (such as \\0 or \\x07) that puts it there; text may hold any"
+                                + " printable character, tabs and line breaks"));
+                return;
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
+    private static boolean allowed(int cp) {
+        if (cp < 0x20) {
+            return cp == '\t' || cp == '\n' || cp == '\r';
+        }
+        if (cp >= 0x7F && cp <= 0x9F) {
+            return cp == 0x85; // NEL, a line break
+        }
+        if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+            return false; // a lone half: a whole pair arrives here as one code point above U+FFFF
+        }
+        return cp != 0xFFFE && cp != 0xFFFF;
     }
 
     static Diagnostic tagRefused(SourceLocation where, String tag) {

@@ -3,6 +3,7 @@ package dev.brochure.content;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.ProjectFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -34,9 +35,10 @@ public record YamlFile(String displayName, Node root) {
     /** Checked before reading, so that a huge file is refused without being loaded into memory. */
     static final long MAX_BYTES = 4L * MAX_CODE_POINTS;
 
-    public static YamlFile read(Path file) {
-        String name = SourceLocation.display(file);
+    /** Reads {@code file}, which diagnostics call {@code name}. */
+    public static YamlFile read(Path file, String name) {
         String text;
+        ProjectFiles.checkRegular(file);
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {

@@ -6,6 +6,7 @@ import dev.brochure.inspect.report.Box;
 import dev.brochure.inspect.report.ImageInfo;
 import dev.brochure.inspect.report.InspectReport;
 import dev.brochure.inspect.report.LinkInfo;
+import dev.brochure.inspect.report.OffPageText;
 import dev.brochure.inspect.report.Metadata;
 import dev.brochure.inspect.report.OutlineItem;
 import dev.brochure.inspect.report.PageInfo;
@@ -60,17 +61,20 @@ public final class Inspector {
             List<ImageInfo> images = new ArrayList<>();
             List<LinkInfo> links = new ArrayList<>();
             FontTally fonts = new FontTally();
+            List<OffPageText> offPage = new ArrayList<>();
             Targets targets = new Targets(document);
             int number = 1;
             for (PDPage page : document.getPages()) {
                 pages.add(page(page, number));
-                new PageScanner(page, number, fonts, images).scan();
+                PageScanner scanner = new PageScanner(page, number, fonts, images);
+                scanner.scan();
+                scanner.offPage().ifPresent(offPage::add);
                 links.addAll(links(page, number, targets));
                 number++;
             }
-            return new InspectReport(SourceLocation.display(file), Files.size(file), version(document),
+            return new InspectReport(SourceLocation.of(file).file(), Files.size(file), version(document),
                     document.isEncrypted(), metadata(document), pages, fonts.fonts(), images, links,
-                    outline(document, targets), fonts.problems());
+                    outline(document, targets), fonts.problems(), offPage);
         } catch (IOException | RuntimeException e) {
             throw BrochureException.of(SourceLocation.of(file), "cannot read the PDF's content (" + e.getMessage() + ")",
                     "the file is damaged; build or download it again");

@@ -2,9 +2,11 @@ package dev.brochure.inspect;
 
 import dev.brochure.inspect.report.Box;
 import dev.brochure.inspect.report.ImageInfo;
+import dev.brochure.inspect.report.OffPageText;
 import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -12,6 +14,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
@@ -23,22 +26,33 @@ import org.apache.pdfbox.util.Vector;
 
 /**
  * Runs one page's content stream (and the forms it draws) through PDFBox's graphics engine and
- * records what inspect reports: each image with the transformation it is drawn with, and each
- * glyph shown, with its font, for {@link FontTally}. Paths are not needed and are ignored.
+ * records what inspect reports: each image with the transformation it is drawn with, each
+ * glyph shown, with its font, for {@link FontTally}, and the glyphs drawn outside the page's
+ * media box ({@link OffPage}). Paths are not needed and are ignored.
  */
 final class PageScanner extends PDFGraphicsStreamEngine {
 
     private final int pageNumber;
     private final FontTally fonts;
     private final List<ImageInfo> images;
+    private final PDRectangle media;
     private String xobjectName = "inline";
     private Point2D current = new Point2D.Float();
+    private int glyphsOutside;
+    private final StringBuilder textOutside = new StringBuilder();
 
     PageScanner(PDPage page, int pageNumber, FontTally fonts, List<ImageInfo> images) {
         super(page);
         this.pageNumber = pageNumber;
         this.fonts = fonts;
         this.images = images;
+        this.media = page.getMediaBox();
+    }
+
+    /** The text the page draws outside its media box, if it draws any. */
+    Optional<OffPageText> offPage() {
+        return glyphsOutside == 0 ? Optional.empty()
+                : Optional.of(new OffPageText(pageNumber, glyphsOutside, textOutside.toString().strip()));
     }
 
     /** The page's content, then the appearances of its annotations (form fields draw text and images too). */
@@ -63,6 +77,13 @@ final class PageScanner extends PDFGraphicsStreamEngine {
     @Override
     protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
         fonts.shown(pageNumber, font, code);
+        if (OffPage.outside(textRenderingMatrix, displacement, media)) {
+            glyphsOutside++;
+            if (textOutside.length() < OffPageText.SAMPLE) {
+                String unicode = font.toUnicode(code);
+                textOutside.append(unicode == null ? "" : unicode);
+            }
+        }
         super.showGlyph(textRenderingMatrix, font, code, displacement);
     }
 

@@ -69,7 +69,12 @@ final class Targets {
                 }
             }
             case PDActionRemoteGoTo remote -> remote(remote);
-            default -> new Target("action", action.getSubType(), null, null);
+            default -> {
+                String type = action.getSubType();
+                // Named actions move within the viewer (next page, ...); every other kind runs something.
+                yield new Target("action", type, null, "Named".equals(type) ? null : "a " + type
+                        + " action, which a brochure may not carry (it runs code, opens files or sends data)");
+            }
         };
     }
 
@@ -84,7 +89,8 @@ final class Targets {
         try {
             PDFileSpecification file = remote.getFile();
             String name = file == null ? null : file.getFile();
-            return new Target("remote", name, null, name == null ? "remote GoTo action without a file" : null);
+            return new Target("remote", name, null, name == null ? "remote GoTo action without a file"
+                    : "it opens another file, which a brochure may not do (the reader may not have it)");
         } catch (IOException | RuntimeException e) {
             return new Target("remote", null, null, "malformed file specification (" + e.getMessage() + ")");
         }

@@ -1,5 +1,6 @@
 package dev.brochure.inspect;
 
+import dev.brochure.vocab.LinkTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -9,8 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Whether a link's URI can work: it must parse as an absolute URI (RFC 3986, as
  * {@link java.net.URI} reads it, so spaces and other illegal characters are errors), web
- * addresses need a host, and {@code mailto:} needs an address. Whether the address answers is
- * not checked: that needs the network, and verify must give the same answer offline.
+ * addresses need a host, and {@code mailto:} needs an address. Only the schemes a brochure may
+ * link to ({@link LinkTarget}: http, https, mailto, tel) pass: a {@code javascript:},
+ * {@code file:} or {@code data:} link is reported. Whether the address answers is not checked:
+ * that needs the network, and verify must give the same answer offline.
  */
 final class UriCheck {
 
@@ -50,8 +53,12 @@ final class UriCheck {
                     }
                 }
             }
+            case "tel" -> {
+                return LinkTarget.problem(text);
+            }
             default -> {
-                // Other schemes (tel:, ftp:, ...) are left to the reader's software.
+                return Optional.of("a '" + scheme.toLowerCase(Locale.ROOT) + ":' link, which a brochure may not carry"
+                        + " (only " + String.join(", ", LinkTarget.SCHEMES) + ")");
             }
         }
         return Optional.empty();

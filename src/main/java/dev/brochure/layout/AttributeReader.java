@@ -9,7 +9,9 @@ import dev.brochure.diag.Diagnostics;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import dev.brochure.layout.Markup.Element;
+import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Fit;
+import dev.brochure.layout.tree.Focus;
 import dev.brochure.vocab.Insets;
 import dev.brochure.vocab.Length;
 import dev.brochure.layout.tree.VAlign;
@@ -17,12 +19,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Typed reading of layout element attributes (lengths, colours, styles, choices), reporting
  * unknown attributes and bad values against the template that produced them.
  */
 final class AttributeReader {
+
+    /** A plain decimal number, as percentages and weights are written. */
+    private static final Pattern PERCENT = Pattern.compile("-?(\\d{1,9}(\\.\\d{0,9})?|\\.\\d{1,9})");
+    /** Percentages of a box either way: ten times the box, far beyond any page. */
+    private static final double MAX_PERCENT = 1000;
+    /** The widest (and, inverted, the tallest) aspect ratio an image box may have. */
+    private static final double MAX_ASPECT = 100;
 
     private final Theme theme;
     private final Diagnostics diagnostics;
@@ -98,7 +108,19 @@ final class AttributeReader {
         if (value.get() < 0) {
             return negative(e, name, text.get(), fallback);
         }
+        if (!Units.withinBounds(value.get())) {
+            return tooLong(e, name, text.get(), fallback);
+        }
         return value.get();
+    }
+
+    private <T> T tooLong(Element e, String name, String text, T fallback) {
+        error(e, name + "='" + shorten(text) + "' is " + Units.tooLong(), null);
+        return fallback;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private <T> T negative(Element e, String name, String text, T fallback) {
@@ -123,17 +145,27 @@ final class AttributeReader {
         }
         String t = text.get();
         if (t.endsWith("%")) {
-            try {
-                return Length.percent(Double.parseDouble(t.substring(0, t.length() - 1).trim()));
-            } catch (NumberFormatException ex) {
-                error(e, name + "='" + t + "' is not a percentage", null);
+            String number = t.substring(0, t.length() - 1).trim();
+            if (!PERCENT.matcher(number).matches()) {
+                error(e, name + "='" + shorten(t) + "' is not a percentage", "write a number before %, for example 50%");
                 return fallback;
             }
+            double percent = Double.parseDouble(number);
+            if (!(Math.abs(percent) <= MAX_PERCENT)) {
+                error(e, name + "='" + shorten(t) + "' is more than " + (int) MAX_PERCENT + "% either way", null);
+                return fallback;
+            }
+            return Length.percent(percent);
         }
-        return Units.toPoints(t).map(Length::points).orElseGet(() -> {
-            error(e, name + "='" + t + "' is not a length", "use pt, mm, cm, in or %, for example 50% or 60mm");
+        Optional<Double> points = Units.toPoints(t);
+        if (points.isEmpty()) {
+            error(e, name + "='" + shorten(t) + "' is not a length", "use pt, mm, cm, in or %, for example 50% or 60mm");
             return fallback;
-        });
+        }
+        if (!Units.withinBounds(points.get())) {
+            return tooLong(e, name, t, fallback);
+        }
+        return Length.points(points.get());
     }
 
     /** Padding like CSS: one, two (vertical horizontal) or four (top right bottom left) lengths. */
@@ -152,6 +184,9 @@ final class AttributeReader {
             }
             if (p.get() < 0) {
                 return negative(e, name, text.get(), fallback);
+            }
+            if (!Units.withinBounds(p.get())) {
+                return tooLong(e, name, text.get(), fallback);
             }
             v[i] = p.get();
         }
@@ -198,30 +233,39 @@ final class AttributeReader {
         return fallback;
     }
 
-    double number(Element e, String name, double fallback) {
+    /** A plain decimal number from {@code min} to {@code max} (no exponent, NaN or Infinity). */
+    double number(Element e, String name, double fallback, double min, double max) {
         Optional<String> text = string(e, name);
         if (text.isEmpty()) {
             return fallback;
         }
-        try {
-            return Double.parseDouble(text.get());
-        } catch (NumberFormatException ex) {
-            error(e, name + " must be a number", null);
-            return fallback;
+        if (PERCENT.matcher(text.get()).matches()) {
+            double value = Double.parseDouble(text.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
         }
+        error(e, name + "='" + shorten(text.get()) + "' must be a number from " + plain(min) + " to " + plain(max), null);
+        return fallback;
     }
 
-    /** {@code 3:2} or {@code 1.5}: width divided by height. */
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** {@code 3:2} or {@code 1.5}: width divided by height; empty (an absent optional field) is none. */
     Double aspect(Element e, String name) {
         Optional<String> text = string(e, name);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.get().isEmpty()) {
             return null;
         }
         try {
             String[] parts = text.get().split(":");
-            double value = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])
+            boolean decimal = Arrays.stream(parts).allMatch(p -> PERCENT.matcher(p.trim()).matches());
+            double value = !decimal || parts.length > 2 ? Double.NaN
+                    : parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])
                     : Double.parseDouble(parts[0]);
-            if (value > 0 && Double.isFinite(value)) {
+            if (value >= 1 / MAX_ASPECT && value <= MAX_ASPECT) {
                 return value;
             }
         } catch (NumberFormatException ignored) {
@@ -243,9 +287,84 @@ final class AttributeReader {
         return choice(e, name, Fit.class, fallback);
     }
 
+    Block.LastRow lastRow(Element e, String name, Block.LastRow fallback) {
+        return choice(e, name, Block.LastRow.class, fallback);
+    }
+
+    Block.CellAlign cellAlign(Element e, String name, Block.CellAlign fallback) {
+        return choice(e, name, Block.CellAlign.class, fallback);
+    }
+
+    /** {@code grow}: a share (a number, 0 or more) of the space left at the foot of the page. */
+    double grow(Element e) {
+        Optional<String> text = string(e, "grow");
+        if (text.isEmpty() || text.get().isEmpty()) {
+            return 0;
+        }
+        return number(e, "grow", 0, 0, 1000);
+    }
+
+    /**
+     * Where a cropped picture keeps its focus: one or two of a percentage or {@code left},
+     * {@code center}, {@code right} (across) and {@code top}, {@code center}, {@code bottom}
+     * (down), as CSS {@code object-position}: {@code 50% 20%}, {@code top}, {@code right bottom}.
+     * Empty (an absent optional field) is the centre.
+     */
+    Focus focus(Element e, String name) {
+        Optional<String> text = string(e, name);
+        if (text.isEmpty() || text.get().isEmpty()) {
+            return Focus.CENTER;
+        }
+        String[] parts = text.get().toLowerCase(Locale.ROOT).split("\\s+");
+        Double x = null;
+        Double y = null;
+        boolean ok = parts.length <= 2;
+        for (int i = 0; ok && i < parts.length; i++) {
+            String p = parts[i];
+            switch (p) {
+                case "left" -> { ok = x == null; x = 0.0; }
+                case "right" -> { ok = x == null; x = 1.0; }
+                case "top" -> { ok = y == null; y = 0.0; }
+                case "bottom" -> { ok = y == null; y = 1.0; }
+                case "center", "centre" -> { }
+                default -> {
+                    Double v = percent(p);
+                    if (v == null) {
+                        ok = false;
+                    } else if (i == 0 && x == null) {
+                        x = v;
+                    } else if (y == null) {
+                        y = v;
+                    } else {
+                        ok = false;
+                    }
+                }
+            }
+        }
+        if (!ok) {
+            error(e, name + "='" + text.get() + "' is not a focus point",
+                    "give across and down as percentages of the picture, for example 50% 20%, or words: top, left bottom");
+            return Focus.CENTER;
+        }
+        return new Focus(x == null ? 0.5 : x, y == null ? 0.5 : y);
+    }
+
+    private static Double percent(String text) {
+        if (!text.endsWith("%")) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(text.substring(0, text.length() - 1));
+            return v >= 0 && v <= 100 ? v / 100 : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    /** A choice; empty (an absent optional field written into the attribute) is the default. */
     private <T extends Enum<T>> T choice(Element e, String name, Class<T> type, T fallback) {
         Optional<String> text = string(e, name);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.get().isEmpty()) {
             return fallback;
         }
         List<String> words = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();

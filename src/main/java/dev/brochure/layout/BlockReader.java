@@ -16,6 +16,7 @@ import dev.brochure.layout.tree.Fit;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.vocab.Insets;
 import dev.brochure.vocab.Length;
+import dev.brochure.vocab.LinkTarget;
 import dev.brochure.layout.tree.VAlign;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +34,10 @@ import java.util.function.Function;
 final class BlockReader {
 
     static final Set<String> BLOCKS = Set.of("h", "p", "list", "image", "quote", "spacer", "rule", "panel", "row",
-            "columns", "page-break", "column-break", "page");
+            "grid", "table", "qr", "columns", "page-break", "column-break", "page");
+    /** Blocks whose content can be broken over columns and pages, so that keep-together means something. */
+    private static final Set<String> KEEPABLE = Set.of("p", "h", "list", "row", "grid", "table", "columns", "quote",
+            "panel", "image", "spacer", "rule", "qr");
     static final Set<String> INLINES = Set.of("b", "i", "a", "br", "span");
 
     private final Theme theme;
@@ -86,8 +90,22 @@ final class BlockReader {
         sources.value(mark.number()).ifPresent(v -> current = v);
     }
 
-    private Optional<Block> block(Element e) {
-        SourceLocation where = origin(e);
+    private Optional<Block> block(Element element) {
+        SourceLocation where = origin(element);
+        // keep-together is taken by every block that flows; the element is then read without it.
+        boolean keep = false;
+        Element e = element;
+        if (KEEPABLE.contains(e.name()) && e.attributes().containsKey("keep-together")) {
+            keep = attrs.flag(e, "keep-together", false);
+            Map<String, String> rest = new java.util.LinkedHashMap<>(e.attributes());
+            rest.remove("keep-together");
+            e = new Element(e.name(), rest, e.children(), e.line(), e.marks());
+        }
+        Optional<Block> block = plainBlock(e, where);
+        return keep ? block.map(b -> new Block.KeepTogether(b, where)) : block;
+    }
+
+    private Optional<Block> plainBlock(Element e, SourceLocation where) {
         return switch (e.name()) {
             case "h" -> Optional.of(heading(e, where));
             case "p" -> {
@@ -99,8 +117,8 @@ final class BlockReader {
             case "image" -> image(e, where);
             case "quote" -> Optional.of(quote(e, where));
             case "spacer" -> {
-                attrs.only(e, List.of("height"));
-                yield Optional.of(new Block.Spacer(attrs.points(e, "height", 12), where));
+                attrs.only(e, List.of("height", "grow"));
+                yield Optional.of(new Block.Spacer(attrs.points(e, "height", 12), attrs.grow(e), where));
             }
             case "rule" -> {
                 attrs.only(e, List.of("color", "thickness", "width"));
@@ -109,6 +127,9 @@ final class BlockReader {
             }
             case "panel" -> Optional.of(panel(e, where));
             case "row" -> Optional.of(row(e, where));
+            case "grid" -> Optional.of(grid(e, where));
+            case "table" -> Optional.of(new TableReader(this, attrs).table(e, where));
+            case "qr" -> qr(e, where);
             case "columns" -> {
                 attrs.only(e, List.of("count", "gap"));
                 yield Optional.of(new Block.Columns(attrs.integer(e, "count", 2, 1, 6), attrs.points(e, "gap", 12),
@@ -156,16 +177,22 @@ final class BlockReader {
     }
 
     /** Content that is either blocks or, as a shorthand, inline text set as one paragraph. */
-    private List<Block> flowOrInline(Element e, TextStyle style) {
+    List<Block> flowOrInline(Element e, TextStyle style) {
+        return flowOrInline(e, style, null);
+    }
+
+    /** As {@link #flowOrInline(Element, TextStyle)}, inline text set with {@code align} (null: the style's). */
+    List<Block> flowOrInline(Element e, TextStyle style, dev.brochure.vocab.Align align) {
         boolean hasBlocks = e.elements().stream().anyMatch(c -> BLOCKS.contains(c.name()));
         if (hasBlocks) {
             return blocks(e);
         }
-        return List.of(new Block.Paragraph(style, null, inlines(e), origin(e)));
+        return List.of(new Block.Paragraph(style, align, inlines(e), origin(e)));
     }
 
     private Optional<Block> image(Element e, SourceLocation where) {
-        attrs.only(e, List.of("src", "alt", "fit", "width", "height", "aspect", "align", "caption-style", "radius"));
+        attrs.only(e, List.of("src", "alt", "fit", "focus", "grow", "width", "height", "aspect", "align",
+                "caption-style", "radius"));
         Optional<String> src = attrs.string(e, "src");
         if (src.isEmpty() || src.get().isEmpty()) {
             attrs.error(e, "<image> needs src", "src names the image, for example src=\"${section.photo}\"");
@@ -189,7 +216,8 @@ final class BlockReader {
         return Optional.of(new Block.Image(image.get(), fit, attrs.length(e, "width", Length.FULL), height,
                 attrs.aspect(e, "aspect"), attrs.align(e, "align", null), caption,
                 attrs.style(e, "caption-style", "caption"), attrs.points(e, "radius", 0),
-                attrs.string(e, "alt").map(a -> a.replaceAll("\\s+", " ")).orElse(null), where));
+                attrs.string(e, "alt").map(a -> a.replaceAll("\\s+", " ")).orElse(null), attrs.focus(e, "focus"),
+                attrs.grow(e), where));
     }
 
     private Block quote(Element e, SourceLocation where) {
@@ -211,15 +239,15 @@ final class BlockReader {
     }
 
     private Block panel(Element e, SourceLocation where) {
-        attrs.only(e, List.of("fill", "stroke", "stroke-width", "padding", "radius", "height", "valign"));
+        attrs.only(e, List.of("fill", "stroke", "stroke-width", "padding", "radius", "height", "valign", "grow"));
         return new Block.Panel(attrs.color(e, "fill", null), attrs.color(e, "stroke", null),
                 attrs.points(e, "stroke-width", 0.75), attrs.insets(e, "padding", Insets.NONE),
                 attrs.points(e, "radius", 0), attrs.points(e, "height", 0), attrs.valign(e, "valign", VAlign.TOP),
-                blocks(e), where);
+                attrs.grow(e), blocks(e), where);
     }
 
     private Block row(Element e, SourceLocation where) {
-        attrs.only(e, List.of("gap", "valign", "equal-height"));
+        attrs.only(e, List.of("gap", "valign", "equal-height", "split"));
         List<Block.Cell> cells = new ArrayList<>();
         for (Element cell : e.elements()) {
             if (!cell.name().equals("cell")) {
@@ -227,13 +255,51 @@ final class BlockReader {
                 continue;
             }
             attrs.only(cell, List.of("width", "weight"));
-            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1), blocks(cell)));
+            cells.add(new Block.Cell(attrs.length(cell, "width", null), attrs.number(cell, "weight", 1, 0, 1000), blocks(cell)));
         }
         if (cells.isEmpty()) {
             attrs.error(e, "<row> has no <cell>", null);
         }
         return new Block.Row(attrs.points(e, "gap", 12), attrs.valign(e, "valign", VAlign.TOP),
-                attrs.flag(e, "equal-height", false), cells, where);
+                attrs.flag(e, "equal-height", false), attrs.flag(e, "split", false), cells, where);
+    }
+
+    private Block grid(Element e, SourceLocation where) {
+        attrs.only(e, List.of("columns", "gap", "row-gap", "valign", "equal-height", "last-row"));
+        List<Block.Cell> cells = new ArrayList<>();
+        for (Element cell : e.elements()) {
+            if (!cell.name().equals("cell")) {
+                attrs.error(cell, "a <grid> holds only <cell> elements", "wrap each card in <cell>...</cell>");
+                continue;
+            }
+            attrs.only(cell, List.of());
+            cells.add(new Block.Cell(null, 1, blocks(cell)));
+        }
+        double gap = attrs.points(e, "gap", 12);
+        return new Block.Grid(attrs.integer(e, "columns", 2, 1, 12), gap, attrs.points(e, "row-gap", gap),
+                attrs.valign(e, "valign", VAlign.TOP), attrs.flag(e, "equal-height", false),
+                attrs.lastRow(e, "last-row", Block.LastRow.START), cells, where);
+    }
+
+    private Optional<Block> qr(Element e, SourceLocation where) {
+        attrs.only(e, List.of("data", "size", "color", "background", "error-correction", "quiet-zone", "align", "alt"));
+        String data = attrs.string(e, "data").orElse("");
+        if (data.isEmpty()) {
+            attrs.error(e, "<qr> needs data", "data is the link or text the code holds, for example data=\"${section.link}\"");
+            return Optional.empty();
+        }
+        if (!e.elements().isEmpty()) {
+            attrs.error(e, "<qr> holds nothing", "give the link or text in its data attribute");
+        }
+        String level = attrs.string(e, "error-correction").filter(s -> !s.isEmpty()).orElse("M").toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("L", "M", "Q", "H").contains(level)) {
+            attrs.error(e, "error-correction='" + level + "' is not allowed", "use L, M, Q or H (7, 15, 25 or 30% of the code may be lost)");
+            level = "M";
+        }
+        return Optional.of(new Block.Qr(data, attrs.points(e, "size", 25 * 72 / 25.4), attrs.color(e, "color", Rgb.BLACK),
+                attrs.color(e, "background", null), level.charAt(0), attrs.integer(e, "quiet-zone", 4, 0, 10),
+                attrs.align(e, "align", null), attrs.string(e, "alt").map(a -> a.replaceAll("\\s+", " ")).orElse(null),
+                where));
     }
 
     private Block fixedPage(Element e, SourceLocation where) {
@@ -287,7 +353,14 @@ final class BlockReader {
                             if (target == null || target.isEmpty()) {
                                 attrs.error(c, "<a> needs href", null);
                             } else {
-                                checkAnchor(c, target);
+                                Optional<String> problem = LinkTarget.problem(target);
+                                if (problem.isPresent()) {
+                                    attrs.error(c, "href cannot be used: " + problem.get(), LinkTarget.HINT);
+                                    target = null;
+                                }
+                                if (target != null) {
+                                    checkAnchor(c, target);
+                                }
                             }
                             collect(c, bold, italic, target, color, out);
                         }

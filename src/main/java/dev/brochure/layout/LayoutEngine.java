@@ -4,6 +4,7 @@ import dev.brochure.world.Builtins;
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.world.LayoutCatalog;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.content.model.Section;
@@ -33,37 +34,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The layout stage: runs each section's layout descriptor (a Freemarker template) over its
- * content and reads the produced markup into a {@link LayoutDocument}. One engine serves one
- * content project and keeps its compiled templates, so repeated builds compile nothing again.
+ * content and reads the produced markup into a {@link LayoutDocument}. Compiled templates are
+ * kept in the workspace ({@link TemplateConfig#forProject}), so repeated builds compile nothing
+ * again, and an edited template is compiled again.
  */
 public final class LayoutEngine {
 
+    private final Workspace workspace;
     private final ProjectFiles project;
     private final Configuration freemarker;
     private final TemplateRunner.Limits limits;
     /** One XML reader factory per thread that lays out with this engine (copies of a batch run on several). */
     private final ThreadLocal<javax.xml.stream.XMLInputFactory> xml = ThreadLocal.withInitial(Markup::factory);
 
-    public LayoutEngine(ProjectFiles project) {
-        this(project, TemplateRunner.Limits.DEFAULT);
+    public LayoutEngine(Workspace workspace) {
+        this(workspace, TemplateRunner.Limits.DEFAULT);
     }
 
-    LayoutEngine(ProjectFiles project, TemplateRunner.Limits limits) {
-        this(project, limits, true);
-    }
-
-    private LayoutEngine(ProjectFiles project, TemplateRunner.Limits limits, boolean recheck) {
-        this.project = project;
+    LayoutEngine(Workspace workspace, TemplateRunner.Limits limits) {
+        this.workspace = workspace;
+        this.project = workspace.project();
         this.limits = limits;
-        this.freemarker = TemplateConfig.create(project, recheck);
+        this.freemarker = TemplateConfig.forProject(workspace);
     }
 
     /**
-     * An engine for one batch: each template is read once and used for every copy (an edit
-     * made while the batch runs does not reach half of its copies).
+     * An engine for the copies of one batch, on several threads at once: the workspace's
+     * templates, compiled once for every copy.
      */
-    public static LayoutEngine forBatch(ProjectFiles project) {
-        return new LayoutEngine(project, TemplateRunner.Limits.DEFAULT, false);
+    public static LayoutEngine forBatch(Workspace workspace) {
+        return new LayoutEngine(workspace, TemplateRunner.Limits.DEFAULT);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class LayoutEngine {
      */
     public Staged<LayoutDocument> layout(BrochureContent content) {
         Diagnostics diagnostics = new Diagnostics();
-        ImageCatalog extraImages = new ImageCatalog(project, diagnostics);
+        ImageCatalog extraImages = new ImageCatalog(workspace, diagnostics);
         List<LayoutSection> sections = new ArrayList<>();
         for (Section section : content.sections()) {
             long errorsBefore = diagnostics.errorCount();
@@ -98,7 +98,7 @@ public final class LayoutEngine {
                 // Its own diagnostics and images, so that what it raised can be handed to every copy that reuses it.
                 Diagnostics own = new Diagnostics();
                 AtomicBoolean readRecipient = new AtomicBoolean();
-                Optional<LayoutSection> run = run(section, content, own, new ImageCatalog(project, own), recipient,
+                Optional<LayoutSection> run = run(section, content, own, new ImageCatalog(workspace, own), recipient,
                         readRecipient);
                 laid = reuse.remember(section, content.anchors(),
                         new SectionReuse.Laid(own.hasErrors() ? Optional.empty() : run, own.all()), readRecipient.get());
@@ -125,8 +125,9 @@ public final class LayoutEngine {
             Path own = project.layoutsDir().resolve(templateName);
             if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
                 project.checkInside(own, project.layoutsDir());
+                ProjectFiles.checkRegular(own);
             }
-            Template template = freemarker.getTemplate(templateName);
+            Template template = TemplateRunner.load(() -> freemarker.getTemplate(templateName), limits);
             TemplateRunner.Output output = new TemplateRunner.Output(limits.outputChars());
             sources = new SourceTable(output);
             ContentModels models = new ContentModels(sources, recipient);
@@ -145,6 +146,10 @@ public final class LayoutEngine {
             diagnostics.error(section.where(), "layout '" + section.layout() + "' has a schema but no template "
                     + templateName, "add layouts/" + templateName + " beside its schema");
             return Optional.empty();
+        } catch (TemplateChecks.Refused e) {
+            diagnostics.error(new SourceLocation(displayName(e.getTemplateName()), e.getLineNumber(),
+                    e.getColumnNumber()), "layout template: " + firstLine(e.getEditorMessage()), e.hint());
+            return Optional.empty();
         } catch (ParseException e) {
             diagnostics.error(new SourceLocation(displayName(e.getTemplateName()), e.getLineNumber(),
                     e.getColumnNumber()), "layout template syntax error: " + firstLine(e.getEditorMessage()),
@@ -156,7 +161,8 @@ public final class LayoutEngine {
                             e.getColumnNumber() == null ? 0 : e.getColumnNumber()),
                     "layout template failed while setting " + section.where().file() + ": " + summary(e),
                     e.getBlamedExpressionString() == null ? null
-                            : "check '" + e.getBlamedExpressionString() + "'; guard optional fields with ?? or !\"\"");
+                            : "check '" + shorten(e.getBlamedExpressionString(), 120)
+                                    + "'; guard optional fields with ?? or !\"\"");
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.error(templateAt, "cannot read layout template: " + e.getMessage(), null);
@@ -189,8 +195,9 @@ public final class LayoutEngine {
         } catch (Markup.MalformedException e) {
             diagnostics.error(templateAt, "layout produced malformed markup at output line " + e.line
                             + " while setting " + section.where().file() + ": " + e.getMessage(),
-                    "output line " + e.line + " is: " + outputLine(xml, e.line).strip()
-                            + " (a text field used inside an attribute needs plain(...))");
+                    "output line " + e.line + " is: " + excerpt(outputLine(xml, e.line), e.column)
+                            + (e.getMessage() != null && e.getMessage().contains("attribute")
+                                    ? " (a text field used inside an attribute needs plain(...))" : ""));
             return Optional.empty();
         }
         String context = " (setting " + section.where().file() + ")";
@@ -201,11 +208,15 @@ public final class LayoutEngine {
             attrs.error(root, "a layout must produce one <section> element", "wrap the layout in <section>...</section>");
             return Optional.empty();
         }
-        attrs.only(root, List.of("master", "start", "columns", "gap"));
+        attrs.only(root, List.of("master", "start", "columns", "gap", "feather"));
         MasterSpec master = reader.master(root, attrs.string(root, "master").orElse("body"));
-        String start = attrs.string(root, "start").orElse("page");
+        String start = attrs.string(root, "start").filter(s -> !s.isEmpty()).orElse("page");
         if (!start.equals("page") && !start.equals("continue")) {
             attrs.error(root, "start must be 'page' or 'continue'", null);
+        }
+        // The section's own file has the last word on how it starts.
+        if (section.start() != null) {
+            start = section.start();
         }
         List<Block> blocks = reader.blocks(root);
         int columns = attrs.integer(root, "columns", master.columns(), 1, 6);
@@ -213,7 +224,7 @@ public final class LayoutEngine {
             blocks = List.of(new Block.Columns(columns, attrs.points(root, "gap", master.gutter()), blocks, section.where()));
         }
         return Optional.of(new LayoutSection(section.id(), section.title(), master, start.equals("page"), blocks,
-                section.where(), templateAt.file()));
+                section.where(), templateAt.file(), attrs.points(root, "feather", 0)));
     }
 
     /** An image named in the layout: one the content referred to, or one the template names itself. */
@@ -228,7 +239,7 @@ public final class LayoutEngine {
             return "layout";
         }
         var own = project.layoutsDir().resolve(templateName);
-        return Files.isRegularFile(own) ? SourceLocation.display(own)
+        return Files.isRegularFile(own) ? project.display(own)
                 : Builtins.displayName(LayoutCatalog.FOLDER, templateName);
     }
 
@@ -259,6 +270,28 @@ public final class LayoutEngine {
         }
         String line = message.strip().lines().findFirst().orElse(message);
         return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    private static final int EXCERPT = 160;
+
+    /**
+     * A line of output short enough for a hint: the part around {@code column} (from 1; 0 when
+     * unknown) when the line is long, with what was left out said in words.
+     */
+    static String excerpt(String line, int column) {
+        if (line.strip().length() <= EXCERPT) {
+            return line.strip();
+        }
+        int at = Math.max(0, Math.min(line.length(), column) - 1);
+        int from = Math.max(0, Math.min(at - EXCERPT / 2, line.length() - EXCERPT));
+        int to = Math.min(line.length(), from + EXCERPT);
+        return (from > 0 ? "[" + from + " characters] ..." : "") + line.substring(from, to)
+                + (to < line.length() ? "... [" + (line.length() - to) + " more characters]" : "");
+    }
+
+    private static String shorten(String text, int max) {
+        String one = text.replaceAll("\\s+", " ");
+        return one.length() <= max ? one : one.substring(0, max - 3) + "...";
     }
 
     private static String outputLine(String text, int line) {

@@ -52,10 +52,17 @@ final class Markup {
     /** Malformed output: the message and the output line it is on. */
     static final class MalformedException extends Exception {
         final int line;
+        /** The column on that line, from 1; 0 when the parser does not say. */
+        final int column;
 
         MalformedException(String message, int line) {
+            this(message, line, 0);
+        }
+
+        MalformedException(String message, int line, int column) {
             super(message);
             this.line = line;
+            this.column = column;
         }
     }
 
@@ -99,8 +106,9 @@ final class Markup {
             return element(in, List.of());
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+            int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNumber());
             String message = e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", "");
-            throw new MalformedException(message, line);
+            throw new MalformedException(message, line, column);
         } finally {
             if (in != null) {
                 try {

@@ -91,9 +91,14 @@ public final class MessageTemplate {
         this.limits = limits;
     }
 
-    /** Reads and compiles the message file; a file that cannot be used is a {@link BrochureException}. */
+    /** Reads and compiles the message file, named as written; a file that cannot be used is a {@link BrochureException}. */
     public static MessageTemplate load(Path file) {
-        String name = SourceLocation.display(file);
+        return load(file, null);
+    }
+
+    /** As {@link #load(Path)}, the file named in messages relative to {@code root} (see {@link SourceLocation#display}). */
+    public static MessageTemplate load(Path file, Path root) {
+        String name = SourceLocation.display(file, root);
         String source;
         try {
             if (Files.isDirectory(file)) {

@@ -1,7 +1,9 @@
 package dev.brochure.layout;
 
 import dev.brochure.world.LayoutCatalog;
+import dev.brochure.world.FileStamp;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -12,45 +14,59 @@ import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Freemarker configuration layouts run under. Templates are sandboxed: {@code ?new} can
  * instantiate nothing, {@code ?api} is off, and the object wrapper exposes only simple values,
  * so a template can reach no Java object beyond the content model. {@code .ftlx} templates use
  * the XML output format, so every interpolated value is escaped unless it is already markup
- * the content stage produced.
+ * the content stage produced. Every template loaded (includes and imports too) is checked by
+ * {@link TemplateChecks}: it can read neither the clock nor the machine's locale or time zone.
  */
 final class TemplateConfig {
+
+    /**
+     * The layout stage's slot in the workspace: a configuration, with the templates it compiled,
+     * per layouts folder. Freemarker checks a template's stamp (see {@link StampedFileLoader})
+     * on every lookup and compiles an edited one again.
+     */
+    private static final class Compiled {
+        private final Map<Path, Configuration> byFolder = new ConcurrentHashMap<>();
+    }
 
     private TemplateConfig() {
     }
 
-    static Configuration create(ProjectFiles project) {
-        return create(project, true);
+    /** The configuration of the workspace's project, with the templates compiled so far. */
+    static Configuration forProject(Workspace workspace) {
+        ProjectFiles project = workspace.project();
+        // A layouts/ folder made since is a new key: its configuration has a loader for it.
+        Path key = project.layoutsDir().resolve(Files.isDirectory(project.layoutsDir()) ? "." : "-");
+        return workspace.slot(Compiled.class, Compiled::new).byFolder.computeIfAbsent(key, k -> create(project));
     }
 
-    /**
-     * {@code recheck}: look at each template's file again on every use, so a long-running process
-     * sees edits at once; without, a template is read once (a batch, whose copies must all be made
-     * from the same templates, and which looks up the same few for every copy).
-     */
-    static Configuration create(ProjectFiles project, boolean recheck) {
+    static Configuration create(ProjectFiles project) {
         Configuration cfg = new InterruptibleConfiguration();
         cfg.setTemplateLoader(loader(project));
         sandbox(cfg);
-        // Templates are compiled once per process and re-checked on every lookup, so a long-running
-        // process (watch mode, batch) sees edits immediately.
-        cfg.setTemplateUpdateDelayMilliseconds(recheck ? 0 : Long.MAX_VALUE);
+        // Templates are compiled once per workspace and their stamps re-checked on every lookup, so a
+        // long-running process (watch mode, batch) sees edits immediately.
+        cfg.setTemplateUpdateDelayMilliseconds(0);
         return cfg;
     }
 
@@ -66,9 +82,10 @@ final class TemplateConfig {
     }
 
     /**
-     * Parses {@code source} as a template of {@code cfg} with the given output format, adding the
-     * interruption checks {@link TemplateRunner} relies on (templates made here do not pass
-     * through {@link InterruptibleConfiguration#getTemplate}).
+     * Parses {@code source} as a template of {@code cfg} with the given output format, checks it
+     * as every layout template is checked ({@link TemplateChecks}: no clock, no machine locale or
+     * time zone, no code made at run time) and adds the interruption checks {@link TemplateRunner}
+     * relies on (templates made here do not pass through {@link InterruptibleConfiguration#getTemplate}).
      */
     static Template parse(Configuration cfg, String name, String source, freemarker.core.OutputFormat format)
             throws IOException {
@@ -78,6 +95,7 @@ final class TemplateConfig {
         tc.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         Template template = new Template(name, name, new java.io.StringReader(source), cfg, tc, null);
         tc.apply(template);
+        TemplateChecks.check(template);
         _CoreAPI.addThreadInterruptedChecks(template);
         return template;
     }
@@ -122,8 +140,11 @@ final class TemplateConfig {
                     ignoreMissing);
             if (template != null) {
                 synchronized (checked) {
-                    if (checked.add(template)) {
+                    if (!checked.contains(template)) {
+                        // A refused template is not marked checked: every later lookup refuses it again.
+                        TemplateChecks.check(template);
                         _CoreAPI.addThreadInterruptedChecks(template);
+                        checked.add(template);
                     }
                 }
             }
@@ -131,17 +152,52 @@ final class TemplateConfig {
         }
     }
 
+    /** More than any hand-written layout; Freemarker takes seconds to parse a template of a megabyte. */
+    static final long MAX_TEMPLATE_BYTES = 256 * 1024;
+
     private static TemplateLoader loader(ProjectFiles project) {
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(project.layoutsDir())) {
             try {
                 // FileTemplateLoader refuses names that resolve outside its folder (symbolic links included).
-                loaders.add(new FileTemplateLoader(project.layoutsDir().toFile()));
+                loaders.add(new StampedFileLoader(project.layoutsDir().toFile()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         loaders.add(new ClassTemplateLoader(TemplateConfig.class, "/" + LayoutCatalog.FOLDER));
         return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+    }
+
+    /**
+     * The project's layouts folder. Freemarker compiles a template again when its loader reports
+     * another "last modified" value; this loader reports the file's stamp (size and modification
+     * time to the nanosecond) folded into one number, so an edit that keeps the millisecond, or the
+     * time, is seen too. It refuses a template too large to be a layout before parsing it.
+     */
+    private static final class StampedFileLoader extends FileTemplateLoader {
+        StampedFileLoader(File folder) throws IOException {
+            super(folder);
+        }
+
+        @Override
+        public Reader getReader(Object source, String encoding) throws IOException {
+            if (source instanceof File file && file.length() > MAX_TEMPLATE_BYTES) {
+                throw new IOException("'" + file.getName() + "' is " + file.length() / 1024 + " KB, more than the "
+                        + MAX_TEMPLATE_BYTES / 1024 + " KB a layout template may have");
+            }
+            return super.getReader(source, encoding);
+        }
+
+        @Override
+        public long getLastModified(Object templateSource) {
+            File file = (File) templateSource;
+            try {
+                FileStamp stamp = FileStamp.of(file.toPath());
+                return stamp.modifiedNanos() * 31 + stamp.size();
+            } catch (IOException e) {
+                return super.getLastModified(templateSource);
+            }
+        }
     }
 }

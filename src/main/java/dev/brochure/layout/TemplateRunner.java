@@ -19,8 +19,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The template runs on its own thread. At the time limit the thread is interrupted; the
  * interruption checks {@link TemplateConfig} puts into every loop of every template make it stop
- * there. Code without such checks (a built-in working on a huge range, or {@code ?interpret})
- * cannot be stopped from outside in Java; the thread is then abandoned (it is a daemon, so the
+ * there. Code without such checks (a built-in working on a huge range; {@code ?interpret} is
+ * refused by {@link TemplateChecks}) cannot be stopped from outside in Java; the thread is then abandoned (it is a daemon, so the
  * command still ends) and the build fails with the same message.
  */
 final class TemplateRunner {
@@ -44,6 +44,44 @@ final class TemplateRunner {
     private static final long STACK_BYTES = 4L * 1024 * 1024;
 
     private TemplateRunner() {
+    }
+
+    /** Loads a template; what goes wrong goes on, except running out of stack, which is {@link Stopped}. */
+    interface Loading {
+        Template load() throws IOException;
+    }
+
+    /**
+     * Parses (and checks) a template on a thread with the same fixed stack as a run, so that how
+     * deeply a template may nest does not depend on the calling thread, and a template nested
+     * beyond it (Freemarker's parser descends once per level) is a user error, not a crash.
+     */
+    static Template load(Loading loading, Limits limits) throws IOException, Stopped {
+        FutureTask<Template> task = new FutureTask<>(loading::load);
+        Thread worker = new Thread(null, task, "layout parser", STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(limits.time().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new Stopped("the layout template took longer than " + seconds(limits.time()) + " s to read",
+                    "a layout template is a few hundred lines; is this one generated?");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case StackOverflowError overflow -> throw new Stopped("the layout template is nested too deeply to be"
+                        + " read (directives or parentheses inside each other thousands of levels deep)",
+                        "nest directives and expressions a few levels deep; use macros for repeated parts");
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException | CancellationException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Stopped("the layout was interrupted", null);
+        }
     }
 
     /** Runs {@code template} over {@code model}, writing to a fresh output bounded by {@code limits}. */

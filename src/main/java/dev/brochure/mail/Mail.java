@@ -65,9 +65,9 @@ public final class Mail {
 
     public static MailResult run(Pipeline pipeline, MailRequest request, MailListener listener,
             BatchListener batchListener) {
-        RecipientsFile recipients = RecipientsReader.read(request.recipients());
+        RecipientsFile recipients = RecipientsReader.read(request.recipients(), pipeline.displayRoot());
         String field = Addresses.field(recipients);
-        MessageTemplate template = MessageTemplate.load(request.message());
+        MessageTemplate template = MessageTemplate.load(request.message(), pipeline.displayRoot());
         InternetAddress from = from(request.from());
         Set<String> only = request.only().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
@@ -123,11 +123,12 @@ public final class Mail {
             ready.add(new Ready(row, address.address().orElseThrow(), copy.pdf(), text));
         }
         return request.send() ? send(request, ready, from, failures, built, listener)
-                : dryRun(request, ready, from, failures, built, listener);
+                : dryRun(request, ready, from, failures, built, listener, pipeline.displayRoot());
     }
 
     private static MailResult dryRun(MailRequest request, List<Ready> ready, InternetAddress from,
-            List<MailResult.Failure> failures, BatchResult built, MailListener listener) {
+            List<MailResult.Failure> failures, BatchResult built, MailListener listener, Path root) {
+        AtomicOutput output = new AtomicOutput(root);
         Session session = Session.getInstance(new Properties());
         Path ledgerFile = request.mailDir().resolve(Ledger.FILE);
         Map<String, Ledger.Standing> standing = Ledger.standings(ledgerFile);
@@ -148,7 +149,7 @@ public final class Mail {
             MimeMessage message = Composer.compose(session, new Composer.Parts(from, r.to(), r.text(), pdf, r.copy(), id,
                     date));
             Path eml = request.mailDir().resolve(emlName(r.copy()));
-            AtomicOutput.write(eml, out -> {
+            output.write(eml, out -> {
                 try {
                     message.writeTo(out);
                 } catch (MessagingException e) {
@@ -157,7 +158,7 @@ public final class Mail {
             });
             written++;
             writtenNames.add(eml.getFileName().toString());
-            listener.finished(r.row().line(), r.to().getAddress(), "written to " + SourceLocation.display(eml));
+            listener.finished(r.row().line(), r.to().getAddress(), "written to " + SourceLocation.display(eml, root));
         }
         removeOtherMessages(request.mailDir(), writtenNames);
         return new MailResult(false, written, 0, alreadySent, List.of(), failures, built.warnings(), request.mailDir(),
@@ -344,7 +345,7 @@ public final class Mail {
             return java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.of(Diagnostic.error(row.recipient().where(), "cannot read the copy "
-                    + SourceLocation.display(pdf) + ": " + e.getMessage(), "run again to build it anew"));
+                    + pdf + ": " + e.getMessage(), "run again to build it anew"));
         }
     }
 

@@ -40,7 +40,7 @@ public final class Password {
 
     /** The first line of {@code file}. */
     public static Password fromFile(Path file) {
-        String name = SourceLocation.display(file);
+        String name = SourceLocation.display(file, null);
         return new Password("the file " + name, () -> {
             try {
                 if (Files.size(file) > 64 * 1024) {

@@ -20,9 +20,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,9 +32,11 @@ import java.util.function.UnaryOperator;
  * place. If anything fails the temporary file is removed and the previous file is untouched.
  *
  * <p>An interrupt (Ctrl-C, SIGTERM, a CI job cancelled) ends the JVM through its shutdown hooks;
- * one of them removes the temporary files of writes still in progress, and the move never
- * happened, so the previous file stays. Only SIGKILL skips the hooks: then a hidden
- * {@code .name.*.tmp} file may remain beside the target, which is still never the output.
+ * while a write is in progress, this writer has one registered that removes the temporary files
+ * of its unfinished writes, and the move never happened, so the previous file stays. Only SIGKILL
+ * skips the hooks: then a hidden {@code .name.*.tmp} file may remain beside the target, which is
+ * still never the output. One writer serves a pipeline; it holds no state beyond its writes in
+ * progress.
  */
 public final class AtomicOutput {
 
@@ -43,25 +46,25 @@ public final class AtomicOutput {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Temporary files being written now; removed by the shutdown hook if the JVM ends first. */
-    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
-    /** Guards {@link #shuttingDown} and the creation of temporary files, against the shutdown hook. */
-    private static final Object LOCK = new Object();
+    /** The folder messages show paths relative to (null: as given). */
+    private final Path displayRoot;
+    /** Temporary files being written now; removed by the shutdown hook if the JVM ends first. Guarded by this. */
+    private final Set<Path> inProgress = new HashSet<>();
+    /** Registered with the JVM while {@link #inProgress} is not empty. Guarded by this. */
+    private Thread hook;
     /**
      * Set once the JVM is ending: other threads keep running while the hooks run, so a write that
      * had not yet begun must not begin then, or its temporary file would outlive the hook.
+     * Guarded by this.
      */
-    private static boolean shuttingDown;
+    private boolean shuttingDown;
 
-    static {
-        try {
-            Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::removeUnfinished, "remove unfinished output"));
-        } catch (IllegalStateException alreadyEnding) {
-            shuttingDown = true;
-        }
+    public AtomicOutput(Path displayRoot) {
+        this.displayRoot = displayRoot;
     }
 
-    private AtomicOutput() {
+    public AtomicOutput() {
+        this(null);
     }
 
     /**
@@ -80,12 +83,12 @@ public final class AtomicOutput {
     }
 
     /** Writes {@code target} atomically and returns its size in bytes. */
-    public static long write(Path target, Writer writer) {
+    public long write(Path target, Writer writer) {
         return write(target, writer, UnaryOperator.identity());
     }
 
     /** As {@link #write(Path, Writer)}, with the file's stream wrapped (tests simulate a full disk this way). */
-    static long write(Path target, Writer writer, UnaryOperator<OutputStream> wrap) {
+    long write(Path target, Writer writer, UnaryOperator<OutputStream> wrap) {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         Path temp = null;
@@ -97,19 +100,7 @@ public final class AtomicOutput {
                         "give a file name with -o, for example out/brochure.pdf");
             }
             Files.createDirectories(folder);
-            synchronized (LOCK) {
-                if (shuttingDown) {
-                    throw new IOException("interrupted before the output was written");
-                }
-                try {
-                    temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-                } catch (IOException e) {
-                    throw BrochureException.of(SourceLocation.of(target), "cannot write in the folder "
-                            + SourceLocation.display(folder) + ": " + describe(e).replaceFirst(": .*$", ""),
-                            "choose an output folder you can write to, with -o");
-                }
-                IN_PROGRESS.add(temp);
-            }
+            temp = begin(target, absolute, folder);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = wrap.apply(Channels.newOutputStream(channel))) {
                 recording = new RecordingStream(out);
@@ -124,7 +115,7 @@ public final class AtomicOutput {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-            IN_PROGRESS.remove(temp);
+            end(temp);
             temp = null;
             syncFolder(folder);
             return size;
@@ -143,12 +134,55 @@ public final class AtomicOutput {
                 } catch (IOException ignored) {
                     // best effort: a stray temporary file is harmless and is never the output
                 }
-                IN_PROGRESS.remove(temp);
+                end(temp);
             }
         }
     }
 
-    private static BrochureException failure(Path target, IOException e) {
+    /** Creates the temporary file, registered for removal should the JVM end before the write does. */
+    private synchronized Path begin(Path target, Path absolute, Path folder) throws IOException {
+        if (shuttingDown) {
+            throw new IOException("interrupted before the output was written");
+        }
+        if (hook == null) {
+            Thread remover = new Thread(this::removeUnfinished, "remove unfinished output");
+            try {
+                Runtime.getRuntime().addShutdownHook(remover);
+            } catch (IllegalStateException alreadyEnding) {
+                shuttingDown = true;
+                throw new IOException("interrupted before the output was written");
+            }
+            hook = remover;
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            end(null);
+            throw BrochureException.of(SourceLocation.of(target), "cannot write in the folder "
+                    + SourceLocation.display(folder, displayRoot) + ": " + describe(e).replaceFirst(": .*$", ""),
+                    "choose an output folder you can write to, with -o");
+        }
+        inProgress.add(temp);
+        return temp;
+    }
+
+    /** The write of {@code temp} is over (moved or removed); the hook goes when no write is left. */
+    private synchronized void end(Path temp) {
+        if (temp != null) {
+            inProgress.remove(temp);
+        }
+        if (inProgress.isEmpty() && hook != null && !shuttingDown) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyEnding) {
+                // the hook is running or has run; it removes what is left
+            }
+            hook = null;
+        }
+    }
+
+    private BrochureException failure(Path target, IOException e) {
         return BrochureException.of(SourceLocation.of(target), "cannot write output: " + describe(e),
                 "check that the folder exists, is writable and has free space; the previous file was kept");
     }
@@ -162,11 +196,13 @@ public final class AtomicOutput {
         }
     }
 
-    private static void removeUnfinished() {
-        synchronized (LOCK) {
+    private void removeUnfinished() {
+        List<Path> unfinished;
+        synchronized (this) {
             shuttingDown = true;
+            unfinished = List.copyOf(inProgress);
         }
-        for (Path temp : IN_PROGRESS) {
+        for (Path temp : unfinished) {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
@@ -220,7 +256,7 @@ public final class AtomicOutput {
     }
 
     /** The reason in words: "permission denied", "no space left on device", "not a folder: out". */
-    static String describe(IOException e) {
+    String describe(IOException e) {
         String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
         String file = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : null;
         String text = switch (e) {
@@ -231,6 +267,6 @@ public final class AtomicOutput {
             default -> reason == null ? e.getClass().getSimpleName() : reason;
         };
         text = text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
-        return file == null ? text : text + ": " + SourceLocation.display(Path.of(file));
+        return file == null ? text : text + ": " + SourceLocation.display(Path.of(file), displayRoot);
     }
 }

@@ -17,13 +17,16 @@ import dev.brochure.typeset.Typesetter;
 import dev.brochure.typeset.flow.SharedSections;
 import dev.brochure.typeset.page.TypesetDocument;
 import dev.brochure.vocab.Recipient;
+import dev.brochure.world.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The build context of one batch: the content read and checked once, the layout engine with its
- * compiled templates, the layouts and typesetting of the sections every copy shares, and the
- * render settings; fonts and image encodings are the process's, loaded once. {@link #build}
+ * One batch's copies: the content read and checked once, the layout engine with its compiled
+ * templates, the layouts and typesetting of the sections every copy shares, and the render
+ * settings. Fonts, templates, image encodings and the render work copies share (font subsets,
+ * page text, prepared images: {@link RenderCache}) are the build context's ({@link Workspace}),
+ * loaded once. {@link #build}
  * makes the PDF of one reader's copy; it may be called from several threads at once, and keeps
  * nothing of a copy once it has returned it.
  */
@@ -44,11 +47,16 @@ public final class Copies {
     private final SharedSections typeset;
     private final TypesetOptions options;
     private final RenderOptions render;
-    private final RenderCache renders = new RenderCache();
+    private final Workspace workspace;
+    private final RenderCache renders;
+    private final AtomicOutput output;
 
-    Copies(BuildRequest request, Staged<BrochureContent> content, LayoutEngine engine, TypesetOptions options,
-            RenderOptions render) {
+    Copies(BuildRequest request, Staged<BrochureContent> content, Workspace workspace, LayoutEngine engine,
+            TypesetOptions options, RenderOptions render, AtomicOutput output) {
         this.request = request;
+        this.workspace = workspace;
+        this.renders = RenderCache.of(workspace);
+        this.output = output;
         this.content = content.orThrow();
         this.contentWarnings = content.warnings();
         this.engine = engine;
@@ -88,17 +96,17 @@ public final class Copies {
         Staged<BrochureContent> personal = Personalisation.personalise(content, recipient);
         Recipient shown = Personalisation.typographic(recipient);
         Staged<LayoutDocument> layout = personal.then(c -> engine.layout(c, shown, layouts));
-        Staged<TypesetDocument> typeset = layout.then(l -> Typesetter.typesetCopy(l, options, this.typeset));
+        Staged<TypesetDocument> typeset = layout.then(l -> Typesetter.typesetCopy(l, options, workspace, this.typeset));
         OutputProfile profile = request.profile();
         if (profile.minPpi() > 0) {
             typeset = typeset.with(typeset.result().map(t -> ImageResolution.below(t.pages(), profile.minPpi(),
-                    request.strict())).orElse(List.of()));
+                    request.strict(), workspace)).orElse(List.of()));
         }
         TypesetDocument document = typeset.orThrow();
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             try {
-                SizeBudget.Fit fit = SizeBudget.fit(document, render, request.maxSize(), startPpi, "the copy");
+                SizeBudget.Fit fit = SizeBudget.fit(document, render, workspace, request.maxSize(), startPpi, "the copy");
                 return new Copy(fit.pdf(), document.pages().size(), typeset.warnings(), fit.images());
             } catch (BrochureException e) {
                 List<Diagnostic> all = new ArrayList<>(typeset.warnings());
@@ -106,7 +114,7 @@ public final class Copies {
                 throw new BrochureException(all);
             }
         }
-        byte[] pdf = PdfRenderer.render(document, render, renders);
+        byte[] pdf = PdfRenderer.render(document, render, workspace, renders);
         return new Copy(pdf, document.pages().size(), typeset.warnings(), render.images());
     }
 
@@ -118,6 +126,11 @@ public final class Copies {
     public String settings() {
         return "profile=" + request.profile().word() + ";strict=" + request.strict() + ";max-size=" + request.maxSize()
                 + ";paper=" + request.paper() + ";date=" + render.date().toInstant() + ";producer=" + render.producer();
+    }
+
+    /** The writer of the pipeline the copies are made by: each file written atomically. */
+    public AtomicOutput output() {
+        return output;
     }
 
     /** The request copies are made for (content folder, profile, size budget). */

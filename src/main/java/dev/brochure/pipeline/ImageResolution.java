@@ -2,6 +2,7 @@ package dev.brochure.pipeline;
 
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class ImageResolution {
         return Math.min(x, y);
     }
 
-    static List<Diagnostic> below(List<Page> pages, int minPpi, boolean strict) {
+    static List<Diagnostic> below(List<Page> pages, int minPpi, boolean strict, Workspace workspace) {
         List<Diagnostic> found = new ArrayList<>();
         for (Page page : pages) {
             for (PageItem item : page.items()) {
@@ -29,7 +30,7 @@ final class ImageResolution {
                     String message = String.format(Locale.ROOT, "'%s' is placed on page %d at %.0f ppi, below %d ppi",
                             image.image().ref(), page.number(), ppi(image), minPpi);
                     String hint = "use a larger original, or place the image smaller";
-                    SourceLocation where = SourceLocation.of(image.image().path());
+                    SourceLocation where = workspace.where(image.image().path());
                     found.add(strict ? Diagnostic.error(where, message, hint) : Diagnostic.warning(where, message, hint));
                 }
             }

@@ -9,7 +9,7 @@ import dev.brochure.typeset.quality.TypographyReport;
 import dev.brochure.typeset.text.GreedyLineBreaker;
 import dev.brochure.typeset.text.KnuthPlassLineBreaker;
 import java.util.Locale;
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.layout.LayoutEngine;
 import dev.brochure.layout.tree.LayoutDocument;
@@ -18,33 +18,63 @@ import dev.brochure.render.RenderOptions;
 import dev.brochure.typeset.TypesetOptions;
 import dev.brochure.typeset.Typesetter;
 import dev.brochure.typeset.text.LineBreaker;
+import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Staged;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole pipeline behind one facade: content, layout, typeset, render. The CLI and tests
- * call this; a {@code Pipeline} keeps each project's compiled layouts, so building the same
- * project again (watch mode, batches) repeats no work that does not depend on the content.
+ * call this. A {@code Pipeline} creates the build context ({@link Workspace}) each stage is
+ * given, and keeps it: building again (watch mode, batches, another project) reads no font,
+ * image or template that has not changed, and compiles no layout again.
  */
 public class Pipeline {
 
     public static final String PRODUCER = "brochure " + Version.current();
 
     private final Map<String, String> environment;
-    private final Map<Path, LayoutEngine> engines = new HashMap<>();
+    private final Path displayRoot;
+    private final AtomicOutput output;
+    private Workspace workspace;
 
-    public Pipeline(Map<String, String> environment) {
+    /**
+     * A pipeline whose builds see {@code environment} (for {@code SOURCE_DATE_EPOCH} and the image
+     * cache; never the process's own) and show paths in diagnostics relative to
+     * {@code displayRoot} (the command line gives its working folder; null: each project's root).
+     */
+    public Pipeline(Map<String, String> environment, Path displayRoot) {
         this.environment = Map.copyOf(environment);
+        this.displayRoot = displayRoot == null ? null : displayRoot.toAbsolutePath().normalize();
+        this.output = new AtomicOutput(this.displayRoot);
     }
 
-    public Pipeline() {
-        this(System.getenv());
+    /** The folder diagnostics show paths relative to (null: as given). */
+    public Path displayRoot() {
+        return displayRoot;
+    }
+
+    /** A pipeline showing paths relative to each project's root. */
+    public Pipeline(Map<String, String> environment) {
+        this(environment, null);
+    }
+
+    /**
+     * The build context of a request's project: the same one again for the same project, else
+     * one for the new project sharing the caches of the last.
+     */
+    public synchronized Workspace workspace(BuildRequest request) {
+        if (workspace == null) {
+            workspace = Workspace.create(request.contentDir(), request.projectRoot(), environment, displayRoot);
+        } else if (!workspace.serves(request.contentDir(), request.projectRoot())) {
+            workspace = workspace.forProject(request.contentDir(), request.projectRoot());
+        }
+        return workspace;
     }
 
     /** The line breakers a check can typeset with (the build always uses Knuth–Plass). */
@@ -82,6 +112,9 @@ public class Pipeline {
      * Throws a {@link BrochureException} with every warning and error of every stage if any is an error.
      */
     public Checked check(BuildRequest request, LineBreaking breaking) {
+        BuildDates.problem(environment).filter(Diagnostic::isError).ifPresent(d -> {
+            throw new BrochureException(d);
+        });
         Staged<Typesetter.Result> staged = stages(request, typesetOptions(request.profile())
                 .withLineBreaker(breaking.create()), new StageTimes.Clock());
         Typesetter.Result result = staged.orThrow();
@@ -113,13 +146,18 @@ public class Pipeline {
      */
     public BuildResult build(BuildRequest request) {
         OutputProfile profile = request.profile();
+        Workspace workspace = workspace(request);
         StageTimes.Clock clock = new StageTimes.Clock();
+        Optional<Diagnostic> date = BuildDates.problem(environment);
+        if (date.isPresent() && date.get().isError()) {
+            throw new BrochureException(date.get());
+        }
         Staged<Typesetter.Result> staged = stages(request, typesetOptions(profile), clock);
         List<Diagnostic> more = new ArrayList<>();
         BuildDates.problem(environment).ifPresent(more::add);
         if (profile.minPpi() > 0) {
             staged.result().ifPresent(t -> more.addAll(ImageResolution.below(t.document().pages(), profile.minPpi(),
-                    request.strict())));
+                    request.strict(), workspace)));
         }
         staged = staged.with(more);
         Typesetter.Result typeset = staged.orThrow();
@@ -136,39 +174,30 @@ public class Pipeline {
     private BuildResult render(BuildRequest request, Typesetter.Result typeset, List<Diagnostic> warnings,
             StageTimes.Clock clock) {
         OutputProfile profile = request.profile();
+        Workspace workspace = workspace(request);
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
-                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(),
+                workspace.cacheDir().orElse(null));
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
-            SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, request.maxSize(), startPpi,
+            SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,
                     request.output().toString());
             clock.lap("render");
-            long bytes = AtomicOutput.write(request.output(), out -> out.write(fit.pdf()));
+            long bytes = output.write(request.output(), out -> out.write(fit.pdf()));
             clock.lap("write");
             return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, fit.images(),
                     clock.times());
         }
-        long bytes = AtomicOutput.write(request.output(), out -> PdfRenderer.render(typeset.document(), options, out));
+        long bytes = output.write(request.output(),
+                out -> PdfRenderer.render(typeset.document(), options, workspace, out));
         clock.lap("render");
         return new BuildResult(request.output(), typeset.document().pages().size(), bytes, warnings, options.images(),
                 clock.times());
     }
 
-    /**
-     * Where resampled images are kept between runs: {@code $BROCHURE_CACHE}, else
-     * {@code $XDG_CACHE_HOME/brochure}, else {@code ~/.cache/brochure}; none without a home.
-     */
+    /** Where resampled images are kept between runs (see {@link Workspace#cacheDir()}); null for nowhere. */
     public Path cacheDir() {
-        String explicit = environment.get("BROCHURE_CACHE");
-        if (explicit != null) {
-            return explicit.isBlank() || explicit.equals("off") ? null : Path.of(explicit);
-        }
-        String xdg = environment.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "brochure");
-        }
-        String home = environment.get("HOME");
-        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "brochure");
+        return Workspace.cacheDir(environment).orElse(null);
     }
 
     private static TypesetOptions typesetOptions(OutputProfile profile) {
@@ -197,7 +226,7 @@ public class Pipeline {
 
     /** The content as read, for every reader. */
     private Staged<BrochureContent> readShared(BuildRequest request) {
-        return ContentLoader.load(new ProjectFiles(request.contentDir(), request.projectRoot())).map(content ->
+        return ContentLoader.load(workspace(request)).map(content ->
                 request.paper() == null ? content : content.withInfo(content.info().withPaper(request.paper())));
     }
 
@@ -214,13 +243,15 @@ public class Pipeline {
         BrochureContent shared = content.orThrow();
         OutputProfile profile = request.profile();
         RenderOptions options = new RenderOptions(BuildDates.of(shared.info(), environment), PRODUCER,
-                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(), cacheDir());
-        return new Copies(request, content, LayoutEngine.forBatch(shared.project()), typesetOptions(profile), options);
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(),
+                workspace(request).cacheDir().orElse(null));
+        Workspace workspace = workspace(request);
+        return new Copies(request, content, workspace, LayoutEngine.forBatch(workspace), typesetOptions(profile),
+                options, output);
     }
 
     private Staged<LayoutDocument> layOut(BuildRequest request, BrochureContent content) {
-        return engines.computeIfAbsent(request.contentDir().toAbsolutePath().normalize(),
-                dir -> new LayoutEngine(content.project())).layout(content);
+        return new LayoutEngine(workspace(request)).layout(content);
     }
 
     /** Content, layout and typesetting, each going on with what the one before could make. */
@@ -229,7 +260,7 @@ public class Pipeline {
         clock.lap("content");
         Staged<LayoutDocument> layout = content.then(c -> layOut(request, c));
         clock.lap("layout");
-        Staged<Typesetter.Result> result = layout.then(l -> Typesetter.typeset(l, options));
+        Staged<Typesetter.Result> result = layout.then(l -> Typesetter.typeset(l, options, workspace(request)));
         clock.lap("typeset");
         return result;
     }

@@ -6,6 +6,7 @@ import dev.brochure.render.ImagePolicy;
 import dev.brochure.render.PdfRenderer;
 import dev.brochure.render.RenderOptions;
 import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.world.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,10 @@ final class SizeBudget {
         return steps;
     }
 
-    static Fit fit(TypesetDocument doc, RenderOptions options, long budget, int startPpi, String target) {
+    static Fit fit(TypesetDocument doc, RenderOptions options, Workspace workspace, long budget, int startPpi,
+            String target) {
         // The profile's own setting is the best result: when it fits, nothing is lowered.
-        byte[] asIs = render(doc, options);
+        byte[] asIs = render(doc, options, workspace);
         if (asIs.length <= budget) {
             return new Fit(asIs, options.images());
         }
@@ -52,7 +54,7 @@ final class SizeBudget {
         int high = ladder.size() - 1;
         while (low <= high) {
             int mid = (low + high) / 2;
-            byte[] pdf = render(doc, options.withImages(ladder.get(mid)));
+            byte[] pdf = render(doc, options.withImages(ladder.get(mid)), workspace);
             if (smallest == null || pdf.length < smallest.length) {
                 smallest = pdf;
                 smallestPolicy = ladder.get(mid);
@@ -76,9 +78,9 @@ final class SizeBudget {
         return new Fit(best, bestPolicy);
     }
 
-    private static byte[] render(TypesetDocument doc, RenderOptions options) {
+    private static byte[] render(TypesetDocument doc, RenderOptions options, Workspace workspace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 21);
-        PdfRenderer.render(doc, options, out);
+        PdfRenderer.render(doc, options, workspace, out);
         return out.toByteArray();
     }
 

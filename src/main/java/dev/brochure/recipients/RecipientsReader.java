@@ -47,8 +47,14 @@ public final class RecipientsReader {
     private RecipientsReader() {
     }
 
+    /** Reads {@code file}; diagnostics name it as given. */
     public static RecipientsFile read(Path file) {
-        String name = SourceLocation.display(file);
+        return read(file, null);
+    }
+
+    /** Reads {@code file}; diagnostics name it relative to {@code displayRoot} (null: as given). */
+    public static RecipientsFile read(Path file, Path displayRoot) {
+        String name = SourceLocation.display(file, displayRoot);
         String lower = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
         if (!yaml && !lower.endsWith(".csv")) {

@@ -101,7 +101,7 @@ final class DocumentFonts {
             if (cache == null) {
                 parts = parts(resource.font(), set, text, level);
             } else {
-                parts = cache.font(new RenderCache.FontKey(e.getKey(), set, text), () -> {
+                parts = cache.font(new RenderCache.FontKey(resource.font(), set, text), () -> {
                     try {
                         return parts(resource.font(), set, text, level);
                     } catch (IOException ex) {

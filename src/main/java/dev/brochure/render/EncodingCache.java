@@ -6,15 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
+import dev.brochure.world.FileStamp;
+import dev.brochure.world.image.ImageFiles;
 
 /**
  * Resampled images kept on disk between runs, so a command-line build does not decode and
@@ -69,33 +66,19 @@ final class EncodingCache {
         }
     }
 
-    /** A file as it stands: where, how large, when last changed. */
-    private record Stamp(Path path, long size, long modified) {
-    }
-
-    /** Checksums of files this process has keyed, so a build reads each photo at most once for it. */
-    private static final Map<Stamp, Long> CHECKSUMS = new ConcurrentHashMap<>();
-
     /**
      * The key of a variant of a source file; empty when the file cannot be looked at. It holds the
-     * file's real path, size, modification time and a CRC-32C of its bytes, so that even a photo
-     * replaced by another of the same size and time ({@code cp -p}) finds no stale entry in the
-     * next run. CRC-32C runs at memory speed (a CPU instruction), unlike SHA-256 here.
+     * file's real path, size, modification time and a CRC-32C of its bytes (from the workspace's
+     * {@link ImageFiles}, which reads each version of a file once), so that even a photo replaced
+     * by another of the same size and time ({@code cp -p}) finds no stale entry in the next run.
      */
-    static Optional<String> key(Path source, String variant) {
+    static Optional<String> key(Path source, String variant, ImageFiles images) {
         try {
             Path real = source.toRealPath();
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-            Stamp stamp = new Stamp(real, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-            Long checksum = CHECKSUMS.get(stamp);
-            if (checksum == null) {
-                CRC32C crc = new CRC32C();
-                crc.update(Files.readAllBytes(real));
-                checksum = crc.getValue();
-                CHECKSUMS.put(stamp, checksum);
-            }
-            return Optional.of(real + "|" + stamp.size() + "|" + stamp.modified() + "|" + Long.toHexString(checksum)
-                    + "|" + variant + "|" + ENCODER_VERSION);
+            FileStamp stamp = FileStamp.of(real);
+            long checksum = images.checksum(real);
+            return Optional.of(real + "|" + stamp.size() + "|" + stamp.modifiedNanos() + "|"
+                    + Long.toHexString(checksum) + "|" + variant + "|" + ENCODER_VERSION);
         } catch (IOException e) {
             return Optional.empty();
         }

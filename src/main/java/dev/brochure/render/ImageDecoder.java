@@ -1,5 +1,6 @@
 package dev.brochure.render;
 
+import dev.brochure.world.MemoryBudget;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.brochure.world.Workspace;
 import javax.imageio.ImageIO;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Image;
@@ -20,10 +22,28 @@ import org.openpdf.text.Image;
  * is decoded here into 8-bit samples: grey stays grey, colour becomes RGB, a palette is
  * expanded, and alpha becomes a soft mask. OpenPDF's own PNG path converts through AWT, which
  * takes a grey PNG's samples for linear light and draws every grey PNG too light.
+ *
+ * <p>An instance is render's slot in the workspace ({@link #of}): the PNGs decoded so far, so
+ * rebuilding decodes none again; bounded in memory.
  */
 final class ImageDecoder {
 
+    private final Map<String, Samples> decoded = new ConcurrentHashMap<>();
+    private final AtomicLong decodedBytes = new AtomicLong();
+
     private ImageDecoder() {
+    }
+
+    /** An image whose decoding would need more memory than the budget allows one image. */
+    static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** The decoder of {@code workspace}, with the PNGs it decoded so far. */
+    static ImageDecoder of(Workspace workspace) {
+        return workspace.slot(ImageDecoder.class, ImageDecoder::new);
     }
 
     /** A PNG decoded to 8-bit samples (and alpha, when any pixel is translucent). */
@@ -43,31 +63,51 @@ final class ImageDecoder {
         }
     }
 
-    /** PNGs decoded in this process, so rebuilding decodes none again; bounded in memory. */
-    private static final Map<String, Samples> DECODED = new ConcurrentHashMap<>();
-    private static final AtomicLong DECODED_BYTES = new AtomicLong();
-    private static final long MAX_DECODED_BYTES = 128L * 1024 * 1024;
+    /** At most this many decoded bytes are kept between documents. */
+    private final long maxDecodedBytes = MemoryBudget.ofThisProcess().cacheBytes();
 
     /**
      * {@code format} is {@code jpeg} or {@code png}; {@code key}, when given, names these bytes
-     * for the process (it must change when they do), so a PNG is decoded once per process.
+     * (it must change when they do: {@link EncodingCache#key} holds the file's stamp and checksum),
+     * so a PNG is decoded once per workspace. A PNG whose decoding would take more than
+     * {@code budget} allows one image is refused first.
      */
-    static Image decode(String format, byte[] bytes, String key) throws IOException {
+    Image decode(String format, byte[] bytes, String key, MemoryBudget budget) throws IOException {
         if (!format.equals("png")) {
             return Image.getInstance(bytes);
         }
-        Samples known = key == null ? null : DECODED.get(key);
+        Samples known = key == null ? null : decoded.get(key);
         if (known == null) {
+            long needed = decodingBytes(bytes);
+            if (needed > budget.imageBytes()) {
+                throw new TooLarge("decoding it needs some " + MemoryBudget.size(needed) + " of memory, more than one"
+                        + " image may take in " + budget.heap());
+            }
             known = samples(bytes);
             if (key != null) {
-                if (DECODED_BYTES.addAndGet(known.bytes()) > MAX_DECODED_BYTES) {
-                    DECODED.clear();
-                    DECODED_BYTES.set(known.bytes());
+                if (decodedBytes.addAndGet(known.bytes()) > maxDecodedBytes) {
+                    decoded.clear();
+                    decodedBytes.set(known.bytes());
                 }
-                DECODED.put(key, known);
+                decoded.put(key, known);
             }
         }
         return known.image();
+    }
+
+    /**
+     * The memory decoding a PNG takes at the most, from its header: Java's decoded image (up to
+     * 8 bytes a pixel for 16-bit RGBA), the 8-bit samples and alpha (4) and their compressed copy
+     * (as large again, for noise).
+     */
+    static long decodingBytes(byte[] png) {
+        if (png.length < 26) {
+            return 0;
+        }
+        long width = ((png[16] & 0xffL) << 24) | ((png[17] & 0xff) << 16) | ((png[18] & 0xff) << 8) | (png[19] & 0xff);
+        long height = ((png[20] & 0xffL) << 24) | ((png[21] & 0xff) << 16) | ((png[22] & 0xff) << 8) | (png[23] & 0xff);
+        int bitDepth = png[24] & 0xff;
+        return width * height * (bitDepth > 8 ? 16 : 12) + png.length;
     }
 
     /** The format of encoded bytes, by their signature. */

@@ -55,6 +55,7 @@ final class PageDrawer {
                 case PageItem.GlyphRun run -> text(run);
                 case PageItem.Link link -> link(link);
                 case PageItem.TextLine described -> { } // what a line is, for the typography report; not drawn
+                case PageItem.QrCode qr -> qr(qr);
             }
         }
         text.flush();
@@ -127,6 +128,33 @@ final class PageDrawer {
     private void text(PageItem.GlyphRun run) {
         Rgb c = run.color();
         text.show(run, x(run.x()), y(run.baseline()), c.red(), c.green(), c.blue());
+    }
+
+    /**
+     * The dark modules of a QR code as one filled path of rectangles, each a run of dark modules
+     * along a row, so neighbouring modules leave no seam between them.
+     */
+    private void qr(PageItem.QrCode qr) {
+        fill(qr.color());
+        int n = qr.size();
+        double m = qr.module();
+        for (int row = 0; row < n; row++) {
+            int col = 0;
+            while (col < n) {
+                if (!qr.isDark(row, col)) {
+                    col++;
+                    continue;
+                }
+                int end = col;
+                while (end < n && qr.isDark(row, end)) {
+                    end++;
+                }
+                double top = qr.y() + row * m;
+                cb.rectangle(x(qr.x() + col * m), y(top + m), (float) ((end - col) * m), (float) m);
+                col = end;
+            }
+        }
+        cb.fill();
     }
 
     private void link(PageItem.Link link) {

@@ -3,9 +3,11 @@ package dev.brochure.render;
 import dev.brochure.vocab.ImageOrientation;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.diag.BrochureException;
-import dev.brochure.vocab.SourceLocation;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.world.FileStamp;
+import dev.brochure.world.MemoryBudget;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,14 +27,18 @@ import org.openpdf.text.Image;
  * orientation. Otherwise each placement gets what it needs: the part of the image that shows (a
  * cover-fitted photo is cropped to its frame), turned upright, at no more than the policy's
  * resolution at the placed size, re-encoded when the policy asks. Identical variants are shared.
- * Encodings are cached per process and on disk ({@link EncodingCache}), keyed by the file's
- * size and time, so rebuilding (watch mode, batches, size searches, the next command) encodes
- * each variant once and never reuses the encoding of a file since edited.
+ * Encodings are cached in the workspace and on disk ({@link EncodingCache}), keyed by the file's
+ * size, time and checksum, so rebuilding (watch mode, batches, size searches, the next command)
+ * encodes each variant once and never reuses the encoding of a file since edited.
  */
 final class PdfImages {
 
-    private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ENCODINGS = 512;
+
+    /** Render's slot in the workspace: the variants encoded so far (an empty array: not worth it). */
+    private static final class Encoded {
+        private final Map<String, byte[]> byKey = new ConcurrentHashMap<>();
+    }
 
     /** The image object to draw, the rectangle (page coordinates) to draw it into, and how to turn it. */
     record Prepared(Image image, Rect drawn, ImageOrientation orientation) {
@@ -48,22 +54,46 @@ final class PdfImages {
 
     private final ImagePolicy policy;
     private final EncodingCache disk;
+    private final MemoryBudget budget = MemoryBudget.ofThisProcess();
+    /** Images decoded for this document, kept only until their last placement is drawn. */
+    private final Workspace workspace;
+    private final Map<String, byte[]> encodings;
+    private final ImageDecoder decoder;
     private final Map<Object, Image> inDocument = new HashMap<>();
+    /** Placements not yet drawn, per variant and per file (for images embedded whole). */
+    private final Map<Variant, Integer> variantUses = new HashMap<>();
+    private final Map<Path, Integer> fileUses = new HashMap<>();
+
+    /** The images earlier renders of a batch prepared (null outside a batch): drawn again as they are. */
     private final RenderCache batch;
 
-    PdfImages(ImagePolicy policy, EncodingCache disk) {
-        this(policy, disk, null);
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace) {
+        this(policy, disk, workspace, null);
     }
 
-    /** {@code batch} (may be null): the images earlier renders of a batch prepared, drawn again as they are. */
-    PdfImages(ImagePolicy policy, EncodingCache disk, RenderCache batch) {
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace, RenderCache batch) {
         this.policy = policy;
         this.disk = disk;
+        this.workspace = workspace;
+        this.encodings = workspace.slot(Encoded.class, Encoded::new).byKey;
+        this.decoder = ImageDecoder.of(workspace);
         this.batch = batch;
     }
 
-    /** What a prepared image depends on: the file, the pixels taken, the policy (a batch has one). */
-    private record Made(Variant variant, boolean original, ImagePolicy policy) {
+    /**
+     * What a prepared image depends on: the file as it stands (its stamp), the pixels taken and
+     * the policy. Null when the file cannot be looked at (drawing then reports it as usual).
+     */
+    private record Made(Variant variant, boolean whole, ImagePolicy policy, FileStamp stamp) {
+    }
+
+    private Made made(ImageRef ref, Variant variant) {
+        try {
+            return new Made(variant, variant.isWholeOriginal(ref) && !policy.reencode(), policy,
+                    FileStamp.of(ref.path()));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -71,9 +101,16 @@ final class PdfImages {
      * first build does not resample its photos one after another. Drawing then finds them ready.
      */
     void prefetch(List<PageItem.PlacedImage> placements) {
+        checkBudget(placements);
+        for (PageItem.PlacedImage p : placements) {
+            variantUses.merge(variant(p), 1, Integer::sum);
+            fileUses.merge(p.image().path(), 1, Integer::sum);
+        }
         placements.stream().map(p -> Map.entry(p.image(), variant(p)))
-                .filter(e -> batch == null || !batch.hasImage(made(e.getKey(), e.getValue())))
                 .filter(e -> !(e.getValue().isWholeOriginal(e.getKey()) && !policy.reencode()))
+                .filter(e -> batch == null || !batch.hasImage(made(e.getKey(), e.getValue())))
+                // A large photo is left to drawing, which decodes one image at a time.
+                .filter(e -> decodingBytes(e.getKey()) <= budget.parallelImageBytes())
                 .distinct()
                 .toList()
                 .parallelStream()
@@ -86,54 +123,136 @@ final class PdfImages {
                 });
     }
 
-    /** The key of what {@link #get} prepares for {@code variant} of {@code ref}, in a batch's cache. */
-    private Made made(ImageRef ref, Variant variant) {
-        return new Made(variant, variant.isWholeOriginal(ref) && !policy.reencode(), policy);
-    }
-
     Prepared get(PageItem.PlacedImage placed) {
         ImageRef ref = placed.image();
         Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
-        if (batch != null) {
-            // The same image object in every copy: OpenPDF only reads it when it writes it.
-            RenderCache.PreparedImage known = batch.image(made(ref, variant), () -> prepare(ref, variant));
-            return prepared(placed, ref, box, variant, known.image(), known.whole());
+        Made made = batch == null ? null : made(ref, variant);
+        if (made != null) {
+            // The same image object in every copy of a batch: OpenPDF only reads it when it writes it.
+            RenderCache.PreparedImage known = batch.image(made, () -> prepare(ref, variant, made.stamp()));
+            return known.whole() ? new Prepared(known.image(), box, ref.orientation())
+                    : new Prepared(known.image(), visible(placed, ref, variant), ImageOrientation.NORMAL);
         }
         byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        // OpenPDF writes an image when it is first drawn; the decoded pixels need not outlive the last placement.
+        boolean lastOfVariant = drawn(variantUses, variant);
+        boolean lastOfFile = drawn(fileUses, ref.path());
         if (encoded == null) {
-            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> ImageDecoder.decode(ref.format(),
-                    original(ref), EncodingCache.key(ref.path(), "original").orElse(null))));
+            Image image = inDocument.computeIfAbsent(ref.path(), p -> load(ref, () -> decoder.decode(ref.format(),
+                    original(ref), key(ref, "original").orElse(null), budget)));
+            if (lastOfFile) {
+                inDocument.remove(ref.path());
+            }
             return new Prepared(image, box, ref.orientation());
         }
-        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> ImageDecoder.decode(
-                ImageDecoder.formatOf(encoded), encoded, EncodingCache.key(ref.path(), variantKey(variant)).orElse(null))));
-        return prepared(placed, ref, box, variant, image, false);
+        Image image = inDocument.computeIfAbsent(variant, v -> load(ref, () -> decoder.decode(
+                ImageDecoder.formatOf(encoded), encoded, key(ref, variantKey(variant)).orElse(null), budget)));
+        if (lastOfVariant) {
+            inDocument.remove(variant);
+        }
+        return new Prepared(image, visible(placed, ref, variant), ImageOrientation.NORMAL);
     }
 
-    /** The image object for {@code variant}, and whether it is the whole file as it is (drawn by its EXIF orientation). */
-    private RenderCache.PreparedImage prepare(ImageRef ref, Variant variant) {
-        byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
-        if (encoded == null) {
-            // One object per file, however many placements take it whole: the PDF holds it once.
-            return batch.image(ref.path(), () -> new RenderCache.PreparedImage(load(ref, () -> ImageDecoder.decode(
-                    ref.format(), original(ref), EncodingCache.key(ref.path(), "original").orElse(null))), true));
-        }
-        return new RenderCache.PreparedImage(load(ref, () -> ImageDecoder.decode(ImageDecoder.formatOf(encoded), encoded,
-                EncodingCache.key(ref.path(), variantKey(variant)).orElse(null))), false);
-    }
-
-    private static Prepared prepared(PageItem.PlacedImage placed, ImageRef ref, Rect box, Variant variant, Image image,
-            boolean whole) {
-        if (whole) {
-            return new Prepared(image, box, ref.orientation());
-        }
-        // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
+    /** Only the visible pixels are kept: they are drawn exactly over the part of the box they showed in. */
+    private static Rect visible(PageItem.PlacedImage placed, ImageRef ref, Variant variant) {
         double sx = placed.width() / ref.pixelWidth();
         double sy = placed.height() / ref.pixelHeight();
-        Rect drawn = new Rect(placed.x() + variant.x() * sx, placed.y() + variant.y() * sy, variant.width() * sx,
+        return new Rect(placed.x() + variant.x() * sx, placed.y() + variant.y() * sy, variant.width() * sx,
                 variant.height() * sy);
-        return new Prepared(image, drawn, ImageOrientation.NORMAL);
+    }
+
+    /**
+     * The image object a batch keeps for {@code variant}, and whether it is the whole file (drawn
+     * by its EXIF orientation). A file taken whole is one object however many placements take
+     * it, so each copy holds it once, as a single build does.
+     */
+    private RenderCache.PreparedImage prepare(ImageRef ref, Variant variant, FileStamp stamp) {
+        byte[] encoded = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        if (encoded == null) {
+            return batch.image(Map.entry(ref.path(), stamp), () -> new RenderCache.PreparedImage(load(ref,
+                    () -> decoder.decode(ref.format(), original(ref), key(ref, "original").orElse(null), budget)), true));
+        }
+        return new RenderCache.PreparedImage(load(ref, () -> decoder.decode(ImageDecoder.formatOf(encoded), encoded,
+                key(ref, variantKey(variant)).orElse(null), budget)), false);
+    }
+
+    /**
+     * Refuses, before any image is decoded, a document whose images would make the PDF larger than
+     * a build can hold ({@link MemoryBudget#pdfBytes()}): an image embedded whole adds its file
+     * (a JPEG) or its decoded samples (a PNG, compressed losslessly: at most 4 bytes a pixel); a
+     * resampled one about a byte a pixel of its new size. Each image counts once.
+     */
+    private void checkBudget(List<PageItem.PlacedImage> placements) {
+        Map<Object, Long> embedded = new HashMap<>();
+        for (PageItem.PlacedImage p : placements) {
+            ImageRef ref = p.image();
+            Variant v = variant(p);
+            if (v.isWholeOriginal(ref) && !policy.reencode()) {
+                embedded.putIfAbsent(ref.path(), "png".equals(ref.format())
+                        ? (long) ref.pixelWidth() * ref.pixelHeight() * 4 : fileSize(ref.path()));
+            } else {
+                embedded.putIfAbsent(v, (long) v.targetWidth() * v.targetHeight());
+            }
+        }
+        long total = embedded.values().stream().mapToLong(Long::longValue).sum();
+        if (total > budget.pdfBytes()) {
+            // Reported at the image that takes the most room.
+            Path largest = placements.stream().max(java.util.Comparator.comparingLong(p -> {
+                Long whole = embedded.get(p.image().path());
+                return whole != null ? whole : embedded.getOrDefault(variant(p), 0L);
+            })).orElseThrow().image().path();
+            throw BrochureException.of(workspace.where(largest), String.format(java.util.Locale.ROOT,
+                    "the brochure's %d images would put some %s into the PDF (this one the most), more than a PDF may"
+                            + " hold in %s", embedded.size(), MemoryBudget.size(total), budget.heap()),
+                    policy.maxPpi() > 0 || policy.reencode() ? "use fewer or smaller images, or give Java more memory"
+                            + " (JAVA_TOOL_OPTIONS=-Xmx2g)" : "the print profile embeds every pixel: use smaller images,"
+                            + " JPEG rather than PNG for photos, or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g)");
+        }
+    }
+
+    /** Counts one placement drawn; whether it was the last one {@link #prefetch} announced. */
+    private static <K> boolean drawn(Map<K, Integer> uses, K key) {
+        Integer left = uses.get(key);
+        if (left == null) {
+            return false; // not announced: keep the image for the rest of the document
+        }
+        if (left <= 1) {
+            uses.remove(key);
+            return true;
+        }
+        uses.put(key, left - 1);
+        return false;
+    }
+
+    /**
+     * The memory decoding and resampling a photo takes at the most, per pixel: the decoded image
+     * (up to 4 bytes), the first halving (1), an upright copy when the photo is stored turned (4),
+     * a copy in 8-bit RGB when a PNG is grey, a palette or 16-bit (4); and the file itself.
+     */
+    static long decodingBytes(ImageRef ref) {
+        int perPixel = 5 + (ref.orientation() == ImageOrientation.NORMAL ? 0 : 4) + ("png".equals(ref.format()) ? 4 : 0);
+        return (long) ref.pixelWidth() * ref.pixelHeight() * perPixel + fileSize(ref.path());
+    }
+
+    private static long fileSize(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Refuses, before decoding, an image that would need more memory than one image may take. */
+    private void checkDecodable(ImageRef ref) {
+        long needed = decodingBytes(ref);
+        if (needed > budget.imageBytes()) {
+            throw BrochureException.of(workspace.where(ref.path()), String.format(java.util.Locale.ROOT,
+                    "image '%s' (%d x %d pixels) needs some %s of memory to be resampled, more than one image may take"
+                            + " in %s", ref.ref(), ref.pixelWidth(), ref.pixelHeight(), MemoryBudget.size(needed),
+                    budget.heap()), "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java"
+                            + " more memory (JAVA_TOOL_OPTIONS=-Xmx2g)");
+        }
     }
 
     /** The part of the upright picture that shows, and the pixels it needs at the policy's resolution. */
@@ -178,13 +297,18 @@ final class PdfImages {
         Image decode() throws IOException;
     }
 
-    private static Image load(ImageRef ref, Decoding decoding) {
+    private Image load(ImageRef ref, Decoding decoding) {
         try {
             return decoding.decode();
         } catch (BrochureException e) {
             throw e;
+        } catch (ImageDecoder.TooLarge e) {
+            throw BrochureException.of(workspace.where(ref.path()), "image '" + ref.ref() + "' (" + ref.pixelWidth()
+                    + " x " + ref.pixelHeight() + " pixels) cannot be embedded: " + e.getMessage(),
+                    "scale the image down (a full page at 300 ppi needs 9 megapixels), or give Java more memory"
+                            + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
         } catch (IOException | RuntimeException e) {
-            throw BrochureException.of(SourceLocation.of(ref.path()), "cannot embed image '" + ref.ref() + "': "
+            throw BrochureException.of(workspace.where(ref.path()), "cannot embed image '" + ref.ref() + "': "
                     + e.getMessage(), "the file may be corrupt; export it again as JPEG or PNG");
         }
     }
@@ -194,8 +318,12 @@ final class PdfImages {
      * a variant already encoded. Not kept across builds, so an edited file is always seen and a
      * long-running process holds no photos it no longer needs.
      */
-    private static byte[] original(ImageRef ref) {
+    private byte[] original(ImageRef ref) {
         return read(ref.path());
+    }
+
+    private Optional<String> key(ImageRef ref, String variant) {
+        return EncodingCache.key(ref.path(), variant, workspace.images());
     }
 
     /**
@@ -209,30 +337,26 @@ final class PdfImages {
 
     private byte[] encoded(ImageRef ref, Variant variant) {
         // The file's size and time are in the key, so an edited photo is encoded again (watch mode).
-        Optional<String> key = EncodingCache.key(ref.path(), variantKey(variant));
-        byte[] known = key.map(ENCODED::get).orElse(null);
+        Optional<String> key = key(ref, variantKey(variant));
+        byte[] known = key.map(encodings::get).orElse(null);
         if (known != null) {
             return known.length == 0 ? null : known;
         }
         byte[] encoded = disk.get(key).orElse(null);
         if (encoded == null) {
+            checkDecodable(ref);
             encoded = encode(ref, variant, original(ref));
             if (encoded != null) {
                 disk.put(key, encoded);
             }
         }
-        if (ENCODED.size() > MAX_CACHED_ENCODINGS) {
-            ENCODED.clear();
+        if (encodings.size() > MAX_CACHED_ENCODINGS) {
+            encodings.clear();
         }
         if (key.isPresent()) {
-            ENCODED.put(key.get(), encoded == null ? new byte[0] : encoded);
+            encodings.put(key.get(), encoded == null ? new byte[0] : encoded);
         }
         return encoded;
-    }
-
-    /** Forgets what this process encoded (for tests of the disk cache). */
-    static void forgetProcessCaches() {
-        ENCODED.clear();
     }
 
     private byte[] encode(ImageRef ref, Variant variant, byte[] original) {
@@ -275,11 +399,11 @@ final class PdfImages {
         return new float[] {w * unit[0], h * unit[1], w * unit[2], h * unit[3], x + w * unit[4], y + h * unit[5]};
     }
 
-    private static byte[] read(Path path) {
+    private byte[] read(Path path) {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw BrochureException.of(SourceLocation.of(path), "cannot read image: " + e.getMessage(), null);
+            throw BrochureException.of(workspace.where(path), "cannot read image: " + e.getMessage(), null);
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.brochure.render;
 
+import dev.brochure.diag.BrochureException;
+import dev.brochure.world.MemoryBudget;
+import dev.brochure.vocab.SourceLocation;
 import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
@@ -36,11 +40,11 @@ public final class PdfRenderer {
     /**
      * Writes the PDF. The same document and options always give the same bytes: dates come from
      * the options, font subset tags from the fonts and the glyphs used, the file identifier from
-     * the content.
+     * the content. Fonts and images come from {@code workspace}.
      */
-    public static void render(TypesetDocument doc, RenderOptions options, OutputStream out) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-        write(doc, options, new FileIdentifier.Fingerprint(buffer), null);
+    public static void render(TypesetDocument doc, RenderOptions options, Workspace workspace, OutputStream out) {
+        ByteArrayOutputStream buffer = new BoundedBuffer(MemoryBudget.ofThisProcess(), 1 << 20);
+        write(doc, options, workspace, new FileIdentifier.Fingerprint(buffer), null);
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
@@ -49,29 +53,57 @@ public final class PdfRenderer {
     }
 
     /**
-     * The PDF's bytes, as {@link #render(TypesetDocument, RenderOptions, OutputStream)} writes
-     * them, with the work that {@code cache} keeps from earlier renders of a batch reused.
+     * The PDF's bytes, as {@link #render(TypesetDocument, RenderOptions, Workspace, OutputStream)}
+     * writes them, with the work that {@code cache} keeps from earlier renders of a batch reused.
      */
-    public static byte[] render(TypesetDocument doc, RenderOptions options, RenderCache cache) {
-        Buffer buffer = new Buffer(cache.bufferSize());
-        write(doc, options, new FileIdentifier.Fingerprint(buffer), cache);
+    public static byte[] render(TypesetDocument doc, RenderOptions options, Workspace workspace, RenderCache cache) {
+        BoundedBuffer buffer = new BoundedBuffer(MemoryBudget.ofThisProcess(), cache.bufferSize());
+        write(doc, options, workspace, new FileIdentifier.Fingerprint(buffer), cache);
         cache.sized(buffer.size());
         return buffer.bytes();
     }
 
-    /** A buffer whose bytes are handed out without a copy when it was allocated large enough. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer(int size) {
-            super(size);
+    /**
+     * The PDF in memory until its identifier is stamped, refusing to grow past what the budget
+     * allows a PDF: a message instead of running out of memory in the middle of OpenPDF.
+     */
+    private static final class BoundedBuffer extends ByteArrayOutputStream {
+        private final MemoryBudget budget;
+
+        BoundedBuffer(MemoryBudget budget, int size) {
+            super((int) Math.max(1, Math.min(size, budget.pdfBytes())));
+            this.budget = budget;
         }
 
-        byte[] bytes() {
+        @Override
+        public synchronized void write(int b) {
+            check(1);
+            super.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            check(len);
+            super.write(b, off, len);
+        }
+
+        private void check(int more) {
+            if (count + (long) more > budget.pdfBytes()) {
+                throw BrochureException.of(SourceLocation.of("output"), "the PDF grows beyond "
+                        + MemoryBudget.size(budget.pdfBytes()) + ", more than it may in " + budget.heap(),
+                        "use fewer or smaller images (or --profile screen), fewer pages, or give Java more memory"
+                                + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
+            }
+        }
+
+        /** The bytes, without a copy when the buffer was allocated exactly large enough. */
+        synchronized byte[] bytes() {
             return count == buf.length ? buf : toByteArray();
         }
     }
 
-    private static void write(TypesetDocument doc, RenderOptions options, FileIdentifier.Fingerprint out,
-            RenderCache cache) {
+    private static void write(TypesetDocument doc, RenderOptions options, Workspace workspace,
+            FileIdentifier.Fingerprint out, RenderCache cache) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
@@ -89,9 +121,9 @@ public final class PdfRenderer {
                 pageBoxes(writer, first, options);
             }
             document.open();
-            DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), PdfFonts::get);
+            DocumentFonts fonts = new DocumentFonts(writer, doc.pages(), new PdfFonts(workspace)::get);
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
-                    : new EncodingCache(options.cacheDir()), cache);
+                    : new EncodingCache(options.cacheDir()), workspace, cache);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {

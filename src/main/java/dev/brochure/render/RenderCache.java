@@ -3,7 +3,6 @@ package dev.brochure.render;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedSet;
@@ -16,20 +15,31 @@ import org.openpdf.text.pdf.PdfStream;
 import java.util.function.Supplier;
 
 /**
- * What the renders of one batch share: each embedded font's finished parts (the subset program,
- * its CID-to-glyph map and ToUnicode CMap, compressed, its widths and its name) by font file,
- * glyph set and text, and the size of the last PDF, so the next one's buffer is allocated once.
- * Copies of one brochure mostly draw the same glyphs, so their fonts are subset once. The parts
- * depend only on the key, so a PDF is byte for byte the same with or without the cache. Safe for
+ * What the renders of a batch's copies share, kept in the build context ({@link #of}): each
+ * embedded font's finished parts (the subset program, its CID-to-glyph map and ToUnicode CMap,
+ * compressed, its widths and its name) by font, glyph set and text; compressed page text by its
+ * bytes; prepared images by file stamp, pixels and policy; and the size of the last PDF, so the
+ * next one's buffer is allocated once. Copies of one brochure mostly draw the same glyphs, so
+ * their fonts are subset once. Every entry depends only on its key, so a PDF is byte for byte the
+ * same with or without the cache, and an edited file finds none of its old entries. Safe for
  * renders on several threads; bounded in memory.
  */
 public final class RenderCache {
 
+    /** The render cache of {@code workspace}'s builds: one per build context. */
+    public static RenderCache of(dev.brochure.world.Workspace workspace) {
+        return workspace.slot(RenderCache.class, RenderCache::new);
+    }
+
     /** Entries kept before the font cache starts afresh (a batch has a few glyph sets per font). */
     private static final int MAX_FONTS = 256;
 
-    /** A font's parts that depend only on the font, the glyphs drawn and the text they show. */
-    record FontKey(Path font, SortedSet<Integer> glyphs, TreeMap<Integer, String> text) {
+    /**
+     * A font's parts that depend only on the font, the glyphs drawn and the text they show. The
+     * font is the workspace's object for one version of its file (compared as that object), so an
+     * edited font file never finds the parts of its old version.
+     */
+    record FontKey(EmbeddableFont font, SortedSet<Integer> glyphs, TreeMap<Integer, String> text) {
     }
 
     /** An embedded font's finished parts; the streams compressed at the writer's level. */
@@ -59,9 +69,12 @@ public final class RenderCache {
 
     /** Prepared images kept before that cache starts afresh (a brochure has tens). */
     private static final int MAX_IMAGES = 512;
+    /** The bytes prepared images may hold before that cache starts afresh. */
+    private static final long MAX_IMAGE_BYTES = 128L * 1024 * 1024;
 
     private final Map<FontKey, FontParts> fonts = new ConcurrentHashMap<>();
     private final Map<Object, PreparedImage> images = new ConcurrentHashMap<>();
+    private final AtomicLong imageBytes = new AtomicLong();
     private final Map<Raw, byte[]> compressed = new ConcurrentHashMap<>();
     private final AtomicLong compressedBytes = new AtomicLong();
     private final AtomicInteger lastSize = new AtomicInteger(1 << 20);
@@ -92,16 +105,24 @@ public final class RenderCache {
             return known;
         }
         PreparedImage made = make.get();
-        if (images.size() >= MAX_IMAGES) {
+        long bytes = bytes(made.image());
+        if (images.size() >= MAX_IMAGES || imageBytes.addAndGet(bytes) > MAX_IMAGE_BYTES) {
             images.clear();
+            imageBytes.set(bytes);
         }
         PreparedImage first = images.putIfAbsent(key, made);
         return first != null ? first : made;
     }
 
+    /** What an image object holds: its encoded bytes or samples, and its mask's. */
+    private static long bytes(org.openpdf.text.Image image) {
+        long bytes = image.getRawData() == null ? 0 : image.getRawData().length;
+        return image.getImageMask() == null ? bytes : bytes + bytes(image.getImageMask());
+    }
+
     /** Whether an image for {@code key} is prepared already. */
     boolean hasImage(Object key) {
-        return images.containsKey(key);
+        return key != null && images.containsKey(key);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.brochure.typeset;
 
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.Staged;
+import dev.brochure.world.Workspace;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.typeset.flow.Composition;
 import dev.brochure.typeset.flow.SharedSections;
@@ -26,9 +27,10 @@ public final class Typesetter {
     private Typesetter() {
     }
 
-    public static Staged<Result> typeset(LayoutDocument layout, TypesetOptions options) {
+    /** Typesets with the fonts and hyphenation patterns of {@code workspace}. */
+    public static Staged<Result> typeset(LayoutDocument layout, TypesetOptions options, Workspace workspace) {
         Diagnostics diagnostics = new Diagnostics();
-        TypesetDocument document = Composition.compose(layout, options, diagnostics);
+        TypesetDocument document = Composition.compose(layout, options, workspace, diagnostics);
         warnOverfull(document, diagnostics);
         return diagnostics.result(new Result(document, TypographyReport.of(document, options.lineBreaker().name())));
     }
@@ -38,9 +40,9 @@ public final class Typesetter {
      * an earlier copy set. No typography report is made: copies are not reviewed one by one.
      */
     public static Staged<TypesetDocument> typesetCopy(LayoutDocument layout, TypesetOptions options,
-            SharedSections shared) {
+            Workspace workspace, SharedSections shared) {
         Diagnostics diagnostics = new Diagnostics();
-        TypesetDocument document = Composition.compose(layout, options, diagnostics, shared);
+        TypesetDocument document = Composition.compose(layout, options, workspace, diagnostics, shared);
         warnOverfull(document, diagnostics);
         return diagnostics.result(document);
     }

@@ -11,26 +11,35 @@ import java.nio.file.Path;
  */
 public record SourceLocation(String file, int line, int column) {
 
+    /** A file named as the user wrote it (a command-line argument, say), shown as written. */
     public static SourceLocation of(Path file) {
-        return new SourceLocation(display(file), 0, 0);
+        return new SourceLocation(file.normalize().toString(), 0, 0);
     }
 
-    public static SourceLocation of(Path file, int line, int column) {
-        return new SourceLocation(display(file), line, column);
+    /** A file the tool found, shown relative to {@code root} (see {@link #display(Path, Path)}). */
+    public static SourceLocation of(Path file, Path root) {
+        return new SourceLocation(display(file, root), 0, 0);
     }
 
     public static SourceLocation of(String file) {
         return new SourceLocation(file, 0, 0);
     }
 
-    /** Paths under the working directory are shown relative to it, as compilers do. */
-    public static String display(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        if (!abs.startsWith(cwd)) {
+    /**
+     * A path as diagnostics show it: relative to {@code root} when it lies inside it (as compilers
+     * show paths under the folder they run in), otherwise absolute; as written when there is no
+     * root. The root is the build context's choice (the command line passes its working folder);
+     * nothing here looks at the process.
+     */
+    public static String display(Path file, Path root) {
+        if (root == null) {
+            return file.normalize().toString();
+        }
+        Path abs = file.isAbsolute() ? file.normalize() : root.resolve(file).normalize();
+        if (!abs.startsWith(root)) {
             return abs.toString();
         }
-        String relative = cwd.relativize(abs).toString();
+        String relative = root.relativize(abs).toString();
         return relative.isEmpty() ? "." : relative;
     }
 

@@ -13,16 +13,17 @@ import java.util.Optional;
 
 /**
  * Resolves the images content refers to, checks each one with {@link ImageProbe} (no pixel is
- * decoded here), and indexes them by the reference written in the content.
+ * decoded here; the workspace probes each version of a file once), and indexes them by the
+ * reference written in the content.
  */
 public final class ImageCatalog {
 
-    private final ProjectFiles project;
+    private final Workspace workspace;
     private final Diagnostics diagnostics;
     private final Map<String, ImageRef> byRef = new LinkedHashMap<>();
 
-    public ImageCatalog(ProjectFiles project, Diagnostics diagnostics) {
-        this.project = project;
+    public ImageCatalog(Workspace workspace, Diagnostics diagnostics) {
+        this.workspace = workspace;
         this.diagnostics = diagnostics;
     }
 
@@ -31,7 +32,7 @@ public final class ImageCatalog {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<ImageRef> image = project.resolveAsset(ref, where, diagnostics).flatMap(path -> probe(ref, path, where));
+        Optional<ImageRef> image = workspace.project().resolveAsset(ref, where, diagnostics).flatMap(path -> probe(ref, path, where));
         image.ifPresent(img -> byRef.put(ref, img));
         return image;
     }
@@ -42,7 +43,7 @@ public final class ImageCatalog {
 
     private Optional<ImageRef> probe(String ref, Path path, SourceLocation where) {
         try {
-            ImageProbe.Probed probed = ImageProbe.probe(ref, path);
+            ImageProbe.Probed probed = workspace.images().probe(ref, path);
             if (probed.warning() != null) {
                 diagnostics.warning(where, "image '" + ref + "': " + probed.warning(), null);
             }

@@ -1,7 +1,6 @@
 package dev.brochure.world;
 
 import dev.brochure.diag.BrochureException;
-import dev.brochure.vocab.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -38,15 +37,16 @@ public final class LayoutCatalog {
             return Optional.empty();
         }
         Path own = project.layoutsDir().resolve(fileName);
+        ProjectFiles.checkRegular(own);
         if (Files.isRegularFile(own)) {
             project.checkInside(own, project.layoutsDir());
             try {
-                return Optional.of(new LayoutFile(SourceLocation.display(own), Files.readString(own)));
+                return Optional.of(new LayoutFile(project.display(own), Files.readString(own)));
             } catch (CharacterCodingException e) {
-                throw BrochureException.of(SourceLocation.of(own), "file is not valid UTF-8 text",
+                throw BrochureException.of(project.where(own), "file is not valid UTF-8 text",
                         "save the file with UTF-8 encoding");
             } catch (IOException e) {
-                throw BrochureException.of(SourceLocation.of(own), "cannot read file: " + e.getMessage(), null);
+                throw BrochureException.of(project.where(own), "cannot read file: " + e.getMessage(), null);
             }
         }
         return Builtins.read(FOLDER, fileName).map(text -> new LayoutFile(Builtins.displayName(FOLDER, fileName), text));

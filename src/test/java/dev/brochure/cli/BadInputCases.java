@@ -1,6 +1,7 @@
 package dev.brochure.cli;
 
 import dev.brochure.testing.TestImages;
+import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestProject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,6 +23,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * The cases of the bad-input matrix ({@link BadInputMatrixTest}), grouped as in
@@ -40,7 +48,27 @@ final class BadInputCases {
 
     /** One case: how to spoil the project, the command line, and the expected outcome. */
     record Case(String name, Setup setup, Function<BadInputFixture, List<String>> args, int exit, List<String> messages,
-            boolean applicable) {
+            boolean applicable, Map<String, String> environment) {
+
+        Case(String name, Setup setup, Function<BadInputFixture, List<String>> args, int exit, List<String> messages,
+                boolean applicable) {
+            this(name, setup, args, exit, messages, applicable, Map.of());
+        }
+
+        /** The same case run with these environment variables (the pipeline's; the JVM's are not read). */
+        Case with(Map<String, String> variables) {
+            return new Case(name, setup, args, exit, messages, applicable, variables);
+        }
+
+        /** The same case run with other arguments. */
+        Case running(Function<BadInputFixture, List<String>> other) {
+            return new Case(name, setup, other, exit, messages, applicable, environment);
+        }
+
+        /** The same case, run only where {@code possible}. */
+        Case onlyIf(boolean possible) {
+            return new Case(name, setup, args, exit, messages, possible, environment);
+        }
     }
 
     // --- expected messages --------------------------------------------------------------------
@@ -100,6 +128,12 @@ final class BadInputCases {
         all.addAll(images());
         all.addAll(fonts());
         all.addAll(output());
+        all.addAll(links());
+        all.addAll(numbers());
+        all.addAll(clock());
+        all.addAll(pdfs());
+        all.addAll(messages());
+        all.addAll(memory());
         return all;
     }
 
@@ -224,15 +258,16 @@ final class BadInputCases {
                 fails("Java method on the model", f -> f.template("<section><p>${section.getClass()}</p></section>\n"),
                         atLine("layouts/article.ftlx", 1, "section.getClass")),
                 // A plain field is set typographically: backslashes keep the attacker's quotes straight.
+                // ?eval and ?interpret are refused when the template is loaded, before content could reach them.
                 fails("?eval of content", f -> f.template("<section><p>${section.kicker?eval}</p></section>\n")
                         .replace("sections/story.yaml", "kicker: Chapter one",
                                 "kicker: '\\\"freemarker.template.utility.ObjectConstructor\\\"?new()(\\\"java.io.File\\\", \\\"/\\\")'"),
-                        atLine("layouts/article.ftlx", 1, security)),
+                        at("layouts/article.ftlx", 1, 13, "layout template: ?eval is not allowed")),
                 fails("?interpret of content", f -> f.template(
                         "<section><#assign t = section.kicker?interpret><p><@t/></p></section>\n")
                         .replace("sections/story.yaml", "kicker: Chapter one",
                                 "kicker: '${\\\"freemarker.template.utility.Execute\\\"?new()(\\\"id\\\")}'"),
-                        atLine("layouts/article.ftlx", 1, security)),
+                        at("layouts/article.ftlx", 1, 10, "layout template: ?interpret is not allowed")),
                 fails("include outside the layouts", f -> {
                     f.outside("outside.ftlx", "<p>outside</p>".getBytes(StandardCharsets.UTF_8));
                     f.template("<section><#include \"../../elsewhere/outside.ftlx\"></section>\n");
@@ -264,7 +299,7 @@ final class BadInputCases {
                         at("sections/story.yaml", 8, 8, "'images/landscape.jpg' " + outside),
                         at("sections/cover.yaml", 6, 8, "'images/landscape.jpg' " + outside)),
                 fails("font linked from outside", f -> f.link("fonts/Mine.ttf",
-                        f.outside("Mine.ttf", Files.readAllBytes(TestProject.REPO.resolve("fonts/Lato-Regular.ttf"))))
+                        f.outside("Mine.ttf", Files.readAllBytes(TestProject.FONTS.resolve("Lato-Regular.ttf"))))
                         .theme("fonts/Mine.ttf"), at("themes/t.yaml", 4, 14, "'fonts/Mine.ttf' " + outside)),
                 fails("section file linked from outside", f -> f.link("sections/story.yaml",
                         f.outside("story.yaml", "layout: article\ntitle: Secret\n".getBytes(StandardCharsets.UTF_8))),
@@ -391,7 +426,7 @@ final class BadInputCases {
 
     private static byte[] lato() {
         try {
-            return Files.readAllBytes(TestProject.REPO.resolve("fonts/Lato-Regular.ttf"));
+            return Files.readAllBytes(TestProject.FONTS.resolve("Lato-Regular.ttf"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -440,5 +475,260 @@ final class BadInputCases {
                         f -> List.of("build", "--content", f.content().toString(), "-o", "/sys/brochure-matrix.pdf"),
                         ExitCode.USER_ERROR, List.of(line("error: cannot write in the folder /sys: permission denied")),
                         Files.isDirectory(Path.of("/sys"))));
+    }
+
+    // --- issue 18, robustness second round ---------------------------------------------------
+
+    private static final String STORY = "sections/story.yaml";
+    private static final String SECOND_PARAGRAPH = "A second paragraph closes the story.";
+
+    private static List<String> validate(BadInputFixture f) {
+        return List.of("validate", "--content", f.content().toString());
+    }
+
+    private static List<String> verify(BadInputFixture f) {
+        return List.of("verify", f.root.resolve("elsewhere/flawed.pdf").toString());
+    }
+
+    static List<Case> links() {
+        String mercury = "https://en.wikipedia.org/wiki/Mercury_(planet)";
+        String notAllowed = "a link in 'paragraphs' item 2 cannot be used: links to '";
+        return List.of(
+                renders("link target with parentheses", f -> f.replace(STORY, SECOND_PARAGRAPH,
+                        "See [the article](" + mercury + ") and " + mercury + ".")),
+                fails("javascript:, file:, launch: and data: links in content", f -> f.replace(STORY, SECOND_PARAGRAPH,
+                        "Try [a](javascript:alert(1)) [b](file:///etc/passwd) [c](launch:calc.exe) [d](data:text/html,x)"),
+                        at(STORY, 15, 5, notAllowed + "javascript:' are not allowed"),
+                        at(STORY, 15, 5, notAllowed + "file:' are not allowed"),
+                        at(STORY, 15, 5, notAllowed + "launch:' are not allowed"),
+                        at(STORY, 15, 5, notAllowed + "data:' are not allowed"),
+                        hint("a link may go to an http:, https:, mailto: or tel: address, or to a #section-id")),
+                fails("relative link in content", f -> f.replace(STORY, SECOND_PARAGRAPH, "See [a](page.html)."),
+                        at(STORY, 15, 5, "'page.html' has no scheme such as https:")),
+                fails("javascript: link in a layout", f -> f.template(
+                        "<section><p><a href=\"javascript:alert(1)\">x</a></p></section>\n"),
+                        atFile("layouts/article.ftlx", "<a> at layout output line 1"),
+                        line("href cannot be used: links to 'javascript:' are not allowed")),
+                new Case("verify: a PDF with javascript:, file: and Launch links", f -> TestPdfs.write(
+                        f.root.resolve("elsewhere/flawed.pdf"), EnumSet.of(TestPdfs.Flaw.UNSAFE_LINKS)),
+                        BadInputCases::verify, ExitCode.USER_ERROR, List.of(
+                                line("link-target: page 2: link to javascript:app.alert(1): a 'javascript:' link"),
+                                line("link-target: page 2: link to file:///etc/passwd: a 'file:' link"),
+                                line("link-target: page 2: link to action Launch: a Launch action")), true));
+    }
+
+    /** A theme 't' whose body (or another style) has {@code properties} (themes/t.yaml line 3). */
+    private static Setup style(String name, String properties) {
+        return f -> f.write("themes/t.yaml", "extends: default\nstyles:\n  " + name + ": " + properties + "\n")
+                .replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: t");
+    }
+
+    static List<Case> numbers() {
+        String size = "size must be from 1pt to 1000pt";
+        return List.of(
+                fails("negative font size (-5pt)", style("body", "{size: -5pt}"),
+                        at("themes/t.yaml", 3, 16, "style 'body' " + size + ", not '-5pt'"), hint("body text is usually")),
+                fails("invisible font size (0.0001pt)", style("body", "{size: 0.0001pt}"),
+                        at("themes/t.yaml", 3, 16, "style 'body' " + size + ", not '0.0001pt'")),
+                fails("zero font size (0pt)", style("body", "{size: 0pt}"),
+                        at("themes/t.yaml", 3, 16, "style 'body' " + size + ", not '0pt'")),
+                fails("zero footer size (0pt)", style("footer", "{size: 0pt}"),
+                        at("themes/t.yaml", 3, 18, "style 'footer' " + size + ", not '0pt'")),
+                new Case("zero font size, validate", style("body", "{size: 0pt}"), BadInputCases::validate,
+                        ExitCode.USER_ERROR, List.of(at("themes/t.yaml", 3, 16, "style 'body' " + size)), true),
+                fails("negative leading and spacing, huge tracking", style("body", "{leading: -2pt, space-after: -1mm,"
+                        + " tracking: 1e9}"), at("themes/t.yaml", 3, 19, "style 'body' leading must not be negative, not '-2pt'"),
+                        at("themes/t.yaml", 3, 38, "style 'body' space-after must not be negative, not '-1mm'"),
+                        at("themes/t.yaml", 3, 54, "style 'body' tracking must be from -1000 to 1000, not '1e9'"),
+                        "(?s)\\A(?!.*style '(?!body)[a-z-]+' (leading|space-after|tracking))"),
+                fails("NaN%, Infinity% and 1e400pt in a layout", f -> f.template("<section><page><frame x=\"NaN%\""
+                        + " y=\"Infinity%\" width=\"1e400pt\"><p>x</p></frame></page><row><cell weight=\"NaN\"><p>y</p>"
+                        + "</cell></row></section>\n"), line("x='NaN%' is not a percentage"),
+                        line("y='Infinity%' is not a percentage"), line("width='1e400pt' is not a length"),
+                        line("weight='NaN' must be a number from 0 to 1000")),
+                fails("a length of 400 digits in a layout", f -> f.template("<section><spacer height=\""
+                        + "9".repeat(400) + "pt\"/></section>\n"),
+                        line("is longer than 14400pt (200 in), the largest page a PDF can describe")),
+                fails("a percentage far beyond the page", f -> f.template("<section><page><frame x=\"1000000%\">"
+                        + "<p>x</p></frame></page></section>\n"), line("x='1000000%' is more than 1000% either way")));
+    }
+
+    static List<Case> clock() {
+        return List.of(
+                fails("the clock in a template (.now)", f -> f.template("<section>\n<p>${.now}</p></section>\n"),
+                        at("layouts/article.ftlx", 2, 4, "layout template: .now is not allowed: a layout cannot read the"
+                                + " clock"), hint("'date:' in brochure.yaml")),
+                fails("the clock built at run time (?eval)", f -> f.template(
+                        "<section><p>${(\".n\" + \"ow\")?eval}</p></section>\n"),
+                        at("layouts/article.ftlx", 1, 13, "layout template: ?eval is not allowed")),
+                fails("the clock in an included template", f -> f.template("<section><#include \"part.ftlx\"></section>\n")
+                        .write("layouts/part.ftlx", "<p>${.now?long}</p>"),
+                        atLine("layouts/article.ftlx", 1, ".now is not allowed")),
+                fails("the machine's locale (#setting locale=\"JVM default\")", f -> f.template(
+                        "<section><#setting locale=\"JVM default\"><p>${1.5}</p></section>\n"),
+                        at("layouts/article.ftlx", 1, 10, "#setting locale must be a fixed value")));
+    }
+
+    /** A PDF whose page tree holds a node that contains itself. */
+    private static void loopingPageTree(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            COSDictionary pages = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES);
+            COSDictionary inner = new COSDictionary();
+            inner.setItem(COSName.TYPE, COSName.PAGES);
+            COSArray innerKids = new COSArray();
+            innerKids.add(pages);
+            inner.setItem(COSName.KIDS, innerKids);
+            inner.setInt(COSName.COUNT, 1);
+            pages.getCOSArray(COSName.KIDS).add(inner);
+            pages.setInt(COSName.COUNT, 2);
+            doc.save(file.toFile());
+        }
+    }
+
+    static List<Case> pdfs() {
+        return List.of(
+                new Case("verify: text outside the page", f -> TestPdfs.write(f.root.resolve("elsewhere/flawed.pdf"),
+                        EnumSet.of(TestPdfs.Flaw.OFF_PAGE_TEXT)), BadInputCases::verify, ExitCode.USER_ERROR, List.of(
+                                line("text-on-page: page 2: 23 glyphs are drawn outside the page, where no reader sees"
+                                        + " them: \"Hidden beyond the edge.\"")), true),
+                new Case("verify: a PDF without pages", f -> {
+                    try (PDDocument doc = new PDDocument()) {
+                        doc.save(f.root.resolve("elsewhere/flawed.pdf").toFile());
+                    }
+                }, BadInputCases::verify, ExitCode.USER_ERROR, List.of(line("flawed.pdf: pages: the PDF has no pages")), true),
+                new Case("preview: a page tree that loops", f -> loopingPageTree(f.root.resolve("elsewhere/loop.pdf")),
+                        f -> List.of("preview", f.root.resolve("elsewhere/loop.pdf").toString(), "--out",
+                                f.root.resolve("elsewhere/preview").toString()),
+                        ExitCode.USER_ERROR, List.of(atFile("loop.pdf", "the PDF's page tree is damaged: it loops back on"
+                                + " itself")), true),
+                new Case("verify: a FIFO instead of a PDF", f -> mkfifo(f.root.resolve("elsewhere/flawed.pdf")),
+                        BadInputCases::verify, ExitCode.USER_ERROR, List.of(atFile("flawed.pdf",
+                        "is not a regular file (a pipe, a device or a socket)")), MKFIFO),
+                new Case("verify: a page tree that loops", f -> loopingPageTree(f.root.resolve("elsewhere/flawed.pdf")),
+                        BadInputCases::verify, ExitCode.USER_ERROR, List.of(atFile("flawed.pdf", "the PDF's page tree is"
+                                + " damaged")), true));
+    }
+
+    private static final boolean MKFIFO = Files.isExecutable(Path.of("/usr/bin/mkfifo"))
+            || Files.isExecutable(Path.of("/bin/mkfifo"));
+
+    /** Replaces {@code relative} by a named pipe (nothing ever writes to it: opening it would block). */
+    private static void fifo(BadInputFixture f, String relative) throws IOException {
+        mkfifo(f.file(relative));
+    }
+
+    private static void mkfifo(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            if (new ProcessBuilder("mkfifo", file.toString()).start().waitFor() != 0) {
+                throw new IOException("mkfifo failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    static List<Case> messages() {
+        String deep = "<section><#list 1..100000 as i><panel></#list><p>x</p><#list 1..100000 as i></panel></#list>"
+                + "</section>\n";
+        return List.of(
+                fails("NUL written as an escape (\"\\0\")", f -> f.replace(STORY, "kicker: Chapter one",
+                        "kicker: \"Chapter \\0 one\""),
+                        at(STORY, 2, 9, "the value holds the control character U+0000, which is not allowed in text"),
+                        hint("remove the escape")),
+                fails("half a surrogate pair (\"\\uD800\")", f -> f.replace(STORY, "title: The Story So Far",
+                        "title: \"The \\uD800 Story\""),
+                        at(STORY, 3, 8, "the value holds half a surrogate pair, U+D800, which is not allowed in text")),
+                fails("a section file that is a FIFO", f -> fifo(f, STORY),
+                        at("brochure.yaml", 11, 5, "'sections/story.yaml' is a named pipe (FIFO), not a regular file"),
+                        hint("only regular files are read")).onlyIf(MKFIFO),
+                fails("brochure.yaml that is a FIFO", f -> fifo(f, "brochure.yaml"),
+                        atFile("brochure.yaml", "this is a named pipe (FIFO), not a regular file")).onlyIf(MKFIFO),
+                new Case("brochure.yaml that is a FIFO, validate", f -> fifo(f, "brochure.yaml"), BadInputCases::validate,
+                        ExitCode.USER_ERROR, List.of(atFile("brochure.yaml", "this is a named pipe (FIFO)")), MKFIFO),
+                fails("a section file that is a device", f -> f.link(STORY, Path.of("/dev/zero")),
+                        at("brochure.yaml", 11, 5, "'sections/story.yaml' is a character device, not a regular file"))
+                        .onlyIf(Files.exists(Path.of("/dev/zero"))),
+                fails("100,000 nested panels (a 1.5 MB output line)", f -> f.template(deep),
+                        atFile("layouts/article.ftlx", "has a depth of \"101\" that exceeds the limit \"100\""),
+                        hint("output line 1 is: [628 characters] ...nel><panel>"), line("... [1499239 more characters]"),
+                        "(?s)\\A(?!.*[^\\n]{1200})"),
+                fails("a template nested 50,000 levels deep", f -> f.template("<section><p>${" + "(".repeat(50_000) + "1"
+                        + ")".repeat(50_000) + "}</p></section>\n"),
+                        atFile("layouts/article.ftlx", "the layout template is nested too deeply to be read")),
+                fails("a 1.5 MB template", f -> f.template("<section>" + "<panel>".repeat(100_000) + "<p>x</p>"
+                        + "</panel>".repeat(100_000) + "</section>\n"),
+                        atFile("layouts/article.ftlx", "'article.ftlx' is 1464 KB, more than the 256 KB a layout template may"
+                                + " have")),
+                fails("a section file listed twice", f -> f.replace("brochure.yaml", "  - sections/story.yaml",
+                        "  - sections/story.yaml\n  - sections/story.yaml"),
+                        at("brochure.yaml", 12, 5, "sections/story.yaml' is listed twice in 'sections' (first at line 11)")),
+                fails("two sections with one id", f -> f.replace("sections/cover.yaml", "layout: cover", "layout: cover\nid: story"),
+                        at("brochure.yaml", 11, 5, "section id 'story' is used twice: by "),
+                        line("sections/cover.yaml (listed at line 10) and by "),
+                        line("sections/story.yaml (listed at line 11)")),
+                fails("SOURCE_DATE_EPOCH after the year 9999", f -> { },
+                        atFile("SOURCE_DATE_EPOCH", "'253402300800' is after the year 9999 (253402300799), which a PDF"
+                                + " date cannot record")).with(Map.of("SOURCE_DATE_EPOCH", "253402300800")),
+                renders("SOURCE_DATE_EPOCH at the last second of 9999", f -> { })
+                        .with(Map.of("SOURCE_DATE_EPOCH", "253402300799")));
+    }
+
+    /** {@code png} as a different file each time: a text chunk before its end names {@code n}. */
+    private static byte[] numbered(byte[] png, int n) {
+        byte[] end = Arrays.copyOfRange(png, png.length - 12, png.length);
+        return TestImages.concat(Arrays.copyOf(png, png.length - 12),
+                TestImages.chunk("tEXt", ("Comment\0copy " + n).getBytes(StandardCharsets.ISO_8859_1)), end);
+    }
+
+    static List<Case> memory() {
+        return List.of(
+                fails("20 sections of a million characters", f -> {
+                    StringBuilder sections = new StringBuilder();
+                    String paragraph = "  - " + "lorem ipsum dolor sit amet ".repeat(37) + "\n";
+                    String text = "layout: article\ntitle: Long\nparagraphs:\n" + paragraph.repeat(1_000_000 / paragraph.length());
+                    for (int i = 0; i < 20; i++) {
+                        f.write("sections/long" + i + ".yaml", text);
+                        sections.append("  - sections/long").append(i).append(".yaml\n");
+                    }
+                    f.replace("brochure.yaml", "  - sections/story.yaml\n", sections.toString());
+                }, at("brochure.yaml", 15, 5, "the sections up to this one hold 4.8 MB of text, more than the 4 MB one"
+                        + " build may set"), hint("split the brochure into several")),
+                new Case("20 RGBA PNGs of 4096x4096, print profile", f -> {
+                    byte[] png = TestImages.png(TestImages.quadrants(4096, 4096, BufferedImage.TYPE_INT_ARGB));
+                    StringBuilder sections = new StringBuilder();
+                    for (int i = 0; i < 20; i++) {
+                        f.bytes("images/big" + i + ".png", numbered(png, i));
+                        f.write("sections/big" + i + ".yaml", "layout: article\ntitle: Big " + i + "\nphoto: images/big" + i
+                                + ".png\n");
+                        sections.append("  - sections/big").append(i).append(".yaml\n");
+                    }
+                    f.replace("brochure.yaml", "  - sections/story.yaml\n", sections.toString());
+                }, f -> List.of("build", "--profile", "print", "--content", f.content().toString(), "-o",
+                        f.output().toString()), ExitCode.USER_ERROR, List.of(line("error: the brochure's 21 images would"
+                                + " put some 1280 MB into the PDF (this one the most), more than a PDF may hold in the "),
+                                hint("the print profile embeds every pixel")), true),
+                fails("a font padded to 600 MB", f -> {
+                    f.bytes("fonts/Big.ttf", lato()).theme("fonts/Big.ttf");
+                    try (RandomAccessFile raf = new RandomAccessFile(f.file("fonts/Big.ttf").toFile(), "rw")) {
+                        raf.setLength(600L * 1024 * 1024);
+                    }
+                }, at("themes/t.yaml", 4, 14, "font 'sans' regular: 'Big.ttf' is 600 MB, more than the 64 MB a font file"
+                        + " may have")),
+                fails("a font padded to 2.2 GB", f -> {
+                    f.bytes("fonts/Big.ttf", lato()).theme("fonts/Big.ttf");
+                    try (RandomAccessFile raf = new RandomAccessFile(f.file("fonts/Big.ttf").toFile(), "rw")) {
+                        raf.setLength(2200L * 1024 * 1024);
+                    }
+                }, at("themes/t.yaml", 4, 14, "'Big.ttf' is 2200 MB, more than the 64 MB a font file may have")),
+                fails("12,000 half-page spacers (6,000 pages without a page break)", f -> f.template(
+                        "<section><#list 1..12000 as i><spacer height=\"400pt\"/></#list></section>\n"),
+                        at(STORY, 1, 1, "the brochure would have more than 5000 pages (with this section, at least 5001)")),
+                fails("40,000 page breaks", f -> f.template("<section><#list 1..40000 as i><p>${i}</p><page-break/>"
+                        + "</#list></section>\n"),
+                        at(STORY, 1, 1, "the brochure would have more than 5000 pages (with this section, at least 40001)"),
+                        hint("<page-break/> in a loop")));
     }
 }

@@ -21,7 +21,6 @@ final class BadInputFixture {
 
     static BadInputFixture create(Path temp) throws IOException {
         TestProject project = TestProject.copy("minimal", temp);
-        Files.createSymbolicLink(temp.resolve("fonts"), TestProject.REPO.resolve("fonts"));
         Files.createDirectories(temp.resolve("elsewhere"));
         return new BadInputFixture(temp, project);
     }

@@ -42,11 +42,9 @@ class CliTest {
         return new String[] {"build", "--content", project.content().toString(), "-o", pdf.toString()};
     }
 
-    /** The repo's fonts/ must be reachable: copy them beside the temporary content folder. */
+    /** The fixture in a temporary folder: the default theme's fonts are built in, nothing else is needed. */
     private TestProject project() {
-        TestProject project = TestProject.copy("minimal", temp);
-        TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("fonts"));
-        return project;
+        return TestProject.copy("minimal", temp);
     }
 
     private static final Pattern LOCATED = Pattern.compile("(?m)^\\S+:\\d+:\\d+: error: .+$");
@@ -115,6 +113,20 @@ class CliTest {
         assertEquals(1, o.code());
         assertTrue(o.err().contains("sections/cover.yaml:6:8: error: file not found: 'images/nope.jpg'"), o.err());
         assertEquals("previous good pdf", Files.readString(pdf));
+    }
+
+    @Test
+    void pathsInMessagesAreShownFromTheFolderThePipelineWasGivenNotTheProcesssWorkingFolder() {
+        TestProject project = project().replace("sections/cover.yaml", "images/landscape.jpg", "images/nope.jpg");
+        String[] args = build(project, temp.resolve("b.pdf"));
+        Outcome fromTemp = run(new Pipeline(Map.of(), temp), args);
+        assertTrue(fromTemp.err().startsWith("brochure-content/sections/cover.yaml:6:8: error: file not found"),
+                fromTemp.err());
+        Outcome fromContent = run(new Pipeline(Map.of(), project.content()), args);
+        assertTrue(fromContent.err().startsWith("sections/cover.yaml:6:8: error: file not found"), fromContent.err());
+        Outcome fromElsewhere = run(new Pipeline(Map.of(), temp.resolve("elsewhere")), args);
+        assertTrue(fromElsewhere.err().startsWith(project.content().resolve("sections/cover.yaml") + ":6:8: error:"),
+                fromElsewhere.err());
     }
 
     @Test
@@ -190,5 +202,41 @@ class CliTest {
             assertTrue(version.out().startsWith("brochure "), version.out());
         }
         assertEquals(0, run("--version").code());
+    }
+
+    /** A pipeline whose build runs out of memory as typesetting would (the error's top frame is the typesetter's). */
+    private static Pipeline runningOutOfMemory() {
+        return new Pipeline(Map.of()) {
+            @Override
+            public BuildResult build(BuildRequest request) {
+                OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+                error.setStackTrace(new StackTraceElement[] {
+                    new StackTraceElement("dev.brochure.typeset.text.ParagraphBuilder", "build", "ParagraphBuilder.java", 1),
+                    new StackTraceElement("dev.brochure.pipeline.Pipeline", "build", "Pipeline.java", 1)});
+                throw error;
+            }
+        };
+    }
+
+    @Test
+    void runningOutOfMemoryIsAUserErrorNamingTheLikelyCauseWithoutATrace() {
+        Outcome o = run(runningOutOfMemory(), build(project(), temp.resolve("out/b.pdf")));
+        assertEquals(ExitCode.USER_ERROR, o.code(), o.err());
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertEquals("brochure: error: out of memory while typesetting: the command needed more than the " + mb
+                + " MB Java may use here\n  hint: the likely cause is very long text or very many pages; split the content"
+                + " or shorten it; or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g)\n1 error\n", o.err());
+        assertFalse(Files.exists(temp.resolve("out/b.pdf")));
+        // With --debug the trace follows, for a bug report.
+        assertTrue(run(runningOutOfMemory(), "build", "--debug", "--content", project().content().toString(), "-o",
+                temp.resolve("out/b.pdf").toString()).err().contains("\tat dev.brochure.typeset.text.ParagraphBuilder.build"));
+    }
+
+    @Test
+    void hugeMessagesAndHintsAreCut() {
+        dev.brochure.diag.Diagnostic d = Context.bounded(dev.brochure.diag.Diagnostic.error(
+                dev.brochure.vocab.SourceLocation.of("x.yaml"), "m".repeat(5000), "h".repeat(1_500_000)));
+        assertEquals("m".repeat(1000) + "... [4000 more characters]", d.message());
+        assertEquals("h".repeat(500) + "... [1499500 more characters]", d.hint());
     }
 }

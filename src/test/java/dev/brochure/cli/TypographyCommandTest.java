@@ -31,10 +31,9 @@ class TypographyCommandTest {
         return new Outcome(code, out.toString(), err.toString());
     }
 
-    /** The fixture with the repo's fonts beside it, as a content project on disk would have them. */
+    /** The fixture in a temporary folder (the default theme's fonts are built in). */
     private String content(String fixture) {
         TestProject project = TestProject.copy(fixture, temp);
-        TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("fonts"));
         return project.content().toString();
     }
 

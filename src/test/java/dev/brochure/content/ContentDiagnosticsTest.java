@@ -31,7 +31,7 @@ class ContentDiagnosticsTest {
     Path temp;
 
     private Staged<BrochureContent> load(TestProject project) {
-        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO));
+        return ContentLoader.load(project.workspace());
     }
 
     private TestProject withTheme(String themeYaml) {

@@ -1,6 +1,5 @@
 package dev.brochure.content;
 
-import dev.brochure.world.ProjectFiles;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.brochure.diag.BrochureException;
@@ -63,7 +62,7 @@ class ContentLoaderFuzzTest {
             if (target.equals("themes/fuzz.yaml")) {
                 project.replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: fuzz");
             }
-            ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow();
+            ContentLoader.load(project.workspace()).orThrow();
         } catch (BrochureException expected) {
             // a user error, reported with its location: what bad content must give
         } catch (IOException e) {

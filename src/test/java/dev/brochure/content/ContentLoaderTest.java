@@ -1,6 +1,5 @@
 package dev.brochure.content;
 
-import dev.brochure.world.ProjectFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -26,7 +25,7 @@ class ContentLoaderTest {
     Path temp;
 
     private BrochureContent load(TestProject project) {
-        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow();
+        return ContentLoader.load(project.workspace()).orThrow();
     }
 
     private List<Diagnostic> errors(TestProject project) {
@@ -140,6 +139,43 @@ class ContentLoaderTest {
         Diagnostic d = errors(project).getFirst();
         assertTrue(d.message().contains("unknown layout 'artcle'"), d.message());
         assertEquals("did you mean 'article'?", d.hint());
+    }
+
+    @Test
+    void aSectionListedTwiceIsNamedWithBothLines() {
+        TestProject p = TestProject.copy("minimal", temp)
+                .replace("brochure.yaml", "  - sections/story.yaml", "  - sections/story.yaml\n  - sections/story.yaml");
+        Diagnostic d = errors(p).getFirst();
+        assertEquals("brochure.yaml", java.nio.file.Path.of(d.where().file()).getFileName().toString());
+        assertEquals(12, d.where().line());
+        assertTrue(d.message().endsWith("sections/story.yaml' is listed twice in 'sections' (first at line 11)"),
+                d.message());
+    }
+
+    @Test
+    void twoSectionsWithOneIdAreBothNamed() {
+        TestProject p = TestProject.copy("minimal", temp).replace("sections/cover.yaml", "layout: cover",
+                "layout: cover\nid: story");
+        List<Diagnostic> all = errors(p);
+        assertEquals(1, all.size(), all.toString());
+        Diagnostic d = all.getFirst();
+        assertEquals(11, d.where().line());
+        assertTrue(d.message().matches("section id 'story' is used twice: by \\S*sections/cover.yaml \\(listed at line 10\\)"
+                + " and by \\S*sections/story.yaml \\(listed at line 11\\)"), d.message());
+    }
+
+    @Test
+    void linksOnlyGoToWebMailPhoneOrSections() {
+        TestProject p = TestProject.copy("minimal", temp).replace("sections/story.yaml",
+                "A second paragraph closes the story.", "Run [this](javascript:alert(1)), open [that](file:///etc/passwd),"
+                        + " see [there](page.html) or call [us](tel:+1-517-555-0100).");
+        List<Diagnostic> all = errors(p);
+        assertEquals(List.of("links to 'javascript:' are not allowed (javascript:alert(1))",
+                "links to 'file:' are not allowed (file:///etc/passwd)",
+                "'page.html' has no scheme such as https:; a relative address goes nowhere in a PDF"),
+                all.stream().map(d -> d.message().replace("a link in 'paragraphs' item 2 cannot be used: ", "")).toList());
+        assertTrue(all.stream().allMatch(d -> d.where().line() == 15 && d.hint().startsWith("a link may go to")),
+                all.toString());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.brochure.content;
 
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.testing.TestProject;
+import java.util.Map;
+import dev.brochure.world.Workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +62,7 @@ class ContentTextTest {
                     bio: Wrote the first program.
                   - name: Alan Turing
                 """);
-        BrochureContent loaded = ContentLoader.load(new ProjectFiles(content, Path.of("").toAbsolutePath())).orThrow();
+        BrochureContent loaded = ContentLoader.load(Workspace.create(content, TestProject.REPO, Map.of(), TestProject.REPO)).orThrow();
 
         List<ContentText.Unit> units = ContentText.units(loaded);
 
@@ -91,7 +93,7 @@ class ContentTextTest {
                 tone: a - b
                 logo: The lab's logo - a green "O"
                 """);
-        Value.Fields fields = ContentLoader.load(new ProjectFiles(content, Path.of("").toAbsolutePath())).orThrow()
+        Value.Fields fields = ContentLoader.load(Workspace.create(content, TestProject.REPO, Map.of(), TestProject.REPO)).orThrow()
                 .sections().getFirst().fields();
 
         assertEquals("PhD student (Fall 2024\u00A0– Present), “top 3%”", ((Value.Plain) fields.get("role")).text());

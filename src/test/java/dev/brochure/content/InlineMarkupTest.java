@@ -38,6 +38,20 @@ class InlineMarkupTest {
     }
 
     @Test
+    void linkTargetsKeepBalancedParentheses() {
+        String mercury = "https://en.wikipedia.org/wiki/Mercury_(planet)";
+        assertEquals(List.of(plain("See "), new Span("the article", false, false, mercury), plain(".")),
+                InlineMarkup.parse("See [the article](" + mercury + ").").spans());
+        assertEquals(List.of(plain("See "), new Span(mercury, false, false, mercury), plain(", or not.")),
+                InlineMarkup.parse("See " + mercury + ", or not.").spans());
+        // A ')' that closes the sentence's own parenthesis is not part of the address.
+        assertEquals(List.of(plain("(see "), new Span("https://example.org/a", false, false, "https://example.org/a"),
+                plain(")")), InlineMarkup.parse("(see https://example.org/a)").spans());
+        assertEquals(List.of(plain("x "), new Span("y", false, false, "https://e.org/a_(b_(c))"), plain(" z")),
+                InlineMarkup.parse("x [y](https://e.org/a_(b_(c))) z").spans());
+    }
+
+    @Test
     void unclosedMarkersAndEscapesStayLiteral() {
         assertEquals("2 * 3 = 6 and a_b_c", InlineMarkup.parse("2 * 3 = 6 and a_b_c").plainText());
         assertEquals("*not italic*", InlineMarkup.parse("\\*not italic\\*").plainText());

@@ -18,7 +18,7 @@ import dev.brochure.diag.Staged;
 import dev.brochure.testing.TestProject;
 import dev.brochure.vocab.Recipient;
 import dev.brochure.vocab.SourceLocation;
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ class PersonalisationTest {
 
     @BeforeEach
     void theme() {
-        shell = ContentLoader.load(new ProjectFiles(TestProject.copy("minimal", temp).content(), TestProject.REPO))
+        shell = ContentLoader.load(Workspace.create(TestProject.copy("minimal", temp).content(), TestProject.REPO, java.util.Map.of(), TestProject.REPO))
                 .orThrow();
     }
 
@@ -64,7 +64,7 @@ class PersonalisationTest {
     }
 
     private static Section section(String id, Section.When when, Map<String, Value> fields) {
-        return new Section(id, "article", id, new Value.Fields(fields, SECTION), SECTION, when);
+        return new Section(id, "article", id, new Value.Fields(fields, SECTION), SECTION, null, when);
     }
 
     @Test
@@ -196,7 +196,7 @@ class PersonalisationTest {
         project.replace("sections/story.yaml", "title: The Story So Far", "title: Hello {{recipient.first_name}}\n"
                 + "when: recipient.note\noutline: Story");
         project.replace("sections/story.yaml", "kicker: Chapter one", "kicker: \"Chapter {{ recipient.chapter }} {{not a placeholder}}\"");
-        BrochureContent content = ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow();
+        BrochureContent content = ContentLoader.load(Workspace.create(project.content(), TestProject.REPO, java.util.Map.of(), TestProject.REPO)).orThrow();
         Section story = content.sections().get(1);
         assertEquals("note", story.when().field());
         assertEquals(new SourceLocation(story.where().file(), 4, 7), story.when().where());
@@ -213,7 +213,7 @@ class PersonalisationTest {
         project.replace("sections/story.yaml", "Hello {{recipient.first_name}}", "Hello {{recipient.first_name");
         project.replace("sections/story.yaml", "{{ recipient.chapter }}", "{{recipient.Chapter}}");
         List<Diagnostic> errors = assertThrows(BrochureException.class,
-                () -> ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow()).diagnostics();
+                () -> ContentLoader.load(Workspace.create(project.content(), TestProject.REPO, java.util.Map.of(), TestProject.REPO)).orThrow()).diagnostics();
         List<String> messages = errors.stream().map(Diagnostic::format).toList();
         assertTrue(messages.stream().anyMatch(m -> m.contains(":4:7: error: 'when' names a recipient field")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("malformed placeholder '{{recipient.first_name'")),

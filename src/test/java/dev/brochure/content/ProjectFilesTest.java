@@ -1,6 +1,6 @@
 package dev.brochure.content;
 
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,20 +36,20 @@ class ProjectFilesTest {
     @BeforeEach
     void setUp() throws IOException {
         project = TestProject.copy("minimal", temp.resolve("work"));
-        TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("work/fonts"));
+        Files.createDirectories(temp.resolve("work/fonts"));
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
         secret = Files.copy(project.file("images/landscape.jpg"), elsewhere.resolve("secret.jpg"));
-        Files.copy(TestProject.REPO.resolve("fonts/Lato-Regular.ttf"), elsewhere.resolve("secret.ttf"));
+        Files.copy(TestProject.FONTS.resolve("Lato-Regular.ttf"), elsewhere.resolve("secret.ttf"));
         Files.writeString(elsewhere.resolve("secret.yaml"), "layout: article\ntitle: Secret text\n");
     }
 
-    private ProjectFiles files() {
-        return ProjectFiles.of(project.content());
+    private Workspace files() {
+        return Workspace.of(project.content());
     }
 
     private List<Diagnostic> errors() {
         return assertThrows(BrochureException.class, () -> {
-            ProjectFiles files = files();
+            Workspace files = files();
             BrochureContent content = ContentLoader.load(files).orThrow();
             new LayoutEngine(files).layout(content).orThrow();
         }).diagnostics();

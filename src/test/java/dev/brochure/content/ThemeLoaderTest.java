@@ -1,6 +1,5 @@
 package dev.brochure.content;
 
-import dev.brochure.world.ProjectFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +25,7 @@ class ThemeLoaderTest {
     private Theme load(String themeYaml) {
         TestProject project = TestProject.copy("minimal", temp).write("themes/mine.yaml", themeYaml)
                 .replace("brochure.yaml", "paper: A4", "paper: A4\ntheme: mine");
-        return ContentLoader.load(new ProjectFiles(project.content(), TestProject.REPO)).orThrow().theme();
+        return ContentLoader.load(project.workspace()).orThrow().theme();
     }
 
     private List<Diagnostic> errors(String themeYaml) {
@@ -47,6 +46,44 @@ class ThemeLoaderTest {
         assertEquals(Align.JUSTIFY, body.align(), "other properties come from the parent theme");
         assertEquals(new Rgb(0x11, 0x22, 0x33), theme.colors().get("brand"));
         assertEquals(theme.colors().get("brand"), theme.styles().get("h1").color(), "styles see the new colour");
+    }
+
+    @Test
+    void aColourRoleFollowsTheColourItNamesUnlessTheThemeSetsIt() {
+        Theme follows = load("""
+                extends: default
+                colors:
+                  accent: "#C8102E"
+                """);
+        assertEquals(new Rgb(0xC8, 0x10, 0x2E), follows.colors().get("accent-on-brand"), "the role names 'accent'");
+        assertEquals(follows.colors().get("paper"), follows.colors().get("on-brand-strong"));
+        assertEquals(follows.colors().get("accent-on-brand"), follows.styles().get("stat-value").color(),
+                "styles on the brand colour use the role");
+        Theme own = load("""
+                extends: default
+                colors:
+                  accent: "#C8102E"
+                  accent-on-brand: "#F2C14E"
+                  zebra: accent
+                """);
+        assertEquals(new Rgb(0xF2, 0xC1, 0x4E), own.colors().get("accent-on-brand"));
+        assertEquals(new Rgb(0xF2, 0xC1, 0x4E), own.styles().get("cover-place").color());
+        assertEquals(new Rgb(0xC8, 0x10, 0x2E), own.colors().get("zebra"), "a role may name any palette colour");
+    }
+
+    @Test
+    void colourNamesThatGoRoundInACircleAreAnErrorAtTheirLine() {
+        List<Diagnostic> all = errors("""
+                extends: default
+                colors:
+                  brand: accent
+                  accent: brand
+                """);
+        assertTrue(all.stream().anyMatch(d -> d.message().contains("names itself through") && d.where().line() >= 3),
+                all.toString());
+        List<Diagnostic> typo = errors("extends: default\ncolors:\n  rule: lien\n");
+        assertTrue(typo.stream().anyMatch(d -> d.message().contains("'lien' is not a colour")
+                && d.hint().contains("did you mean 'line'?") && d.where().line() == 3), typo.toString());
     }
 
     @Test
@@ -91,6 +128,38 @@ class ThemeLoaderTest {
                 """);
         assertEquals(72, theme.masters().get("body").margins().top(), 1e-9);
         assertEquals(5 * 72 / 25.4, theme.styles().get("body").leading(), 1e-9);
+    }
+
+    @Test
+    void fontSizesAndLengthsMustBeSane() {
+        List<Diagnostic> all = errors("""
+                extends: default
+                styles:
+                  body: {size: -5pt}
+                  lead: {size: 0.0001pt}
+                  h1: {size: 0pt}
+                  h2: {size: 2000pt}
+                  h3: {leading: -1pt, space-before: -2mm, indent: -1cm, tracking: 5000}
+                  h4: {space-after: 999999999999999999999999999999999999999999999999999999999999999999999pt}
+                masters:
+                  body: {gutter: -3mm}
+                footer: {baseline: -1cm}
+                """);
+        List<String> messages = all.stream().map(d -> d.where().line() + ": " + d.message()).toList();
+        for (String expected : List.of("3: style 'body' size must be from 1pt to 1000pt, not '-5pt'",
+                "4: style 'lead' size must be from 1pt to 1000pt, not '0.0001pt'",
+                "5: style 'h1' size must be from 1pt to 1000pt, not '0pt'",
+                "6: style 'h2' size must be from 1pt to 1000pt, not '2000pt'",
+                "7: style 'h3' leading must not be negative, not '-1pt'",
+                "7: style 'h3' space-before must not be negative, not '-2mm'",
+                "7: style 'h3' indent must not be negative, not '-1cm'",
+                "7: style 'h3' tracking must be from -1000 to 1000, not '5000'",
+                "10: gutter must not be negative, not '-3mm'",
+                "11: footer baseline must not be negative, not '-1cm'")) {
+            assertTrue(messages.contains(expected), expected + " in " + messages);
+        }
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("8: style 'h4' space-after '99999")
+                && m.endsWith("' is longer than 14400pt (200 in), the largest page a PDF can describe")), messages.toString());
     }
 
     /** Found by ContentLoaderFuzzTest: an empty style crashed the style resolver. */

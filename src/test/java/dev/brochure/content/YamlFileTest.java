@@ -110,7 +110,7 @@ class YamlFileTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(YamlFile.MAX_BYTES + 1); // sparse: costs no disk and, if read, 4 MB of memory
         }
-        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file)).diagnostics().getFirst();
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file, file.toString())).diagnostics().getFirst();
         assertTrue(d.message().startsWith("file is 4 MB, more than the 4 MB a content file may have"), d.message());
     }
 
@@ -141,9 +141,35 @@ class YamlFileTest {
     }
 
     @Test
+    void controlCharactersAndHalfSurrogatesWrittenAsEscapesAreRefusedAtTheirValue() {
+        Diagnostic nul = refused("title: Fine\nkicker: \"Chapter \\0 one\"\n");
+        assertEquals("the value holds the control character U+0000, which is not allowed in text", nul.message());
+        assertEquals(2, nul.where().line());
+        assertEquals(9, nul.where().column());
+        Diagnostic half = refused("title: \"A \\uD800 B\"\n");
+        assertEquals("the value holds half a surrogate pair, U+D800, which is not allowed in text", half.message());
+        assertEquals(1, half.where().line());
+        assertTrue(refused("a: \"\\x1b[31m\"\n").message().contains("U+001B"));
+        assertTrue(refused("a: \"\\uFFFF\"\n").message().contains("the noncharacter U+FFFF"));
+        // Tabs, line breaks and a whole surrogate pair are text.
+        YamlFile.parse("t.yaml", "a: \"tab\\there\\nnext \\U0001F600 \\uD83D\\uDE00\"\n");
+    }
+
+    @Test
+    void aNamedPipeIsRefusedWithoutOpeningIt() throws Exception {
+        Path fifo = temp.resolve("brochure.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is available");
+        // Opening a pipe blocks until someone writes to it: the test's timeout would catch that.
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(fifo, "fifo.yaml")).diagnostics().getFirst();
+        assertEquals("this is a named pipe (FIFO), not a regular file", d.message());
+        assertTrue(d.hint().startsWith("only regular files are read"), d.hint());
+    }
+
+    @Test
     void invalidUtf8IsReported() throws IOException {
         Path file = Files.write(temp.resolve("latin1.yaml"), new byte[] {'t', ':', ' ', (byte) 0xE9, '\n'});
-        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file)).diagnostics().getFirst();
+        Diagnostic d = assertThrows(BrochureException.class, () -> YamlFile.read(file, file.toString())).diagnostics().getFirst();
         assertEquals("file is not valid UTF-8 text", d.message());
     }
 

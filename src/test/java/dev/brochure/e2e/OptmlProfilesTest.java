@@ -49,6 +49,14 @@ class OptmlProfilesTest {
     }
 
     @Test
+    void thePrintEditionOnA4PassesTheStrictPreflightEvenWherePhotosGrowToTheFootOfTheirPage() {
+        // Every image is placed at 300 ppi or more (the grown ones included): --strict raises nothing.
+        BuildResult print = new Pipeline(Map.of()).build(BuildRequest.of(Path.of("brochure-content"),
+                temp.resolve("strict.pdf")).withProfile(OutputProfile.PRINT, true));
+        assertTrue(print.warnings().stream().noneMatch(w -> w.message().contains("ppi")), print.warnings().toString());
+    }
+
+    @Test
     void thePrintEditionRunsFullBleedArtIntoTheBleed() throws Exception {
         BuildResult print = build(OutputProfile.PRINT);
         try (PDDocument doc = PdfFiles.open(print.output())) {

@@ -102,6 +102,12 @@ class OptmlTypographyTest {
             case Block.ListBlock l -> l.items().forEach(item -> item.forEach(b -> countText(b, counts)));
             case Block.Panel p -> p.blocks().forEach(b -> countText(b, counts));
             case Block.Row r -> r.cells().forEach(c -> c.blocks().forEach(b -> countText(b, counts)));
+            case Block.Grid g -> g.cells().forEach(c -> c.blocks().forEach(b -> countText(b, counts)));
+            case Block.KeepTogether k -> countText(k.block(), counts);
+            case Block.Table t -> {
+                t.head().forEach(r -> r.cells().forEach(c -> c.blocks().forEach(b -> countText(b, counts))));
+                t.body().forEach(g -> g.rows().forEach(r -> r.cells().forEach(c -> c.blocks().forEach(b -> countText(b, counts)))));
+            }
             case Block.Columns c -> c.blocks().forEach(b -> countText(b, counts));
             case Block.FixedPage f -> f.frames().forEach(fr -> fr.blocks().forEach(b -> countText(b, counts)));
             default -> { }

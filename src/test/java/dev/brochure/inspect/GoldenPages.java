@@ -1,5 +1,7 @@
 package dev.brochure.inspect;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.brochure.inspect.preview.PageRenderer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,6 +29,7 @@ final class GoldenPages {
     static final int MAX_DIFFERING_PIXELS = 4;
     /** {@code mvn -B verify -Dgolden.update=true} rewrites the goldens instead of comparing. */
     static final String UPDATE_PROPERTY = "golden.update";
+    static final String REFRESH = "mvn -B verify -D" + UPDATE_PROPERTY + "=true";
 
     /** How one page compares: differing pixel count, the largest channel difference, and a picture of it. */
     record Comparison(int differing, int maxDelta, boolean sizeDiffers, BufferedImage diff) {
@@ -44,6 +47,61 @@ final class GoldenPages {
 
     static String name(int page) {
         return String.format(Locale.ROOT, "page-%03d.png", page);
+    }
+
+    /**
+     * Compares every page of {@code brochure} with its golden in {@code golden} and fails naming
+     * each page that differs (its actual page and a diff image go to {@code actualDir}); with
+     * {@value #UPDATE_PROPERTY} set, rewrites the goldens instead.
+     */
+    static void assertMatch(String brochure, List<BufferedImage> pages, Path golden, Path actualDir) {
+        clear(actualDir);
+        if (updating()) {
+            clear(golden);
+            for (int i = 0; i < pages.size(); i++) {
+                write(pages.get(i), golden.resolve(name(i + 1)));
+            }
+            System.out.printf("golden pages: wrote %d pages to %s%n", pages.size(), golden);
+            return;
+        }
+        List<Path> goldens = goldens(golden);
+        if (goldens.isEmpty()) {
+            fail("no golden pages in " + golden + "; make them with: " + REFRESH);
+        }
+        List<String> problems = new ArrayList<>();
+        if (goldens.size() != pages.size()) {
+            problems.add(String.format(Locale.ROOT, "the brochure has %d pages, the goldens %d", pages.size(), goldens.size()));
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            int number = i + 1;
+            Path goldenPage = golden.resolve(name(number));
+            Path actual = actualDir.resolve(name(number).replace(".png", ".actual.png"));
+            if (!Files.exists(goldenPage)) {
+                write(pages.get(i), actual);
+                problems.add("page " + number + " has no golden\n    actual  " + actual);
+                continue;
+            }
+            Comparison c = compare(read(goldenPage), pages.get(i));
+            if (!c.matches()) {
+                write(pages.get(i), actual);
+                StringBuilder p = new StringBuilder("page " + number + ": ");
+                p.append(c.sizeDiffers() ? "the page size differs" : c.differing() + " pixels differ (largest channel difference "
+                        + c.maxDelta() + ")");
+                p.append("\n    golden  ").append(goldenPage).append("\n    actual  ").append(actual);
+                if (c.diff() != null) {
+                    Path diff = actualDir.resolve(name(number).replace(".png", ".diff.png"));
+                    write(c.diff(), diff);
+                    p.append("\n    diff    ").append(diff);
+                }
+                problems.add(p.toString());
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(String.format(Locale.ROOT, brochure + "'s pages differ from their goldens (a pixel differs by more"
+                    + " than %d/255 in a channel; a page may have %d such pixels):%n  %s%nIf the change is intended,"
+                    + " refresh the goldens with: %s", TOLERANCE, MAX_DIFFERING_PIXELS,
+                    String.join(System.lineSeparator() + "  ", problems), REFRESH));
+        }
     }
 
     static List<BufferedImage> render(Path pdf) {

@@ -22,7 +22,9 @@ class InspectBoundariesTest {
     void pdfboxIsUsedOnlyInInspect() throws IOException {
         List<String> offenders = new ArrayList<>();
         for (Path file : sources()) {
-            if (!file.startsWith(MAIN.resolve("inspect")) && imports(file).stream().anyMatch(i -> i.startsWith("org.apache.pdfbox"))) {
+            // org.apache.pdfbox.io is fontbox's input package (fontbox parses fonts from it), not PDFBox itself.
+            if (!file.startsWith(MAIN.resolve("inspect")) && imports(file).stream()
+                    .anyMatch(i -> i.startsWith("org.apache.pdfbox") && !i.startsWith("org.apache.pdfbox.io."))) {
                 offenders.add(file.toString());
             }
         }

@@ -1,6 +1,7 @@
 package dev.brochure.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,12 +44,6 @@ class BuiltinLayoutsTest {
         content = project.resolve("brochure-content");
         Files.createDirectories(content.resolve("sections"));
         Files.createDirectories(project.resolve("images"));
-        Files.createDirectories(project.resolve("fonts"));
-        try (var fonts = Files.list(Path.of("fonts"))) {
-            for (Path font : fonts.filter(f -> f.toString().endsWith(".ttf")).toList()) {
-                Files.copy(font, project.resolve("fonts").resolve(font.getFileName()));
-            }
-        }
         Files.copy(Path.of("images/portraits/yuguang-yao.jpg"), project.resolve("images/face.jpg"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(Path.of("images/campus/campus-autumn.jpg"), project.resolve("images/photo.jpg"),
@@ -88,13 +83,22 @@ class BuiltinLayoutsTest {
     }
 
     @Test
-    void testimonialFactsAreLabelledAndOptional() throws IOException {
-        LayoutSection section = testimonials(2, "");
+    void testimonialFactsCarryTheLabelsTheContentGivesAndAreOptional() throws IOException {
+        LayoutSection section = testimonials(2, "labels: {current: \"Heute:\", visit: \"Besuch:\", publication: \"Publikation:\"}\n");
         String text = text(section.blocks());
-        assertTrue(text.contains("Current: Scientist 0"), text);
-        assertTrue(text.contains("Visiting Time: 05/23–09/23"), "a plain field is set typographically: " + text);
-        assertTrue(text.contains("Publication: Paper 0"), text);
-        assertEquals(1, count(text, "Visiting Time:"), "only the entry that has a visit shows one");
+        assertTrue(text.contains("Heute: Scientist 0"), text);
+        assertTrue(text.contains("Besuch: 05/23–09/23"), "a plain field is set typographically: " + text);
+        assertTrue(text.contains("Publikation: Paper 0"), text);
+        assertEquals(1, count(text, "Besuch:"), "only the entry that has a visit shows one");
+    }
+
+    @Test
+    void withoutLabelsTheFactsArePrintedAloneAndNoTemplateWordsAppear() throws IOException {
+        String text = text(testimonials(2, "").blocks());
+        assertTrue(text.contains("Scientist 0") && text.contains("Paper 0"), text);
+        for (String english : List.of("Current", "Visiting", "Publication")) {
+            assertFalse(text.contains(english), "no label of the first brochure in the template: " + text);
+        }
     }
 
     @Test
@@ -151,11 +155,11 @@ class BuiltinLayoutsTest {
         LayoutSection cta = sections.getLast();
         assertEquals("closing", cta.master().name(), "the call to action is set on the brand colour");
         assertInstanceOf(Block.FixedPage.class, cta.blocks().getLast(), "the slogan gets a back cover");
-        Block.Row logos = sections.get(7).blocks().stream().filter(Block.Row.class::isInstance)
-                .map(Block.Row.class::cast).findFirst().orElseThrow();
-        assertEquals(4, logos.cells().size(), "two tiles of a grid of three, between two empty cells");
-        assertEquals(List.of(0, 1, 1, 0), logos.cells().stream().map(c -> c.blocks().size()).toList());
-        assertEquals(logos.cells().getFirst().weight(), logos.cells().getLast().weight(), 1e-9, "centred");
+        Block.Grid logos = sections.get(7).blocks().stream().filter(Block.Grid.class::isInstance)
+                .map(Block.Grid.class::cast).findFirst().orElseThrow();
+        assertEquals(3, logos.columns(), "tiles in a grid of three");
+        assertEquals(2, logos.cells().size());
+        assertEquals(Block.LastRow.CENTER, logos.lastRow(), "a partial last row is centred");
     }
 
     @Test
@@ -183,6 +187,197 @@ class BuiltinLayoutsTest {
         assertEquals(List.of("Grace Hopper"), alts(sections.get(2)));
     }
 
+    @Test
+    void theLayoutsForTheCommonSectionsRunAndTypesetWithTheDefaultTheme() throws IOException {
+        write("a-cover", "layout: cover\ntitle: T\nphoto: images/photo.jpg\nlogo: {image: images/logo.png, name: Acme University}\n");
+        write("b-longread", "layout: longread\ntitle: Research\nintro: I\nphoto: images/photo.jpg\ncaption: c\nparts:\n"
+                + "  - {heading: First, paragraphs: [p, q], items: [i, j]}\n"
+                + "  - {paragraphs: [r], figure: images/photo.jpg, caption: f, quote: Said, attribution: Someone}\n"
+                + "closing: https://example.org\n");
+        write("c-table", "layout: table\ntitle: Plan\ncolumns:\n  - {heading: Code}\n  - {heading: Course, width: 1*}\n"
+                + "  - {heading: ECTS, align: numeric}\ngroups:\n  - heading: Semester 1\n    rows: [[A1, Algebra, '7.5'], [A2, Analysis, '5']]\n"
+                + "    total: ['', Total, '12.5']\n  - rows: [[B1, Thesis, '30']]\nnotes: [n]\n");
+        write("d-timeline", "layout: timeline\ntitle: Dates\ndates:\n  - {date: 1 May, title: Open}\n"
+                + "  - {date: 1 June, when: Monday, title: Deadline, text: t, highlight: true}\n");
+        write("e-faq", "layout: faq\ntitle: Questions\ncolumns: 2\nquestions:\n  - {question: 'Why?', answer: [Because.]}\n"
+                + "  - {question: 'How?', answer: [Like this., And this.]}\nclosing: Ask us\n");
+        write("f-pricing", "layout: pricing\ntitle: Fees\ncards:\n  - {name: Home, price: '100', period: a year, features: [f]}\n"
+                + "  - {name: Away, price: '900', featured: true, note: n}\n"
+                + "costs: {title: Costs, headings: [Item, Low, High], rows: [[Rent, '400', '600']], total: [Total, '400', '600']}\n");
+        write("g-contact", "layout: contact\ntitle: Contact\naddress: {title: Office, lines: [1 Road, Town]}\n"
+                + "contacts: [{title: Phone, lines: [+00 1]}]\nmap: images/photo.jpg\nmap-caption: m\n"
+                + "links: [{label: Apply, link: https://example.org/apply}]\n"
+                + "qr: {link: https://example.org/apply, title: Scan, caption: c}\nclosing: Bye\n");
+        List<LayoutSection> sections = layout();
+        assertEquals(7, sections.size());
+        // And through typesetting to a PDF.
+        Pipeline pipeline = new Pipeline(Map.of());
+        var built = pipeline.build(BuildRequest.of(content, project.resolve("all.pdf")));
+        assertTrue(built.pages() >= 7, built.pages() + " pages");
+
+        List<Block> cover = ((Block.FixedPage) sections.get(0).blocks().getFirst()).frames().stream()
+                .flatMap(f -> f.blocks().stream()).toList();
+        assertEquals(List.of("Acme University"), images(cover).stream().map(Block.Image::alt).filter(a -> a != null).toList(),
+                "the logo is described by the name, not printed");
+        assertFalse(text(cover).contains("Acme"));
+
+        Block.Columns flow = find(sections.get(1).blocks(), Block.Columns.class).getFirst();
+        assertEquals(2, flow.count(), "a longread flows through two columns unless told");
+        assertEquals(List.of("First"), find(flow.blocks(), Block.Heading.class).stream()
+                .map(h -> text(List.of(h)).strip()).toList(), "a part without a heading continues the text");
+        assertEquals(1, find(flow.blocks(), Block.Quote.class).size(), "the pull quote");
+        assertEquals(1, images(flow.blocks()).size(), "the inline figure");
+
+        Block.Table table = find(sections.get(2).blocks(), Block.Table.class).getFirst();
+        assertEquals(3, table.columns().size());
+        assertEquals(Block.CellAlign.NUMERIC, table.columns().get(2).align());
+        assertEquals("Code Course ECTS", text(table.head().getFirst().cells().stream().flatMap(c -> c.blocks().stream()).toList()).strip());
+        assertEquals(2, table.body().size(), "a group per semester");
+        assertEquals(4, table.body().getFirst().rows().size(), "heading row, two rows, total");
+        assertEquals(3, table.body().getFirst().rows().getFirst().cells().getFirst().colspan(), "the group heading spans the table");
+        assertTrue(table.zebra() != null, "every other row is tinted unless the content says zebra: false");
+
+        List<Block.Row> dates = find(sections.get(3).blocks(), Block.Row.class);
+        assertEquals(2, dates.size());
+        assertEquals(theme().colors().get("rule"), ((Block.Panel) dates.get(0).cells().get(1).blocks().getFirst()).fill());
+        assertEquals(theme().colors().get("accent"), ((Block.Panel) dates.get(1).cells().get(1).blocks().getFirst()).fill(),
+                "a highlighted date's line is in the accent colour");
+
+        Block.Grid cards = find(sections.get(5).blocks(), Block.Grid.class).getFirst();
+        assertEquals(2, cards.columns(), "two cards share a row");
+        assertEquals(theme().colors().get("brand"), ((Block.Panel) cards.cells().get(1).blocks().getFirst()).fill(),
+                "the featured card stands on the brand colour");
+        assertEquals(1, find(sections.get(5).blocks(), Block.Table.class).size(), "the cost table");
+
+        List<Block.Qr> codes = find(sections.get(6).blocks(), Block.Qr.class);
+        assertEquals(List.of("https://example.org/apply"), codes.stream().map(Block.Qr::data).toList());
+    }
+
+    @Test
+    void questionsAreNumberedFromOneOrFromTheNumberTheContentGives() throws IOException {
+        write("a-faq", "layout: faq\ntitle: Q\nquestions:\n  - {question: 'A?', answer: [a]}\n  - {question: 'B?', answer: [b]}\n");
+        write("b-faq", "layout: faq\ntitle: More\nfirst-number: 3\nquestions:\n  - {question: 'C?', answer: [c]}\n");
+        List<LayoutSection> sections = layout();
+        assertEquals("Q 1 A? a 2 B? b", text(sections.get(0).blocks()).strip());
+        assertEquals("More 3 C? c", text(sections.get(1).blocks()).strip());
+    }
+
+    @Test
+    void pillarsOfAnyCountFillRowsOfUpToFourWithTheLastRowCentred() throws IOException {
+        Map<Integer, Integer> expected = new java.util.TreeMap<>(Map.of(1, 1, 2, 2, 3, 3, 4, 4, 5, 3, 6, 3, 7, 4, 8, 4, 9, 3));
+        for (var e : expected.entrySet()) {
+            StringBuilder yaml = new StringBuilder("layout: pillars\ntitle: Tracks\npillars:\n");
+            for (int i = 0; i < e.getKey(); i++) {
+                yaml.append("  - {title: T").append(i).append(", text: t}\n");
+            }
+            write("tracks", yaml.toString());
+            Block.Grid grid = find(layout().getFirst().blocks(), Block.Grid.class).getFirst();
+            assertEquals(e.getValue(), grid.columns(), e.getKey() + " pillars");
+            assertEquals(e.getKey(), grid.cells().size());
+            assertEquals(Block.LastRow.CENTER, grid.lastRow());
+        }
+        write("tracks", "layout: pillars\ntitle: Tracks\ncolumns: 2\npillars: [{title: A, text: a}, {title: B, text: b}, {title: C, text: c}]\n");
+        assertEquals(2, find(layout().getFirst().blocks(), Block.Grid.class).getFirst().columns(), "columns overrides");
+    }
+
+    @Test
+    void aRowOfTheTableWithMoreCellsThanColumnsIsAnErrorNamingTheRow() throws IOException {
+        write("plan", "layout: table\ntitle: Plan\ncolumns: [{heading: A}, {heading: B}]\n"
+                + "groups:\n  - rows: [[a, b], [a, b, c]]\n");
+        BrochureException e = assertThrows(BrochureException.class, this::layout);
+        String report = e.diagnostics().stream().map(Diagnostic::format).reduce("", String::concat);
+        assertTrue(report.contains("row 2 of group 1 has 3 cells but the table has 2 columns"), report);
+    }
+
+    /**
+     * Issue 14: every printed word comes from the content or the theme. What a built-in template
+     * writes outside its tags, directives and interpolations is only space and punctuation.
+     */
+    @Test
+    void noBuiltInTemplatePrintsAWordOfItsOwn() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (var files = Files.list(Path.of("src/main/resources/layouts"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".ftlx")).sorted().toList()) {
+                String t = printedText(Files.readString(file));
+                if (t.chars().anyMatch(Character::isLetterOrDigit)) {
+                    offenders.add(file.getFileName() + ": " + t.replaceAll("\\s+", " ").strip());
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
+    /**
+     * What a template writes as text: everything outside comments, directives and macro calls
+     * ({@code <#...>}, {@code <@...>}, which may hold {@code >} inside parentheses or quotes),
+     * interpolations ({@code ${...}}) and markup tags.
+     */
+    private static String printedText(String template) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            if (template.startsWith("<#--", i)) {
+                int end = template.indexOf("-->", i);
+                i = end < 0 ? template.length() : end + 3;
+            } else if (template.startsWith("${", i)) {
+                i = skip(template, i + 2, '}', false);
+            } else if (template.charAt(i) == '<') {
+                // A directive may hold '<' (1..<n); a markup tag may hold directives (<#if x> a="b"</#if>).
+                boolean directive = template.startsWith("<#", i) || template.startsWith("</#", i)
+                        || template.startsWith("<@", i) || template.startsWith("</@", i);
+                i = skip(template, i + 1, '>', !directive);
+            } else {
+                out.append(template.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index after the {@code close} that ends what starts at {@code from}, outside quotes, parentheses and interpolations. */
+    private static int skip(String t, int from, char close, boolean nestTags) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = from; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '{' || nestTags && c == '<') {
+                depth++;
+            } else if ((c == ')' || c == '}' || nestTags && c == '>') && depth > 0) {
+                depth--;
+            } else if (c == close && depth == 0) {
+                return i + 1;
+            }
+        }
+        return t.length();
+    }
+
+    private dev.brochure.vocab.Theme theme() {
+        return new Pipeline(Map.of()).content(BuildRequest.of(content, project.resolve("out.pdf"))).theme();
+    }
+
+    /** The blocks of {@code type} in reading order, inside panels, rows, grids, columns and quotes too. */
+    private static <T extends Block> List<T> find(List<Block> blocks, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Block block : blocks) {
+            if (type.isInstance(block)) {
+                out.add(type.cast(block));
+            }
+            switch (block) {
+                case Block.Panel p -> out.addAll(find(p.blocks(), type));
+                case Block.Row r -> r.cells().forEach(c -> out.addAll(find(c.blocks(), type)));
+                case Block.Grid g -> g.cells().forEach(c -> out.addAll(find(c.blocks(), type)));
+                case Block.Columns c -> out.addAll(find(c.blocks(), type));
+                case Block.Quote q -> out.addAll(find(q.body(), type));
+                case Block.KeepTogether k -> out.addAll(find(List.of(k.block()), type));
+                default -> { }
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static List<String> alts(LayoutSection section) {
@@ -197,6 +392,8 @@ class BuiltinLayoutsTest {
                 case Block.Image i -> out.add(i);
                 case Block.Panel p -> out.addAll(images(p.blocks()));
                 case Block.Row r -> r.cells().forEach(c -> out.addAll(images(c.blocks())));
+                case Block.Grid g -> g.cells().forEach(c -> out.addAll(images(c.blocks())));
+                case Block.Columns c -> out.addAll(images(c.blocks()));
                 default -> { }
             }
         }
@@ -220,9 +417,13 @@ class BuiltinLayoutsTest {
     private static List<Integer> cardsPerRow(LayoutSection section) {
         List<Integer> out = new ArrayList<>();
         for (Block block : section.blocks()) {
-            if (block instanceof Block.Row row) {
-                out.add((int) row.cells().stream().filter(c -> !c.blocks().isEmpty()).count());
-                assertTrue(row.equalHeight(), "cards in a row are of equal height");
+            if (block instanceof Block.Grid grid) {
+                assertTrue(grid.equalHeight(), "cards in a row are of equal height");
+                assertEquals(Block.LastRow.CENTER, grid.lastRow(), "an incomplete last row is centred");
+                int cards = grid.cells().size();
+                for (int start = 0; start < cards; start += grid.columns()) {
+                    out.add(Math.min(grid.columns(), cards - start));
+                }
             }
         }
         return out;
@@ -263,6 +464,14 @@ class BuiltinLayoutsTest {
                         .collect(Collectors.joining())).append(' ');
                 case Block.Panel p -> out.append(text(p.blocks()));
                 case Block.Row r -> r.cells().forEach(c -> out.append(text(c.blocks())));
+                case Block.Grid g -> g.cells().forEach(c -> out.append(text(c.blocks())));
+                case Block.Columns c -> out.append(text(c.blocks()));
+                case Block.KeepTogether k -> out.append(text(List.of(k.block())));
+                case Block.ListBlock l -> l.items().forEach(item -> out.append(text(item)));
+                case Block.Table t -> {
+                    t.head().forEach(r -> r.cells().forEach(c -> out.append(text(c.blocks()))));
+                    t.body().forEach(g -> g.rows().forEach(r -> r.cells().forEach(c -> out.append(text(c.blocks())))));
+                }
                 case Block.Quote q -> out.append(text(q.body()));
                 default -> { }
             }

@@ -1,5 +1,6 @@
 package dev.brochure.layout;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,7 +39,7 @@ class LayoutDiagnosticsTest {
     @TempDir
     Path temp;
 
-    private ProjectFiles files;
+    private Workspace files;
     private BrochureContent loaded;
 
     private static final SourceLocation LABEL = new SourceLocation("sections/a.yaml", 2, 8);
@@ -58,7 +59,7 @@ class LayoutDiagnosticsTest {
                         </section>
                         """)
                 .write("layouts/broken.ftlx", "<section>\n<p>\n<#if>x</#if>\n</p>\n</section>\n");
-        files = new ProjectFiles(project.content(), TestProject.REPO);
+        files = project.workspace();
         loaded = ContentLoader.load(files).orThrow();
     }
 
@@ -84,7 +85,7 @@ class LayoutDiagnosticsTest {
     }
 
     private Staged<LayoutDocument> layout(List<Section> sections, Set<String> anchors) {
-        BrochureContent content = new BrochureContent(loaded.info(), loaded.theme(), sections, loaded.images(), files,
+        BrochureContent content = new BrochureContent(loaded.info(), loaded.theme(), sections, loaded.images(), files.project(),
                 anchors);
         return new LayoutEngine(files).layout(content);
     }
@@ -120,7 +121,7 @@ class LayoutDiagnosticsTest {
 
     @Test
     void aBrokenLinkTheTemplateWritesIsReportedInTheTemplate() throws Exception {
-        java.nio.file.Files.writeString(files.layoutsDir().resolve("note.ftlx"),
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"),
                 "<section><p>${section.body} <a href=\"#nowhere\">more</a></p></section>\n");
         Staged<LayoutDocument> staged = layout(List.of(note("a", text(BODY, words("Body.")))), Set.of("a"));
         List<String> errors = errors(staged);
@@ -145,7 +146,7 @@ class LayoutDiagnosticsTest {
 
     @Test
     void aStringTheTemplateOnlyComparesOrChangesLocatesNothing() throws Exception {
-        java.nio.file.Files.writeString(files.layoutsDir().resolve("note.ftlx"), """
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"), """
                 <section>
                   <#if section.label == "x"></#if><p>Static words.</p>
                   <p>${section.label?upper_case}</p>
@@ -159,7 +160,7 @@ class LayoutDiagnosticsTest {
 
     @Test
     void aMarkTheTemplateWritesItselfNamesNoPlace() throws Exception {
-        java.nio.file.Files.writeString(files.layoutsDir().resolve("note.ftlx"),
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"),
                 "<section><p><?src sections/x.yaml:7:3?>one</p><p><?src 99?>two</p><p><?src 0?>three</p></section>\n");
         List<Block> blocks = layout(List.of(note("a", text(BODY, words("x")))), Set.of("a")).orThrow()
                 .sections().getFirst().blocks();
@@ -170,7 +171,7 @@ class LayoutDiagnosticsTest {
 
     @Test
     void marksGoOnlyWhereXmlAllowsThem() throws Exception {
-        java.nio.file.Files.writeString(files.layoutsDir().resolve("note.ftlx"), """
+        java.nio.file.Files.writeString(files.project().layoutsDir().resolve("note.ftlx"), """
                 <section>
                   <!-- ${section.label} --><p>Static <![CDATA[${section.label}]]> words.</p>
                   <image alt="1 > 0 and '${section.label}'" src="${section.photo}"/>

@@ -1,12 +1,12 @@
 package dev.brochure.layout;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
@@ -32,7 +32,7 @@ class LayoutEngineTest {
             + "  paragraphs: {type: list, of: text}\n";
 
     private LayoutDocument layout(TestProject project) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         BrochureContent content = ContentLoader.load(files).orThrow();
         return new LayoutEngine(files).layout(content).orThrow();
     }
@@ -146,5 +146,43 @@ class LayoutEngineTest {
                         "<section><p>${\"freemarker.template.utility.Execute\"?new()(\"id\")}</p></section>\n");
         Diagnostic d = errors(project).getFirst();
         assertTrue(d.where().file().endsWith("layouts/article.ftlx"), d.format());
+    }
+
+    @Test
+    void numbersInALayoutMustBeFiniteAndWithinBounds() {
+        TestProject p = TestProject.copy("minimal", temp).write("layouts/article.schema.yaml", ARTICLE_SCHEMA)
+                .write("layouts/article.ftlx", """
+                        <section>
+                        <page><frame x="NaN%" y="Infinity%" width="1e400pt" height="1001%"><p>x</p></frame></page>
+                        <row><cell weight="NaN"/><cell weight="-1"/><cell weight="1e3"/></row>
+                        <spacer height="99999999999999999999999999999999999999999999999999pt"/>
+                        <panel padding="20000pt"><p>y</p></panel>
+                        <image src="images/landscape.jpg" aspect="3:0"/>
+                        </section>
+                        """);
+        List<String> messages = errors(p).stream().map(Diagnostic::message)
+                .map(m -> m.replaceFirst("^<(\\w+)> at layout output line (\\d+) \\(setting \\S+\\): ", "$2 $1: ")).toList();
+        assertEquals(List.of("2 frame: x='NaN%' is not a percentage", "2 frame: y='Infinity%' is not a percentage",
+                "2 frame: width='1e400pt' is not a length", "2 frame: height='1001%' is more than 1000% either way",
+                "3 cell: weight='NaN' must be a number from 0 to 1000", "3 cell: weight='-1' must be a number from 0 to 1000",
+                "3 cell: weight='1e3' must be a number from 0 to 1000",
+                "4 spacer: height='9999999999999999999999999999999999999...' is longer than 14400pt (200 in), the largest"
+                        + " page a PDF can describe",
+                "5 panel: padding='20000pt' is longer than 14400pt (200 in), the largest page a PDF can describe",
+                "6 image: aspect='3:0' is not an aspect ratio"), messages);
+    }
+
+    @Test
+    void layoutLinksOnlyGoToWebMailPhoneOrSections() {
+        TestProject p = TestProject.copy("minimal", temp).write("layouts/article.schema.yaml", ARTICLE_SCHEMA)
+                .write("layouts/article.ftlx", "<section><p><a href=\"javascript:alert(1)\">run</a>"
+                        + " <a href=\"launch:calc.exe\">start</a> <a href=\"https://example.org/(x)\">ok</a></p></section>\n");
+        List<Diagnostic> all = errors(p);
+        assertEquals(2, all.size(), all.toString());
+        assertTrue(all.get(0).message().endsWith("<a> at layout output line 1 (setting " + all.get(0).message()
+                .replaceFirst(".*\\(setting ", "").replaceFirst("\\).*", "") + "): href cannot be used: links to"
+                + " 'javascript:' are not allowed (javascript:alert(1))"), all.get(0).message());
+        assertTrue(all.get(1).message().endsWith("links to 'launch:' are not allowed (launch:calc.exe)"), all.get(1).message());
+        assertTrue(all.get(1).hint().startsWith("a link may go to"), all.get(1).hint());
     }
 }

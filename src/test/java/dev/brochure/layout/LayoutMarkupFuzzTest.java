@@ -1,10 +1,10 @@
 package dev.brochure.layout;
 
+import dev.brochure.world.Workspace;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.brochure.content.ContentLoader;
 import dev.brochure.world.ImageCatalog;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.content.model.Section;
 import dev.brochure.diag.Diagnostics;
@@ -27,11 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 class LayoutMarkupFuzzTest {
 
     private static BrochureContent content;
-    private static ProjectFiles files;
+    private static Workspace files;
 
     @BeforeAll
     static void loadFixture() {
-        files = new ProjectFiles(TestProject.FIXTURES.resolve("minimal"), TestProject.REPO);
+        files = Workspace.create(TestProject.FIXTURES.resolve("minimal"), TestProject.REPO, java.util.Map.of(), null);
         content = ContentLoader.load(files).orThrow();
     }
 

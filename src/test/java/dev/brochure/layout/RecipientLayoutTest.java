@@ -18,7 +18,7 @@ import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.testing.TestProject;
 import dev.brochure.vocab.Recipient;
 import dev.brochure.vocab.SourceLocation;
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ class RecipientLayoutTest {
     @TempDir
     Path temp;
 
-    private ProjectFiles files;
+    private Workspace files;
     private BrochureContent loaded;
 
     @BeforeEach
@@ -55,12 +55,12 @@ class RecipientLayoutTest {
                         """)
                 .write("layouts/plain.schema.yaml", "description: no reader\nfields:\n  label: {type: plain}\n")
                 .write("layouts/plain.ftlx", "<section start=\"continue\"><p>${section.label}</p></section>\n");
-        files = new ProjectFiles(project.content(), TestProject.REPO);
+        files = Workspace.create(project.content(), TestProject.REPO, java.util.Map.of(), TestProject.REPO);
         loaded = ContentLoader.load(files).orThrow();
     }
 
     private BrochureContent content(Section... sections) {
-        return new BrochureContent(loaded.info(), loaded.theme(), List.of(sections), loaded.images(), files);
+        return new BrochureContent(loaded.info(), loaded.theme(), List.of(sections), loaded.images(), files.project());
     }
 
     private static Section section(String id, String layout, String label) {

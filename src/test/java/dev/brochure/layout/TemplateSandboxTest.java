@@ -1,12 +1,12 @@
 package dev.brochure.layout;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.layout.tree.Block;
@@ -45,7 +45,7 @@ class TemplateSandboxTest {
     }
 
     private static LayoutSection story(TestProject project) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         return new LayoutEngine(files).layout(ContentLoader.load(files).orThrow()).orThrow().sections().get(1);
     }
 
@@ -54,7 +54,7 @@ class TemplateSandboxTest {
     }
 
     private static Diagnostic refused(TestProject project, TemplateRunner.Limits limits) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         List<Diagnostic> all = assertThrows(BrochureException.class,
                 () -> new LayoutEngine(files, limits).layout(ContentLoader.load(files).orThrow()).orThrow()).diagnostics();
         assertEquals(1, all.size(), all.toString());
@@ -107,6 +107,67 @@ class TemplateSandboxTest {
                         "kicker: '${\\\"freemarker.template.utility.Execute\\\"?new()(\\\"id\\\")}'");
         Diagnostic d = refused(p);
         assertTrue(d.message().contains("not allowed") || d.message().contains("Instantiating"), d.message());
+    }
+
+    @Test
+    void evalAndInterpretAreRefusedWhenTheTemplateIsLoaded() {
+        // Refused before anything runs, at the instruction that uses them: code made at run time
+        // could read the clock (".n" + "ow") where no check before the run can see it.
+        Diagnostic eval = refused(project("<section>\n<p>${(\".n\" + \"ow\")?eval}</p></section>\n"));
+        assertEquals(2, eval.where().line());
+        assertTrue(eval.message().startsWith("layout template: ?eval is not allowed"), eval.message());
+        Diagnostic interpret = refused(project("<section><#assign t = \"x\"?interpret><@t/></section>\n"));
+        assertTrue(interpret.message().startsWith("layout template: ?interpret is not allowed"), interpret.message());
+        // ?eval_json reads JSON only and stays allowed.
+        assertEquals("1", text(story(project("<section><p>${\"[1]\"?eval_json[0]}</p></section>\n")).blocks().getFirst()));
+    }
+
+    @Test
+    void theClockCannotBeRead() {
+        Diagnostic d = refused(project("<section>\n<p>x</p>\n<p>${.now?string.iso}</p></section>\n"));
+        assertEquals(3, d.where().line());
+        assertEquals(4, d.where().column());
+        assertTrue(d.message().startsWith("layout template: .now is not allowed: a layout cannot read the clock"),
+                d.message());
+        assertTrue(d.hint().contains("brochure.yaml"), d.hint());
+        // Wherever it hides: a condition, an assignment, a macro's default, an included template.
+        for (String template : List.of("<section><#if .now?long gt 0><p>x</p></#if></section>",
+                "<#assign t = .now><section/>", "<#macro m when=.now>${when}</#macro><section/>",
+                "<section><p>${\"at ${.now}\"}</p></section>")) {
+            assertTrue(refused(project(template)).message().contains(".now is not allowed"), template);
+        }
+        Diagnostic included = refused(project("<section><#include \"clock.ftlx\"></section>\n")
+                .write("layouts/clock.ftlx", "<p>${.now}</p>"));
+        assertTrue(included.message().contains(".now is not allowed"), included.message());
+        // Text that merely says ".now" is not code.
+        assertEquals("call us .now", text(story(project("<section><p>call us .now</p></section>\n")).blocks().getFirst()));
+    }
+
+    @Test
+    void theMachinesLocaleAndTimeZoneCannotBeRead() {
+        Diagnostic d = refused(project("<section><#setting locale=\"JVM default\"><p>${1234.5?string(\"#,##0.0\")}</p>"
+                + "</section>\n"));
+        assertTrue(d.message().startsWith("layout template: #setting locale must be a fixed value"), d.message());
+        assertTrue(refused(project("<section><#setting time_zone=\"jvm default\"></section>"))
+                .message().contains("#setting time_zone must be a fixed value"));
+        assertTrue(refused(project("<#assign z = \"JVM \" + \"default\"><section><#setting time_zone=z></section>"))
+                .message().contains("#setting time_zone must be a fixed value"));
+        // A fixed locale is fine, and gives the same digits on every machine.
+        assertEquals("1.234,5", text(story(project("<section><#setting locale=\"de_DE\">"
+                + "<p>${1234.5?string(\"#,##0.0\")}</p></section>\n")).blocks().getFirst()));
+    }
+
+    @Test
+    void aTemplateNestedTooDeeplyToParseIsAnErrorNotACrash() {
+        Diagnostic d = refused(project("<section><p>${" + "(".repeat(50_000) + "1" + ")".repeat(50_000) + "}</p></section>\n"));
+        assertTrue(d.message().startsWith("the layout template is nested too deeply to be read"), d.message());
+    }
+
+    @Test
+    void aTemplateTooLargeToBeALayoutIsNotParsed() {
+        Diagnostic d = refused(project("<section>" + "<p>x</p>".repeat(40_000) + "</section>\n"));
+        assertTrue(d.message().contains("'article.ftlx' is 312 KB, more than the 256 KB a layout template may have"),
+                d.message());
     }
 
     @Test

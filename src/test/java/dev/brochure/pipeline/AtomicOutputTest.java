@@ -1,5 +1,6 @@
 package dev.brochure.pipeline;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,7 +69,7 @@ class AtomicOutputTest {
     @Test
     void writesTheFileAndCreatesItsFolder() throws IOException {
         Path target = temp.resolve("out/deep/file.pdf");
-        long size = AtomicOutput.write(target, out -> out.write(new byte[] {1, 2, 3}));
+        long size = new AtomicOutput().write(target, out -> out.write(new byte[] {1, 2, 3}));
         assertEquals(3, size);
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
         assertEquals(List.of("file.pdf"), filesIn(target.getParent()), "no temporary file is left");
@@ -78,7 +79,7 @@ class AtomicOutputTest {
     void aFailingWriteKeepsThePreviousFileAndLeavesNoTemporaryFile() throws IOException {
         Path target = temp.resolve("file.pdf");
         Files.write(target, new byte[] {9, 9});
-        BrochureException e = assertThrows(BrochureException.class, () -> AtomicOutput.write(target, out -> {
+        BrochureException e = assertThrows(BrochureException.class, () -> new AtomicOutput().write(target, out -> {
             out.write(new byte[] {1, 2, 3});
             throw new IOException("disk full");
         }));
@@ -91,7 +92,7 @@ class AtomicOutputTest {
     void aCrashInTheWriterAlsoKeepsThePreviousFile() throws IOException {
         Path target = temp.resolve("file.pdf");
         Files.write(target, new byte[] {7});
-        assertThrows(IllegalStateException.class, () -> AtomicOutput.write(target, out -> {
+        assertThrows(IllegalStateException.class, () -> new AtomicOutput().write(target, out -> {
             out.write(1);
             throw new IllegalStateException("bug");
         }));
@@ -107,13 +108,14 @@ class AtomicOutputTest {
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 1000, 20_000})
     void aFullDiskKeepsThePreviousPdf(long capacity) throws IOException {
-        TypesetDocument doc = new Pipeline(Map.of()).typeset(TestProject.copy("minimal", temp.resolve("p"))
-                .request(temp.resolve("unused.pdf"))).document();
+        TestProject project = TestProject.copy("minimal", temp.resolve("p"));
+        Workspace workspace = project.workspace();
+        TypesetDocument doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
         RenderOptions options = RenderOptions.screen(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test");
         Path folder = Files.createDirectories(temp.resolve("out"));
         Path target = Files.writeString(folder.resolve("brochure.pdf"), "previous good pdf");
-        BrochureException e = assertThrows(BrochureException.class, () -> AtomicOutput.write(target,
-                out -> PdfRenderer.render(doc, options, out), out -> new FullDisk(out, capacity)));
+        BrochureException e = assertThrows(BrochureException.class, () -> new AtomicOutput().write(target,
+                out -> PdfRenderer.render(doc, options, workspace, out), out -> new FullDisk(out, capacity)));
         assertEquals("cannot write output: no space left on device", e.diagnostics().getFirst().message());
         assertTrue(e.diagnostics().getFirst().hint().contains("the previous file was kept"));
         assertEquals("previous good pdf", Files.readString(target));
@@ -124,7 +126,7 @@ class AtomicOutputTest {
     void aFileInTheWayOfTheFolderIsAUserError() throws IOException {
         Path blocker = Files.writeString(temp.resolve("not-a-folder"), "x");
         BrochureException e = assertThrows(BrochureException.class,
-                () -> AtomicOutput.write(blocker.resolve("file.pdf"), out -> out.write(1)));
+                () -> new AtomicOutput().write(blocker.resolve("file.pdf"), out -> out.write(1)));
         assertTrue(e.diagnostics().getFirst().message().startsWith(
                 "cannot write output: a file stands where the output folder should be"), e.getMessage());
         assertEquals("x", Files.readString(blocker));
@@ -134,7 +136,7 @@ class AtomicOutputTest {
     void anOutputPathThatIsAFolderIsRefused() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("brochure.pdf"));
         BrochureException e = assertThrows(BrochureException.class,
-                () -> AtomicOutput.write(folder, out -> out.write(1)));
+                () -> new AtomicOutput().write(folder, out -> out.write(1)));
         assertEquals("the output path exists and is not a file", e.diagnostics().getFirst().message());
         assertTrue(Files.isDirectory(folder));
         assertEquals(List.of(), filesIn(folder));
@@ -145,7 +147,7 @@ class AtomicOutputTest {
         // /sys takes no new files, not even from root.
         assumeTrue(Files.isDirectory(Path.of("/sys")), "Linux only");
         BrochureException e = assertThrows(BrochureException.class,
-                () -> AtomicOutput.write(Path.of("/sys/brochure-test.pdf"), out -> out.write(1)));
+                () -> new AtomicOutput().write(Path.of("/sys/brochure-test.pdf"), out -> out.write(1)));
         assertEquals("cannot write in the folder /sys: permission denied", e.diagnostics().getFirst().message());
         assertTrue(Files.notExists(Path.of("/sys/brochure-test.pdf")));
     }
@@ -157,7 +159,7 @@ class AtomicOutputTest {
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             assumeFalse(Files.isWritable(folder), "permissions do not bind this user (root)");
-            BrochureException e = assertThrows(BrochureException.class, () -> AtomicOutput.write(target, out -> out.write(1)));
+            BrochureException e = assertThrows(BrochureException.class, () -> new AtomicOutput().write(target, out -> out.write(1)));
             assertTrue(e.diagnostics().getFirst().message().endsWith(": permission denied"), e.getMessage());
             assertEquals("previous", Files.readString(target));
         } finally {

@@ -34,6 +34,17 @@ class BuildDatesTest {
     }
 
     @Test
+    void aSourceDateEpochAfterTheYear9999IsAnError() {
+        assertEquals(java.util.Optional.empty(), BuildDates.problem(Map.of("SOURCE_DATE_EPOCH", "253402300799")));
+        assertEquals(ZonedDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC),
+                BuildDates.of(info(null), Map.of("SOURCE_DATE_EPOCH", "253402300799")));
+        var error = BuildDates.problem(Map.of("SOURCE_DATE_EPOCH", "253402300800")).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(error.isError());
+        assertEquals("'253402300800' is after the year 9999 (253402300799), which a PDF date cannot record",
+                error.message());
+    }
+
+    @Test
     void thenTheBrochureDateThenAFixedDate() {
         assertEquals(ZonedDateTime.of(2025, 9, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                 BuildDates.of(info(LocalDate.of(2025, 9, 1)), Map.of()));

@@ -42,7 +42,6 @@ class FullDiskTest {
     void aFullDiskIsAUserErrorAndKeepsThePreviousPdf() throws Exception {
         assumeTrue(canMountPrivately(), "no unprivileged mount namespaces here");
         TestProject project = TestProject.copy("minimal", temp.resolve("p"));
-        TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("p/fonts"));
         Path disk = Files.createDirectories(temp.resolve("disk"));
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -76,9 +76,13 @@ class ImageProfilesTest {
 
     @Test
     void screenAndEmailCapTheEffectiveResolution() {
-        assertTrue(maxPpi(build(OutputProfile.SCREEN, 0)) <= 200.5);
-        assertTrue(maxPpi(build(OutputProfile.EMAIL, 0)) <= 150.5);
-        assertTrue(maxPpi(build(OutputProfile.EMAIL, 0)) >= 140, "but no lower than needed");
+        double screen = maxPpi(build(OutputProfile.SCREEN, 0));
+        assertTrue(screen <= 200.5);
+        double email = maxPpi(build(OutputProfile.EMAIL, 0));
+        assertTrue(email <= 150.5);
+        // No lower than needed: 150 ppi, or all the picture has where it is placed larger (the
+        // article's photo grows to the foot of its page), which the screen edition keeps.
+        assertTrue(email >= Math.min(140, screen - 0.5), "but no lower than needed: " + email + " vs " + screen);
     }
 
     @Test

@@ -89,7 +89,6 @@ class InterruptedBuildTest {
     @Test
     void theRealBuildInterruptedAtAnyMomentNeverLeavesAPartialPdf() throws Exception {
         TestProject project = TestProject.copy("minimal", temp.resolve("p"));
-        TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("p/fonts"));
         Path folder = Files.createDirectories(temp.resolve("out"));
         Path target = folder.resolve("brochure.pdf");
         String[] build = {"build", "--content", project.content().toString(), "-o", target.toString()};

@@ -12,7 +12,7 @@ public final class SlowWriteMain {
     }
 
     public static void main(String[] args) {
-        AtomicOutput.write(Path.of(args[0]), out -> {
+        new AtomicOutput().write(Path.of(args[0]), out -> {
             out.write("%PDF-1.7 half a new file".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
             System.out.println("WRITING");

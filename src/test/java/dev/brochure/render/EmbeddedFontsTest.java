@@ -10,6 +10,7 @@ import dev.brochure.vocab.Rgb;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
+import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
@@ -67,18 +68,21 @@ class EmbeddedFontsTest {
     /** The running text of the brochure: ligatures, hyphenation, several faces. */
     static TypesetDocument typography;
     static Path pdf;
+    static Workspace workspace;
 
     @BeforeAll
     static void build() throws IOException {
         TestProject project = TestProject.copy("typography", temp);
         pdf = temp.resolve("out.pdf");
-        typography = new Pipeline(Map.of()).typeset(project.request(pdf)).document();
+        Pipeline pipeline = new Pipeline(Map.of());
+        typography = pipeline.typeset(project.request(pdf)).document();
+        workspace = pipeline.workspace(project.request(pdf));
         Files.write(pdf, render(typography, DATE));
     }
 
     private static byte[] render(TypesetDocument doc, ZonedDateTime date) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRenderer.render(doc, RenderOptions.screen(date, "test"), out);
+        PdfRenderer.render(doc, RenderOptions.screen(date, "test"), workspace, out);
         return out.toByteArray();
     }
 
@@ -92,7 +96,7 @@ class EmbeddedFontsTest {
         for (Page page : typography.pages()) {
             for (PageItem item : page.items()) {
                 if (item instanceof PageItem.GlyphRun run) {
-                    EmbeddableFont font = PdfFonts.get(run.font());
+                    EmbeddableFont font = new PdfFonts(workspace).get(run.font());
                     for (int i = 0; i < run.glyphs().length; i++) {
                         if (!run.textOf(i).isEmpty()) { // a glyph that shows no character of its own maps to nothing
                             int glyph = run.glyphs()[i];
@@ -142,7 +146,7 @@ class EmbeddedFontsTest {
         for (Page page : typography.pages()) {
             for (PageItem item : page.items()) {
                 if (item instanceof PageItem.GlyphRun run) {
-                    files.put(PdfFonts.get(run.font()).postScriptName(), run.font());
+                    files.put(new PdfFonts(workspace).get(run.font()).postScriptName(), run.font());
                     for (int g : run.glyphs()) {
                         drawn.computeIfAbsent(run.font(), f -> new TreeSet<>()).add(g);
                     }
@@ -159,7 +163,7 @@ class EmbeddedFontsTest {
                 String name = font.getName();
                 Path file = files.get(name.substring(7));
                 SortedSet<Integer> glyphs = drawn.get(file);
-                assertEquals(PdfFonts.get(file).subsetTag(glyphs) + "+" + name.substring(7), name,
+                assertEquals(new PdfFonts(workspace).get(file).subsetTag(glyphs) + "+" + name.substring(7), name,
                         "the tag follows the font and its glyphs");
                 try (TrueTypeFont original = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()))) {
                     int kept = cid.getTrueTypeFont().getNumberOfGlyphs();
@@ -178,8 +182,8 @@ class EmbeddedFontsTest {
 
     @Test
     void subsetTagsAreAFunctionOfTheFontAndTheGlyphSet() throws IOException {
-        Path regular = TestProject.REPO.resolve("fonts/Lato-Regular.ttf");
-        Path bold = TestProject.REPO.resolve("fonts/Lato-Bold.ttf");
+        Path regular = TestProject.FONTS.resolve("Lato-Regular.ttf");
+        Path bold = TestProject.FONTS.resolve("Lato-Bold.ttf");
         EmbeddableFont a = EmbeddableFont.parse("a", Files.readAllBytes(regular));
         EmbeddableFont again = EmbeddableFont.parse("elsewhere/a", Files.readAllBytes(regular));
         EmbeddableFont b = EmbeddableFont.parse("b", Files.readAllBytes(bold));
@@ -195,7 +199,7 @@ class EmbeddedFontsTest {
 
     @Test
     void aDamagedFontIsRefusedWhenParsedNotWhenThePdfIsWritten() throws IOException {
-        byte[] lato = Files.readAllBytes(TestProject.REPO.resolve("fonts/Lato-Regular.ttf"));
+        byte[] lato = Files.readAllBytes(TestProject.FONTS.resolve("Lato-Regular.ttf"));
         assertThrows(IOException.class, () -> EmbeddableFont.parse("cut.ttf", Arrays.copyOf(lato, 2000)));
         assertThrows(IOException.class, () -> EmbeddableFont.parse("noise.ttf", new byte[5000]));
         EmbeddableFont font = EmbeddableFont.parse("Lato-Regular.ttf", lato);

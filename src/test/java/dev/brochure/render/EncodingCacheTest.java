@@ -29,6 +29,7 @@ class EncodingCacheTest {
     @TempDir
     Path temp;
 
+    private TestProject project;
     private TypesetDocument doc;
     private Path cache;
 
@@ -41,19 +42,18 @@ class EncodingCacheTest {
         }
     }
 
-    /** Renders under the screen profile's resampling as a new process would: nothing in memory. */
+    /** Renders under the screen profile's resampling as a new process would: nothing in memory (a new workspace). */
     private byte[] render(Path cacheDir) {
-        PdfImages.forgetProcessCaches();
         RenderOptions options = new RenderOptions(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test",
                 0, false, false, new ImagePolicy(200, 0.9f, false), cacheDir);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRenderer.render(doc, options, out);
+        PdfRenderer.render(doc, options, project.workspace(), out);
         return out.toByteArray();
     }
 
     @Test
     void aRenderingFromTheCacheIsByteForByteOneWithoutAndEditedFilesAreEncodedAgain() throws Exception {
-        TestProject project = TestProject.copy("minimal", temp);
+        project = TestProject.copy("minimal", temp);
         doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
         cache = temp.resolve("cache");
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
@@ -44,7 +43,7 @@ class KerningAndToUnicodeTest {
         while (run.clusters()[a] != at) {
             a++; // the glyph showing the first A
         }
-        FontFace face = FontBook.load(run.font());
+        FontFace face = TestProject.font(run.font());
         double unkerned = face.designWidth(run.glyphs()[a]) * run.size() / 1000;
         double kerned = run.positions()[a + 1] - run.positions()[a];
         assertTrue(kerned < unkerned - 0.3, "A-V is kerned: " + kerned + " against " + unkerned);

@@ -35,7 +35,7 @@ class PdfRendererTest {
         Typesetter.Result typeset = new Pipeline(Map.of()).typeset(project.request(temp.resolve("x.pdf")));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PdfRenderer.render(typeset.document(), RenderOptions.screen(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-                "test"), bytes);
+                "test"), project.workspace(), bytes);
         Path pdf = Files.write(temp.resolve("out.pdf"), bytes.toByteArray());
 
         // Expected: the x of every non-space glyph on page 2, in points from the left edge.

@@ -57,8 +57,14 @@ public final class TestPdfs {
         /** Page 2 places a 100 x 100 px image at 2 x 2 inches: 50 ppi. */
         LOW_RES_IMAGE,
         /** Page 2 has links to a missing named destination, a page out of range, two bad URIs; a bookmark to a foreign page. */
-        BROKEN_LINKS
+        BROKEN_LINKS,
+        /** Page 2 has links to {@code javascript:} and {@code file:} URIs and a Launch action. */
+        UNSAFE_LINKS,
+        /** Page 2 also shows {@link #OFF_PAGE_TEXT}, set left of the page's media box. */
+        OFF_PAGE_TEXT
     }
+
+    public static final String OFF_PAGE_TEXT = "Hidden beyond the edge.";
 
     /** Letter trim with 9 pt bleed on every side. */
     public static final float BLEED = 9;
@@ -87,7 +93,7 @@ public final class TestPdfs {
     public static final String PAGE_ONE_TEXT = "It is \"reliable\" - and balanced by a well-known design.";
     public static final String PAGE_TWO_TEXT = "Second page of the leaflet.";
 
-    private static final Path LATO = Path.of("fonts/Lato-Regular.ttf");
+    private static final Path LATO = TestProject.FONTS.resolve("Lato-Regular.ttf");
 
     private TestPdfs() {
     }
@@ -110,6 +116,9 @@ public final class TestPdfs {
                 text(cs, lato, 12, 72, 700, List.of(PAGE_TWO_TEXT));
                 if (flaws.contains(Flaw.HELVETICA)) {
                     text(cs, new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12, 72, 680, List.of("Set in Helvetica."));
+                }
+                if (flaws.contains(Flaw.OFF_PAGE_TEXT)) {
+                    text(cs, lato, 12, -2000, 400, List.of(OFF_PAGE_TEXT));
                 }
                 if (flaws.contains(Flaw.LOW_RES_IMAGE)) {
                     cs.drawImage(image(doc, 100, 100), 72, 400, 144, 144);
@@ -141,6 +150,14 @@ public final class TestPdfs {
                 link(two, 72, 620, toFar);
                 link(two, 72, 600, uri("https://exa mple.org/with space"));
                 link(two, 72, 580, uri("www.example.org"));
+            }
+            if (flaws.contains(Flaw.UNSAFE_LINKS)) {
+                link(two, 72, 560, uri("javascript:app.alert(1)"));
+                link(two, 72, 540, uri("file:///etc/passwd"));
+                org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch launch =
+                        new org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch();
+                launch.getCOSObject().setString(COSName.F, "calc.exe");
+                link(two, 72, 520, launch);
             }
             outline(doc, one, two, flaws.contains(Flaw.BROKEN_LINKS));
             info(doc);

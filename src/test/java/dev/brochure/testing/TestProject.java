@@ -1,5 +1,7 @@
 package dev.brochure.testing;
 
+import dev.brochure.world.font.FontFace;
+import dev.brochure.world.Workspace;
 import dev.brochure.pipeline.BuildRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,8 @@ public final class TestProject {
 
     public static final Path REPO = Path.of("").toAbsolutePath();
     public static final Path FIXTURES = REPO.resolve("src/test/resources/fixtures");
+    /** The fonts built into the tool (those of the default theme). */
+    public static final Path FONTS = REPO.resolve("src/main/resources/fonts");
 
     private final Path content;
 
@@ -67,9 +71,33 @@ public final class TestProject {
                 java.util.regex.Matcher.quoteReplacement(to)));
     }
 
-    /** A build request for this project, writing to {@code output}; fonts come from the repo. */
+    /**
+     * A build context for this project with the repository as project root (for its images/ and
+     * fonts/) and as the folder paths are shown relative to, as the command line run there would.
+     */
+    public Workspace workspace() {
+        return Workspace.create(content, REPO, java.util.Map.of(), REPO);
+    }
+
+    /** A build request for this project, writing to {@code output}; images and fonts/ come from the repo. */
     public BuildRequest request(Path output) {
         return BuildRequest.of(content, output).withProjectRoot(REPO);
+    }
+
+    /** A built-in font ({@code Vollkorn-Regular}), read and ready to shape, outside any workspace. */
+    public static FontFace font(String name) {
+        return font(FONTS.resolve(name + ".ttf"));
+    }
+
+    /** A font file, read and ready to shape, outside any workspace. */
+    public static FontFace font(Path file) {
+        try {
+            FontFace face = FontFace.read(file);
+            face.prepare();
+            return face;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void copyTree(Path from, Path to) {

@@ -1,10 +1,10 @@
 package dev.brochure.typeset;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.layout.LayoutEngine;
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.OptmlBrochure;
@@ -116,9 +116,9 @@ class BalancedTextTest {
         TestProject project = TestProject.copy("minimal", dir)
                 .write("layouts/article.ftlx", "<section><row gap=\"0\"><cell width=\"" + cell + "pt\">" + block
                         + "</cell><cell/></row></section>\n");
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         Page page = Typesetter.typeset(new LayoutEngine(files).layout(ContentLoader.load(files).orThrow()).orThrow(),
-                TypesetOptions.defaults()).orThrow().document().pages().get(1);
+                TypesetOptions.defaults(), files).orThrow().document().pages().get(1);
         Map<Double, List<PageItem.GlyphRun>> byBaseline = new TreeMap<>();
         for (PageItem item : page.items()) {
             if (item instanceof PageItem.GlyphRun run && Math.abs(run.size() - size) < 0.01) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.vocab.Rgb;
 import dev.brochure.testing.TestProject;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.text.Fragment;
 import dev.brochure.typeset.text.GreedyLineBreaker;
@@ -30,7 +29,7 @@ class KnuthPlassLineBreakerTest {
     private static final Fragment HYPHEN = hyphen();
 
     private static Fragment hyphen() {
-        FontFace face = FontBook.load(TestProject.REPO.resolve("fonts/Vollkorn-Regular.ttf"));
+        FontFace face = TestProject.font("Vollkorn-Regular");
         return new Fragment(face, 10, Rgb.BLACK, null, face.shape("-"), 0);
     }
 

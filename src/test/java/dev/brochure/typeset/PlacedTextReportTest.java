@@ -1,5 +1,6 @@
 package dev.brochure.typeset;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,10 +43,12 @@ class PlacedTextReportTest {
     Path temp;
 
     private BrochureContent content;
+    private Workspace workspace;
 
     @BeforeEach
     void loadTheme() {
-        content = ContentLoader.load(new ProjectFiles(TestProject.copy("minimal", temp).content(), TestProject.REPO)).orThrow();
+        workspace = TestProject.copy("minimal", temp).workspace();
+        content = ContentLoader.load(workspace).orThrow();
     }
 
     private static SourceLocation at(int line, int column) {
@@ -81,7 +84,7 @@ class PlacedTextReportTest {
         LayoutSection section = new LayoutSection("probe", "Probe", content.theme().masters().get("body"), true, blocks,
                 at(1, 1), "probe");
         return Typesetter.typeset(new LayoutDocument(content.info(), content.theme(), List.of(section)),
-                TypesetOptions.defaults()).orThrow();
+                TypesetOptions.defaults(), workspace).orThrow();
     }
 
     @Test

@@ -57,11 +57,6 @@ class RowPhotoHeightTest {
         Files.createDirectories(content.resolve("sections"));
         Files.createDirectories(content.resolve("layouts"));
         Files.copy(Path.of("images/campus/mentorship-path.jpg"), content.resolve("photo.jpg"));
-        for (String face : List.of("Vollkorn-Regular", "Vollkorn-Bold", "Vollkorn-Italic", "Vollkorn-BoldItalic",
-                "Lato-Regular", "Lato-Bold", "Lato-Italic", "Lato-BoldItalic", "Lato-Black")) {
-            Files.createDirectories(content.resolve("fonts"));
-            Files.copy(Path.of("fonts/" + face + ".ttf"), content.resolve("fonts/" + face + ".ttf"));
-        }
         Files.writeString(content.resolve("layouts/side.schema.yaml"), "fields:\n  photo: image\n  text: text\n");
         Files.writeString(content.resolve("layouts/side.ftlx"), """
                 <section master="cover">

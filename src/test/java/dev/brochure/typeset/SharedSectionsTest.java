@@ -20,7 +20,7 @@ import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.TypesetDocument;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.vocab.Theme;
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +37,13 @@ class SharedSectionsTest {
     Path temp;
 
     private BrochureContent loaded;
+    private Workspace workspace;
 
     @BeforeEach
     void theme() {
-        loaded = ContentLoader.load(new ProjectFiles(TestProject.copy("minimal", temp).content(), TestProject.REPO))
-                .orThrow();
+        workspace = Workspace.create(TestProject.copy("minimal", temp).content(), TestProject.REPO, java.util.Map.of(),
+                TestProject.REPO);
+        loaded = ContentLoader.load(workspace).orThrow();
     }
 
     private LayoutSection section(String id, boolean newPage, String text) {
@@ -71,8 +73,8 @@ class SharedSectionsTest {
         LayoutSection alan = section("alan", false, "Alan's words go on the first page, before the shared ones.");
         SharedSections cache = new SharedSections(Set.of(shared)::contains);
 
-        TypesetDocument one = Typesetter.typesetCopy(document(ada, shared), TypesetOptions.defaults(), cache).orThrow();
-        TypesetDocument two = Typesetter.typesetCopy(document(alan, shared), TypesetOptions.defaults(), cache).orThrow();
+        TypesetDocument one = Typesetter.typesetCopy(document(ada, shared), TypesetOptions.defaults(), workspace, cache).orThrow();
+        TypesetDocument two = Typesetter.typesetCopy(document(alan, shared), TypesetOptions.defaults(), workspace, cache).orThrow();
 
         List<PageItem.GlyphRun> inOne = runs(one, 1);
         List<PageItem.GlyphRun> inTwo = runs(two, 1);
@@ -80,7 +82,7 @@ class SharedSectionsTest {
         for (int i = 0; i < inOne.size(); i++) {
             assertSame(inOne.get(i).glyphs(), inTwo.get(i).glyphs(), "the same set line, not set again");
         }
-        TypesetDocument alone = Typesetter.typeset(document(ada, shared), TypesetOptions.defaults()).orThrow().document();
+        TypesetDocument alone = Typesetter.typeset(document(ada, shared), TypesetOptions.defaults(), workspace).orThrow().document();
         List<PageItem.GlyphRun> fresh = runs(alone, 1);
         assertEquals(fresh.size(), inOne.size());
         for (int i = 0; i < fresh.size(); i++) {
@@ -96,8 +98,8 @@ class SharedSectionsTest {
     void whatASharedSectionRaisedIsReportedInEveryCopyAndAsASharedError() {
         LayoutSection shared = section("shared", true, "A character no font has: \uD83D\uDE00.");
         SharedSections cache = new SharedSections(Set.of(shared)::contains);
-        Staged<TypesetDocument> one = Typesetter.typesetCopy(document(shared), TypesetOptions.defaults(), cache);
-        Staged<TypesetDocument> two = Typesetter.typesetCopy(document(shared), TypesetOptions.defaults(), cache);
+        Staged<TypesetDocument> one = Typesetter.typesetCopy(document(shared), TypesetOptions.defaults(), workspace, cache);
+        Staged<TypesetDocument> two = Typesetter.typesetCopy(document(shared), TypesetOptions.defaults(), workspace, cache);
         assertTrue(one.hasErrors());
         assertEquals(one.diagnostics(), two.diagnostics());
         List<Diagnostic> errors = cache.sharedErrors();
@@ -110,8 +112,8 @@ class SharedSectionsTest {
     void sectionsNotSharedAreSetForEachCopy() {
         LayoutSection personal = section("personal", true, "Set for each copy.");
         SharedSections nothing = new SharedSections(s -> false);
-        TypesetDocument one = Typesetter.typesetCopy(document(personal), TypesetOptions.defaults(), nothing).orThrow();
-        TypesetDocument two = Typesetter.typesetCopy(document(personal), TypesetOptions.defaults(), nothing).orThrow();
+        TypesetDocument one = Typesetter.typesetCopy(document(personal), TypesetOptions.defaults(), workspace, nothing).orThrow();
+        TypesetDocument two = Typesetter.typesetCopy(document(personal), TypesetOptions.defaults(), workspace, nothing).orThrow();
         assertNotSame(runs(one, 0).getFirst().glyphs(), runs(two, 0).getFirst().glyphs());
         assertTrue(nothing.sharedErrors().isEmpty());
     }

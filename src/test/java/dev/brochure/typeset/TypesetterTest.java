@@ -1,11 +1,11 @@
 package dev.brochure.typeset;
 
+import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentLoader;
-import dev.brochure.world.ProjectFiles;
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
@@ -25,9 +25,9 @@ class TypesetterTest {
     Path temp;
 
     private Typesetter.Result typeset(TestProject project) {
-        ProjectFiles files = new ProjectFiles(project.content(), TestProject.REPO);
+        Workspace files = project.workspace();
         BrochureContent content = ContentLoader.load(files).orThrow();
-        return Typesetter.typeset(new LayoutEngine(files).layout(content).orThrow(), TypesetOptions.defaults()).orThrow();
+        return Typesetter.typeset(new LayoutEngine(files).layout(content).orThrow(), TypesetOptions.defaults(), files).orThrow();
     }
 
     private static List<PageItem.GlyphRun> runs(Page page) {

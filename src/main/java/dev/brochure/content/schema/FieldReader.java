@@ -4,14 +4,18 @@ import dev.brochure.world.ImageCatalog;
 import dev.brochure.content.InlineMarkup;
 import dev.brochure.content.NodeReader;
 import dev.brochure.content.Placeholders;
+import dev.brochure.content.model.RichText;
 import dev.brochure.content.model.Value;
+import dev.brochure.vocab.LinkTarget;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -59,11 +63,11 @@ public final class FieldReader {
     private Optional<Value> read(Node node, Field field, String what, boolean required) {
         SourceLocation at = reader.at(node);
         return switch (field.type()) {
-            case TEXT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.TEXT, s, required, at)
-                    .orElseGet(() -> new Value.Text(InlineMarkup.parse(s), at)));
-            case PLAIN -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.PLAIN, s, required, at)
+            case TEXT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.TEXT, s, required, what, at)
+                    .orElseGet(() -> new Value.Text(checkLinks(InlineMarkup.parse(s), what, at), at)));
+            case PLAIN -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.PLAIN, s, required, what, at)
                     .orElseGet(() -> new Value.Plain(InlineMarkup.plain(s), at)));
-            case ALT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.ALT, s, required, at)
+            case ALT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.ALT, s, required, what, at)
                     .orElseGet(() -> new Value.Alt(InlineMarkup.plain(s), at)));
             case NUMBER -> reader.number(node, what).map(n -> new Value.Num(n, at));
             case BOOLEAN -> reader.bool(node, what).map(b -> new Value.Bool(b, at));
@@ -76,15 +80,37 @@ public final class FieldReader {
         };
     }
 
-    /** A value with placeholders: personalised for each reader, so not read as text yet. */
-    private Optional<Value> personal(Value.Personal.Kind kind, String text, boolean required, SourceLocation at) {
+    /**
+     * A value with placeholders: personalised for each reader, so not read as text yet. The links
+     * the author wrote around the placeholders are checked here, like those of any text.
+     */
+    private Optional<Value> personal(Value.Personal.Kind kind, String text, boolean required, String what,
+            SourceLocation at) {
         List<String> fields = Placeholders.fields(text, at, reader.diagnostics());
-        return fields.isEmpty() ? Optional.empty() : Optional.of(new Value.Personal(kind, text, fields, required, at));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        if (kind == Value.Personal.Kind.TEXT) {
+            checkLinks(InlineMarkup.parse(text), what, at);
+        }
+        return Optional.of(new Value.Personal(kind, text, fields, required, at));
+    }
+
+    /** Reports every link of the text whose target a brochure may not carry ({@link LinkTarget}). */
+    private RichText checkLinks(RichText text, String what, SourceLocation at) {
+        Set<String> seen = new HashSet<>();
+        for (RichText.Span span : text.spans()) {
+            if (span.href() != null && seen.add(span.href())) {
+                LinkTarget.problem(span.href()).ifPresent(problem -> reader.diagnostics().error(at,
+                        "a link in " + what + " cannot be used: " + problem, LinkTarget.HINT));
+            }
+        }
+        return text;
     }
 
     private Optional<Value> link(String text, String what, SourceLocation at) {
         String t = text.trim();
-        if (WEB.matcher(t).matches()) {
+        if (WEB.matcher(t).matches() && LinkTarget.problem(t).isEmpty()) {
             return Optional.of(new Value.Link(t, at));
         }
         if (EMAIL.matcher(t).matches()) {

@@ -4,6 +4,7 @@ import dev.brochure.vocab.Align;
 
 import dev.brochure.vocab.FontFeatures;
 import dev.brochure.vocab.TextStyle;
+import dev.brochure.vocab.Units;
 
 import dev.brochure.vocab.Rgb;
 import dev.brochure.content.theme.ThemeLoader.Located;
@@ -11,14 +12,20 @@ import dev.brochure.content.NodeReader;
 import dev.brochure.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import java.util.function.Supplier;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Resolves each style's {@code parent:} chain into one complete {@link TextStyle}. */
 final class StyleResolver {
+
+    /** Letter spacing, in thousandths of an em, either way: a full em more or less between letters. */
+    private static final double MAX_TRACKING = 1000;
 
     private final Map<String, Map<String, Located>> raw;
     private final Map<String, Located> origins;
@@ -27,6 +34,7 @@ final class StyleResolver {
     private final ThemeValues quiet;
     private final Map<String, Rgb> palette;
     private final Collection<String> families;
+    private final Map<Node, Optional<Double>> measured = new IdentityHashMap<>();
 
     StyleResolver(Map<String, Map<String, Located>> raw, Map<String, Located> origins, ThemeValues values,
             Map<String, Rgb> palette, Collection<String> families) {
@@ -123,8 +131,8 @@ final class StyleResolver {
             }
             family = families.stream().findFirst().orElse("");
         }
-        double size = props.len("size", what).orElse(10.0);
-        double leading = props.len("leading", what).orElse(size * 1.25);
+        double size = fontSize(p, what).orElse(10.0);
+        double leading = positive(p, "leading", what).orElse(size * 1.25);
         Rgb color = Optional.ofNullable(p.get("color")).flatMap(v -> props.of("color").color(v, what + " color", palette))
                 .orElse(palette.getOrDefault("ink", Rgb.BLACK));
         Align align = props.str("align", what).flatMap(word -> {
@@ -136,10 +144,10 @@ final class StyleResolver {
             return a;
         }).orElse(Align.LEFT);
         return new TextStyle(name, family, props.flag("bold", what), props.flag("italic", what), size, leading, color, align,
-                props.len("space-before", what).orElse(0.0), props.len("space-after", what).orElse(0.0),
-                props.len("indent", what).orElse(0.0),
-                Optional.ofNullable(p.get("tracking")).flatMap(v -> props.of("tracking").reader(v).number(v.node(), what + " tracking"))
-                        .orElse(0.0),
+                positive(p, "space-before", what).orElse(0.0), positive(p, "space-after", what).orElse(0.0),
+                positive(p, "indent", what).orElse(0.0),
+                Optional.ofNullable(p.get("tracking")).flatMap(v -> once(v, () -> values.reader(v).number(v.node(),
+                        what + " tracking", -MAX_TRACKING, MAX_TRACKING))).orElse(0.0),
                 props.flag("uppercase", what), props.flag("keep-with-next", what), props.flag("hyphenate", what),
                 props.flag("balance", what), features(p, what), expansion(p, what), props.flag("protrusion", what),
                 emergencyStretch(p, what, size),
@@ -201,6 +209,48 @@ final class StyleResolver {
             return 0;
         }
         return percent / 100;
+    }
+
+    /**
+     * The value of a node, read once: a style inherits its parent's nodes, and a wrong value is
+     * reported for the style that sets it, not again for every style that inherits it.
+     */
+    private Optional<Double> once(Located v, Supplier<Optional<Double>> read) {
+        Optional<Double> known = measured.get(v.node());
+        if (known == null) {
+            known = read.get();
+            measured.put(v.node(), known);
+        }
+        return known;
+    }
+
+    /** A length that is not negative (and, as every length, not absurdly long). */
+    private Optional<Double> positive(Map<String, Located> p, String key, String what) {
+        return Optional.ofNullable(p.get(key))
+                .flatMap(v -> once(v, () -> values.reader(v).nonNegativeLength(v.node(), what + " " + key)));
+    }
+
+    /**
+     * The font size, from {@link Units#MIN_FONT_SIZE} to {@link Units#MAX_FONT_SIZE}: a negative
+     * size mirrors the text, a tiny one makes it invisible, zero cannot be drawn at all.
+     */
+    private Optional<Double> fontSize(Map<String, Located> p, String what) {
+        Located v = p.get("size");
+        if (v == null) {
+            return Optional.empty();
+        }
+        return once(v, () -> checkedSize(v, what));
+    }
+
+    private Optional<Double> checkedSize(Located v, String what) {
+        Optional<Double> size = values.length(v, what + " size");
+        if (size.isPresent() && !(size.get() >= Units.MIN_FONT_SIZE && size.get() <= Units.MAX_FONT_SIZE)) {
+            values.reader(v).diagnostics().error(values.at(v), what + " size must be from " + (int) Units.MIN_FONT_SIZE
+                    + "pt to " + (int) Units.MAX_FONT_SIZE + "pt, not '" + values.string(v, "size").orElse("") + "'",
+                    "body text is usually 9pt to 12pt, headings up to 40pt");
+            return Optional.empty();
+        }
+        return size;
     }
 
     /** {@code emergency-stretch: 1em} (or a length, taken relative to the style's size): in ems. */

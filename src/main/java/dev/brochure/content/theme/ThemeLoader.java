@@ -11,6 +11,7 @@ import dev.brochure.vocab.Theme;
 import dev.brochure.world.Builtins;
 import dev.brochure.content.NodeReader;
 import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.content.YamlFile;
 import dev.brochure.vocab.Rgb;
 import dev.brochure.diag.Diagnostics;
@@ -50,6 +51,7 @@ public final class ThemeLoader {
     record Located(Node node, String file) {
     }
 
+    private final Workspace workspace;
     private final ProjectFiles project;
     private final Diagnostics diagnostics;
     private final Map<String, Located> colors = new LinkedHashMap<>();
@@ -61,14 +63,15 @@ public final class ThemeLoader {
     private final Map<String, Located> footer = new LinkedHashMap<>();
     private Located margins;
 
-    private ThemeLoader(ProjectFiles project, Diagnostics diagnostics) {
-        this.project = project;
+    private ThemeLoader(Workspace workspace, Diagnostics diagnostics) {
+        this.workspace = workspace;
+        this.project = workspace.project();
         this.diagnostics = diagnostics;
     }
 
-    public static Optional<Theme> load(String name, SourceLocation requestedAt, ProjectFiles project,
+    public static Optional<Theme> load(String name, SourceLocation requestedAt, Workspace workspace,
             Diagnostics diagnostics) {
-        ThemeLoader loader = new ThemeLoader(project, diagnostics);
+        ThemeLoader loader = new ThemeLoader(workspace, diagnostics);
         long errorsBefore = diagnostics.errorCount();
         List<YamlFile> chain = loader.chain(name, requestedAt);
         if (chain.isEmpty()) {
@@ -123,9 +126,10 @@ public final class ThemeLoader {
             return Optional.empty();
         }
         Path own = project.themesDir().resolve(name + ".yaml");
+        ProjectFiles.checkRegular(own);
         if (Files.isRegularFile(own)) {
             project.checkInside(own, project.themesDir());
-            return Optional.of(YamlFile.read(own));
+            return Optional.of(YamlFile.read(own, project.display(own)));
         }
         Optional<String> builtin = Builtins.read("themes", name + ".yaml");
         if (builtin.isPresent()) {
@@ -180,15 +184,61 @@ public final class ThemeLoader {
     }
 
     /**
+     * The palette: each colour is {@code #RRGGBB} or the name of another colour of the palette
+     * (a colour role such as {@code accent-on-brand: accent} follows the colour it names, so a
+     * theme that changes {@code accent} changes the role too, unless it sets the role itself).
+     */
+    private Map<String, Rgb> palette(ThemeValues values) {
+        Map<String, Rgb> palette = new LinkedHashMap<>();
+        for (String colour : colors.keySet()) {
+            resolveColour(colour, values, palette, new LinkedHashSet<>());
+        }
+        Map<String, Rgb> ordered = new LinkedHashMap<>();
+        colors.keySet().stream().filter(palette::containsKey).forEach(c -> ordered.put(c, palette.get(c)));
+        return ordered;
+    }
+
+    private Optional<Rgb> resolveColour(String colour, ThemeValues values, Map<String, Rgb> palette,
+            Set<String> visiting) {
+        if (palette.containsKey(colour)) {
+            return Optional.of(palette.get(colour));
+        }
+        Located value = colors.get(colour);
+        String what = "colour '" + colour + "'";
+        Optional<String> text = values.string(value, what);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rgb> rgb;
+        if (colors.containsKey(text.get()) && !text.get().equals(colour)) {
+            if (!visiting.add(colour)) {
+                diagnostics.error(values.at(value), what + " names itself through " + String.join(" -> ", visiting)
+                        + " -> " + colour, "give one of these colours as #RRGGBB");
+                return Optional.empty();
+            }
+            rgb = resolveColour(text.get(), values, palette, visiting);
+        } else {
+            rgb = Rgb.parse(text.get());
+            if (rgb.isEmpty()) {
+                diagnostics.error(values.at(value), what + ": '" + text.get() + "' is not a colour",
+                        "write #RRGGBB or the name of another colour; " + Suggestions.hint(text.get(), colors.keySet()));
+            }
+        }
+        rgb.ifPresent(c -> palette.put(colour, c));
+        return rgb;
+    }
+
+    /**
      * The theme, complete even when parts of it are wrong: each wrong part is reported once and a
      * stand-in takes its place (black for a colour, the first family that loaded for a font family),
      * so that the styles and layouts that use it report nothing more. Nothing is written while there
      * are errors, so a stand-in is never seen. Empty when there is no font or no style at all.
      */
     private Optional<Theme> build(String name, YamlFile file, boolean erred) {
-        ThemeValues values = new ThemeValues(project, diagnostics);
-        Map<String, Rgb> palette = new LinkedHashMap<>();
-        colors.forEach((k, v) -> palette.put(k, values.color(v, "colour '" + k + "'", Map.of()).orElse(Rgb.BLACK)));
+        ThemeValues values = new ThemeValues(workspace, diagnostics);
+        Map<String, Rgb> palette = palette(values);
+        // A wrong colour is reported once (in palette) and black stands in for it.
+        colors.keySet().forEach(k -> palette.putIfAbsent(k, Rgb.BLACK));
 
         Map<String, FontFamily> families = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();

@@ -6,7 +6,7 @@ import dev.brochure.vocab.Margins;
 import dev.brochure.vocab.MasterSpec;
 
 import dev.brochure.content.NodeReader;
-import dev.brochure.world.ProjectFiles;
+import dev.brochure.world.Workspace;
 import dev.brochure.vocab.Rgb;
 import dev.brochure.content.theme.ThemeLoader.Located;
 import dev.brochure.diag.Diagnostics;
@@ -22,17 +22,17 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the individual values of a theme (colours, fonts, margins, masters, footer). */
 final class ThemeValues {
 
-    private final ProjectFiles project;
+    private final Workspace workspace;
     private final Diagnostics diagnostics;
 
-    ThemeValues(ProjectFiles project, Diagnostics diagnostics) {
-        this.project = project;
+    ThemeValues(Workspace workspace, Diagnostics diagnostics) {
+        this.workspace = workspace;
         this.diagnostics = diagnostics;
     }
 
     /** The same readers with a diagnostics of their own, which nobody reads: for values reported elsewhere. */
     ThemeValues quiet() {
-        return new ThemeValues(project, new Diagnostics());
+        return new ThemeValues(workspace, new Diagnostics());
     }
 
     NodeReader reader(Located located) {
@@ -88,8 +88,8 @@ final class ThemeValues {
 
     private Path face(Located v, String family, String face) {
         String what = "font '" + family + "' " + face;
-        Optional<Path> path = string(v, what).flatMap(ref -> project.resolveAsset(ref, at(v), diagnostics));
-        Optional<String> problem = path.flatMap(FontFileCheck::problem);
+        Optional<Path> path = string(v, what).flatMap(ref -> workspace.project().resolveAsset(ref, at(v), diagnostics));
+        Optional<String> problem = path.flatMap(file -> FontFileCheck.problem(file, workspace.fonts()));
         if (problem.isPresent()) {
             diagnostics.error(at(v), what + ": '" + path.get().getFileName() + "' " + problem.get(),
                     "use an undamaged TrueType (.ttf) or OpenType (.otf) font file");
@@ -152,7 +152,8 @@ final class ThemeValues {
         Margins m = Optional.ofNullable(props.get("margins")).flatMap(this::margins).orElse(pageMargins);
         int columns = Optional.ofNullable(props.get("columns"))
                 .flatMap(v -> reader(v).integer(v.node(), "columns", 1, 6)).orElse(1);
-        double gutter = Optional.ofNullable(props.get("gutter")).flatMap(v -> length(v, "gutter")).orElse(12.0);
+        double gutter = Optional.ofNullable(props.get("gutter"))
+                .flatMap(v -> reader(v).nonNegativeLength(v.node(), "gutter")).orElse(12.0);
         boolean footer = Optional.ofNullable(props.get("footer")).flatMap(v -> bool(v, "footer")).orElse(true);
         Rgb background = Optional.ofNullable(props.get("background"))
                 .flatMap(v -> color(v, "background", palette)).orElse(null);
@@ -168,7 +169,8 @@ final class ThemeValues {
         }
         String left = Optional.ofNullable(props.get("left")).flatMap(v -> string(v, "footer left")).orElse("{title}");
         String right = Optional.ofNullable(props.get("right")).flatMap(v -> string(v, "footer right")).orElse("{page}");
-        double baseline = Optional.ofNullable(props.get("baseline")).flatMap(v -> length(v, "footer baseline"))
+        double baseline = Optional.ofNullable(props.get("baseline"))
+                .flatMap(v -> reader(v).nonNegativeLength(v.node(), "footer baseline"))
                 .orElse(pageMargins.bottom() / 2);
         boolean rule = Optional.ofNullable(props.get("rule")).flatMap(v -> bool(v, "footer rule")).orElse(false);
         return new FooterSpec(style, left, right, baseline, rule);

@@ -82,6 +82,15 @@ public final class ReportJson {
             glyphProblem(json, problem);
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("textOutside");
+        for (OffPageText off : r.textOutside()) {
+            json.writeStartObject();
+            json.writeNumberField("page", off.page());
+            json.writeNumberField("glyphs", off.glyphs());
+            json.writeStringField("text", off.text());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

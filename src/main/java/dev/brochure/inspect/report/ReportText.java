@@ -25,7 +25,16 @@ public final class ReportText {
         out.printf("%nOutline%s%n", r.outline().isEmpty() ? ": none" : "");
         outline(r.outline(), "  ", out);
         glyphs(r.glyphProblems(), out);
+        offPage(r.textOutside(), out);
         out.flush();
+    }
+
+    private static void offPage(List<OffPageText> text, PrintWriter out) {
+        out.printf("%nText outside the page%s%n", text.isEmpty() ? ": none" : "");
+        for (OffPageText t : text) {
+            out.printf(Locale.ROOT, "  page %-3d %s  %s%n", t.page(), count(t.glyphs(), "glyph"),
+                    t.text().isEmpty() ? "" : quoted(t.text()));
+        }
     }
 
     private static void metadata(Metadata m, PrintWriter out) {

@@ -3,12 +3,14 @@ package dev.brochure.inspect.verify;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.inspect.Inspector;
+import dev.brochure.inspect.OffPage;
 import dev.brochure.inspect.PdfFiles;
 import dev.brochure.inspect.report.FontInfo;
 import dev.brochure.inspect.report.GlyphProblem;
 import dev.brochure.inspect.report.ImageInfo;
 import dev.brochure.inspect.report.InspectReport;
 import dev.brochure.inspect.report.LinkInfo;
+import dev.brochure.inspect.report.OffPageText;
 import dev.brochure.inspect.report.OutlineItem;
 import dev.brochure.inspect.report.ReportText;
 import dev.brochure.inspect.report.Target;
@@ -18,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * {@code brochure verify}: inspects a PDF and judges the report by the {@link Rule}s, so that a
@@ -35,13 +40,21 @@ public final class Verifier {
     public static VerifyResult verify(Path file, VerifyOptions options) {
         try (PDDocument document = PdfFiles.open(file)) {
             InspectReport report = Inspector.inspect(document, file);
-            List<Rule> checked = new ArrayList<>(List.of(Rule.FONT_EMBEDDED, Rule.MISSING_GLYPH,
-                    Rule.IMAGE_RESOLUTION, Rule.LINK_TARGET));
+            List<Rule> checked = new ArrayList<>(List.of(Rule.PAGES, Rule.FONT_EMBEDDED, Rule.MISSING_GLYPH,
+                    Rule.IMAGE_RESOLUTION, Rule.LINK_TARGET, Rule.TEXT_ON_PAGE));
             List<Failure> failures = new ArrayList<>();
+            if (report.pages().isEmpty()) {
+                failures.add(new Failure(Rule.PAGES, "the PDF has no pages"));
+            }
             fonts(report, failures);
             glyphs(report, failures);
             images(report, options.minPpi(), failures);
             links(report, failures);
+            for (OffPageText off : report.textOutside()) {
+                failures.add(new Failure(Rule.TEXT_ON_PAGE, "page " + off.page() + ": " + off.glyphs()
+                        + (off.glyphs() == 1 ? " glyph is" : " glyphs are") + " drawn outside the page, where no reader"
+                        + " sees them" + (off.text().isEmpty() ? "" : ": " + excerpt(off.text(), 0))));
+            }
             if (options.expectedText() != null) {
                 checked.add(Rule.CONTENT_TEXT);
                 text(extract(document, file), options.expectedText(), failures);
@@ -112,9 +125,20 @@ public final class Verifier {
         return (where.isEmpty() ? "" : " to " + where) + ": " + target.problem();
     }
 
+    /** The text PDFBox extracts, leaving out glyphs drawn outside their page: no reader sees those. */
+    private static final class OnPageText extends PDFTextStripper {
+        @Override
+        protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+                throws IOException {
+            if (!OffPage.outside(textRenderingMatrix, displacement, getCurrentPage().getMediaBox())) {
+                super.showGlyph(textRenderingMatrix, font, code, displacement);
+            }
+        }
+    }
+
     private static String extract(PDDocument document, Path file) {
         try {
-            PDFTextStripper stripper = new PDFTextStripper();
+            PDFTextStripper stripper = new OnPageText();
             // Content-stream order follows the typesetter's reading order, columns included.
             stripper.setSortByPosition(false);
             return stripper.getText(document);

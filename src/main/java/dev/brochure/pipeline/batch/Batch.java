@@ -60,7 +60,7 @@ public final class Batch {
 
     public static BatchResult run(Pipeline pipeline, BatchRequest request, BatchListener listener) {
         long start = System.nanoTime();
-        RecipientsFile recipients = RecipientsReader.read(request.recipients());
+        RecipientsFile recipients = RecipientsReader.read(request.recipients(), pipeline.displayRoot());
         Copies copies = pipeline.copies(request.build());
         checkFields(recipients, copies);
         CopyNames names = names(request, recipients);
@@ -102,7 +102,7 @@ public final class Batch {
                 toBuild.add(p);
             }
         }
-        Manifest.write(manifestFile, inOrder(entries));
+        Manifest.write(copies.output(), manifestFile, inOrder(entries));
         BatchResult.Plan plan = new BatchResult.Plan(recipients.rows().size(), mine.size(), toBuild.size(), upToDate,
                 invalid, request.shard());
         listener.planned(plan);
@@ -124,14 +124,14 @@ public final class Batch {
                 List<Diagnostic> shared = copies.sharedErrors();
                 if (!shared.isEmpty()) {
                     // Every copy would fail the same way: one report, and no more work.
-                    Manifest.write(manifestFile, inOrder(entries));
+                    Manifest.write(copies.output(), manifestFile, inOrder(entries));
                     throw new BrochureException(distinct(shared));
                 }
             }
             List<Planned> rest = toBuild.size() > 1 ? toBuild.subList(1, toBuild.size()) : List.of();
             buildAll(rest, builder, request.jobs());
         }
-        Manifest.write(manifestFile, inOrder(entries));
+        Manifest.write(copies.output(), manifestFile, inOrder(entries));
 
         List<BatchResult.Failure> failures = new ArrayList<>();
         Map<Integer, Planned> byNumber = new HashMap<>();
@@ -292,7 +292,7 @@ public final class Batch {
                 Copies.Copy copy = made.copy();
                 try {
                     String sha256 = HexFormat.of().formatHex(Fingerprints.sha256().digest(copy.pdf()));
-                    bytes = AtomicOutput.write(out.resolve(p.file()), o -> o.write(copy.pdf()));
+                    bytes = copies.output().write(out.resolve(p.file()), o -> o.write(copy.pdf()));
                     entry = new Manifest.Entry(p.row().line(), p.row().number(), p.key(), keyFields(p), p.file(),
                             sha256, bytes, copy.pages(), Manifest.BUILT, fingerprint, List.of());
                     for (Diagnostic w : copy.warnings()) {

@@ -11,6 +11,11 @@ public interface BatchListener {
     default void finished(BatchResult.Outcome outcome, int done) {
     }
 
-    BatchListener NONE = new BatchListener() {
-    };
+    /** Hears nothing. */
+    BatchListener NONE = Silent.INSTANCE;
+
+    /** The listener that hears nothing (an enum: a constant with no state). */
+    enum Silent implements BatchListener {
+        INSTANCE
+    }
 }

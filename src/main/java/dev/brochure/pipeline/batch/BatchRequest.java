@@ -12,7 +12,10 @@ import java.nio.file.Path;
 public record BatchRequest(BuildRequest build, Path recipients, Path outDir, String namePattern, int jobs,
         Shard shard) {
 
-    public static final Path DEFAULT_OUT = Path.of("out", "batch");
+    /** The output folder when none is given: {@code out/batch}. */
+    public static Path defaultOut() {
+        return Path.of("out", "batch");
+    }
 
     public BatchRequest {
         if (jobs < 1) {

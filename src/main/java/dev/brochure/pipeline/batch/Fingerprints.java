@@ -19,14 +19,14 @@ import java.util.stream.Stream;
 /**
  * What a copy is made from, as a SHA-256: every file of the content folder (brochure.yaml,
  * sections, themes, layouts) and of the project's images/ and fonts/ by path and bytes, the
- * built-in layouts, themes and hyphenation patterns, the tool (its version, and its jar's size
+ * built-in layouts, themes, hyphenation patterns and fonts, the tool (its version, and its jar's size
  * and time), the build settings (profile, size budget, paper, the PDF's date), and then for each
  * copy its record's fields and its file name. The same fingerprint means the same PDF, so a
  * copy whose fingerprint the manifest already has is not built again.
  */
 final class Fingerprints {
 
-    private static final List<String> BUILTIN_FOLDERS = List.of("layouts", "themes", "hyphenation");
+    private static final List<String> BUILTIN_FOLDERS = List.of("layouts", "themes", "hyphenation", Builtins.FONTS);
 
     private final byte[] run;
 
@@ -42,8 +42,8 @@ final class Fingerprints {
         tool(digest);
         for (String folder : BUILTIN_FOLDERS) {
             for (String name : Builtins.list(folder)) {
-                update(digest, "builtin:" + folder + "/" + name);
-                update(digest, Builtins.read(folder, name).orElse(""));
+                update(digest, Builtins.displayName(folder, name));
+                builtin(digest, folder + "/" + name);
             }
         }
         files(digest, contentDir, skip);
@@ -95,6 +95,20 @@ final class Fingerprints {
                 // A file that cannot be read makes the build fail anyway; its absence is part of the fingerprint.
                 update(digest, "unreadable");
             }
+        }
+    }
+
+    /** The bytes of a built-in file (fonts are binary: never read as text). */
+    private static void builtin(MessageDigest digest, String entry) {
+        try (InputStream in = Fingerprints.class.getResourceAsStream("/" + entry)) {
+            if (in == null) {
+                update(digest, "missing");
+                return;
+            }
+            update(digest, "bytes");
+            digest.update(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -87,7 +87,12 @@ final class Manifest {
 
     /** Writes {@code entries} as the whole manifest, atomically. */
     static void write(Path file, List<Entry> entries) {
-        AtomicOutput.write(file, out -> {
+        write(new AtomicOutput(), file, entries);
+    }
+
+    /** Writes {@code entries} as the whole manifest, atomically with {@code output}. */
+    static void write(AtomicOutput output, Path file, List<Entry> entries) {
+        output.write(file, out -> {
             for (Entry e : entries) {
                 out.write(line(e).getBytes(StandardCharsets.UTF_8));
             }

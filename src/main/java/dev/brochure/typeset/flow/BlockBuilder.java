@@ -34,8 +34,16 @@ final class BlockBuilder {
         this.blockGap = body == null ? 6 : body.spaceAfter();
     }
 
-    /** The vertical list of {@code blocks} set {@code width} wide. */
+    /** The vertical list of {@code blocks} set {@code width} wide; at the top level it is flowed over pages. */
     List<VItem> build(List<Block> blocks, double width, boolean topLevel) {
+        return build(blocks, width, topLevel, topLevel);
+    }
+
+    /**
+     * The vertical list of {@code blocks}; {@code flowing} when the page composer flows it over
+     * columns and pages (a section's top level, or columns there), so rows may split.
+     */
+    List<VItem> build(List<Block> blocks, double width, boolean topLevel, boolean flowing) {
         List<VItem> out = new ArrayList<>();
         double pendingAfter = -1;
         for (Block block : blocks) {
@@ -43,7 +51,7 @@ final class BlockBuilder {
             if (pendingAfter >= 0 && !(block instanceof Block.PageBreak || block instanceof Block.ColumnBreak)) {
                 out.add(new VItem.VGlue(Math.max(pendingAfter, before)));
             }
-            out.addAll(block(block, width, topLevel));
+            out.addAll(block(block, width, topLevel, flowing));
             pendingAfter = spaceAfter(block);
             if (block instanceof Block.PageBreak || block instanceof Block.ColumnBreak || block instanceof Block.FixedPage) {
                 pendingAfter = -1;
@@ -57,24 +65,40 @@ final class BlockBuilder {
         return Stacker.stack(build(blocks, width, false), where, this::balanced);
     }
 
-    private List<VItem> block(Block block, double width, boolean topLevel) {
+    /** How a box grows; the text it sets again to grow is not recorded for the report twice. */
+    private VItem.Grow grow(double weight, boolean ink, java.util.function.DoubleFunction<VItem.VBox> taller) {
+        return new VItem.Grow(weight, ink, extra -> text.quietly(() -> taller.apply(extra)));
+    }
+
+    /** Empty space; growing, it takes {@code grow} shares of what is left at the foot of its page. */
+    private static VItem.VBox spacer(double height, double grow, Block.Spacer s) {
+        VItem.VBox box = new VItem.VBox(height, List.of(), List.of(), Double.NaN, s.where()).withKind("spacer");
+        return grow <= 0 ? box : box.withGrow(new VItem.Grow(grow, false, extra -> spacer(height + extra, grow, s)));
+    }
+
+    private List<VItem> block(Block block, double width, boolean topLevel, boolean flowing) {
         return switch (block) {
             case Block.Paragraph p -> paragraph(p.text(), p.style(), p.align(), width, p);
             case Block.Heading h -> heading(h, width);
             case Block.ListBlock l -> list(l, width);
             case Block.Image i -> List.of(new ImageBox(text, diagnostics).image(i, width));
             case Block.Quote q -> List.of(quote(q, width));
-            case Block.Spacer s -> List.of(new VItem.VBox(s.height(), List.of(), List.of(), Double.NaN, s.where()));
+            case Block.Spacer s -> List.of(spacer(s.height(), s.grow(), s));
             case Block.Rule r -> {
                 double w = Math.min(width, r.width().resolve(width));
                 yield List.of(new VItem.VBox(r.thickness(), List.of(new PageItem.Line(0, r.thickness() / 2, w,
                         r.thickness() / 2, r.color(), r.thickness())), List.of(), Double.NaN, r.where()));
             }
             case Block.Panel p -> List.of(panel(p, width, 0));
-            case Block.Row r -> List.of(row(r, width));
+            case Block.Row r -> r.split() && flowing ? List.of(splitRow(r, width)) : List.of(row(r, width, 0));
+            case Block.Grid g -> grid(g, width);
+            case Block.Table t -> new TableSetter(this, text).table(t, width);
+            case Block.Qr q -> List.of(QrBox.qr(q, width, diagnostics));
+            case Block.KeepTogether k -> List.of(stacked(List.of(k.block()), width, k.where())
+                    .withKind("keep-together"));
             case Block.Columns c -> {
                 double colWidth = (width - c.gap() * (c.count() - 1)) / c.count();
-                List<VItem> inner = build(c.blocks(), colWidth, false);
+                List<VItem> inner = build(c.blocks(), colWidth, false, topLevel);
                 VItem.VColumns columns = new VItem.VColumns(c.count(), c.gap(), colWidth, inner, c.where());
                 yield topLevel ? List.of(columns) : List.of(balanced(columns));
             }
@@ -196,14 +220,25 @@ final class BlockBuilder {
         if (q.bar() != null) {
             items.addFirst(new PageItem.Line(1.5, 0, 1.5, y, q.bar(), 3));
         }
-        return new VItem.VBox(y, items, body.markers(), body.baseline(), q.where());
+        return new VItem.VBox(y, items, body.markers(), body.baseline(), q.where()).withKind("quote");
     }
 
+    /**
+     * A panel at least {@code stretchTo} tall. Space beyond its content goes to what inside it
+     * grows, if anything does, else it is placed by {@code valign}. A panel that grows, or holds
+     * something that does, can be made taller at the foot of its page.
+     */
     VItem.VBox panel(Block.Panel p, double width, double stretchTo) {
         double innerWidth = width - p.padding().horizontal();
         VItem.VBox inner = stacked(p.blocks(), innerWidth, p.where());
-        double height = Math.max(Math.max(p.minHeight(), stretchTo), inner.height() + p.padding().vertical());
+        double natural = inner.height() + p.padding().vertical();
+        double height = Math.max(Math.max(p.minHeight(), stretchTo), natural);
         double free = height - p.padding().vertical() - inner.height();
+        VItem.Grow innerGrow = inner.grow();
+        if (free > 0.01 && innerGrow != null) {
+            inner = innerGrow.taller().apply(free);
+            free = 0;
+        }
         double dy = p.padding().top() + switch (p.valign()) {
             case TOP -> 0;
             case MIDDLE -> free / 2;
@@ -215,23 +250,50 @@ final class BlockBuilder {
         }
         VItem.VBox placed = inner.moved(p.padding().left(), dy);
         items.addAll(placed.items());
-        return new VItem.VBox(height, items, placed.markers(), inner.baseline() + dy, p.where());
+        VItem.VBox box = new VItem.VBox(height, items, placed.markers(), inner.baseline() + dy, p.where())
+                .withKind("panel");
+        double weight = p.grow() > 0 ? p.grow() : innerGrow == null ? 0 : innerGrow.weight();
+        if (weight > 0) {
+            boolean ink = innerGrow != null && innerGrow.ink();
+            double at = height;
+            box = box.withGrow(grow(weight, ink, extra -> panel(p, width, at + extra)));
+        }
+        return box;
     }
 
-    private VItem.VBox row(Block.Row r, double width) {
+    /**
+     * A row at least {@code minHeight} tall. A row whose cells hold something that grows can be
+     * made taller: each such cell grows to the row's new height, the others keep their place.
+     */
+    private VItem.VBox row(Block.Row r, double width, double minHeight) {
         double[] widths = RowWidths.of(r, width);
         List<VItem.VBox> cells = new ArrayList<>();
-        double height = 0;
+        double height = minHeight;
         for (int i = 0; i < r.cells().size(); i++) {
             VItem.VBox cell = stacked(r.cells().get(i).blocks(), widths[i], r.where());
             cells.add(cell);
             height = Math.max(height, cell.height());
         }
+        double natural = height;
+        double weight = 0;
+        boolean ink = false;
+        for (int i = 0; i < cells.size(); i++) {
+            VItem.Grow g = cells.get(i).grow();
+            if (g != null) {
+                weight = Math.max(weight, g.weight());
+                ink |= g.ink();
+                if (height - cells.get(i).height() > 0.01) {
+                    cells.set(i, g.taller().apply(height - cells.get(i).height()));
+                }
+            }
+        }
         if (r.equalHeight()) {
             for (int i = 0; i < cells.size(); i++) {
                 List<Block> blocks = r.cells().get(i).blocks();
                 if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Panel p) {
-                    cells.set(i, panel(p, widths[i], height));
+                    double w = widths[i];
+                    double h = height;
+                    cells.set(i, text.quietly(() -> panel(p, w, h)));
                 } else if (blocks.size() == 1 && blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER
                         && height - cells.get(i).height() > 0.01) {
                     // A photo alone in its cell grows to the row's height, cropped to fill it.
@@ -255,8 +317,68 @@ final class BlockBuilder {
             markers.addAll(placed.markers());
             x += widths[i] + r.gap();
         }
-        return new VItem.VBox(height, items, markers, cells.isEmpty() ? Double.NaN : cells.getFirst().baseline(),
-                r.where());
+        VItem.VBox box = new VItem.VBox(height, items, markers,
+                cells.isEmpty() ? Double.NaN : cells.getFirst().baseline(), r.where()).withKind("row");
+        if (weight > 0) {
+            box = box.withGrow(grow(weight, ink, extra -> row(r, width, natural + extra)));
+        }
+        return box;
+    }
+
+    /** A row whose cells break side by side where it flows: each cell's own vertical list. */
+    private VItem splitRow(Block.Row r, double width) {
+        double[] widths = RowWidths.of(r, width);
+        List<List<VItem>> cells = new ArrayList<>();
+        double[] x = new double[widths.length];
+        double at = 0;
+        for (int i = 0; i < widths.length; i++) {
+            List<Block> blocks = r.cells().get(i).blocks();
+            List<VItem> cell = build(blocks, widths[i], false);
+            if (r.equalHeight() && blocks.size() == 1 && cell.size() == 1 && cell.getFirst() instanceof VItem.VBox b
+                    && b.grow() == null) {
+                // As in a row of equal height, a lone panel or cover photo stretches to the tallest
+                // cell of each part of the row (weight 0: it does not grow at a page's foot).
+                double w = widths[i];
+                if (blocks.getFirst() instanceof Block.Panel p) {
+                    double h = b.height();
+                    cell = List.of(b.withGrow(grow(0, false, extra -> panel(p, w, h + extra))));
+                } else if (blocks.getFirst() instanceof Block.Image img && img.fit() == Fit.COVER) {
+                    cell = List.of(b.withGrow(grow(0, true,
+                            extra -> new ImageBox(text, diagnostics).taller(img, w, extra))));
+                }
+            }
+            cells.add(cell);
+            x[i] = at;
+            at += widths[i] + r.gap();
+        }
+        return new VItem.VSplitRow(cells, new int[widths.length], x, r.where());
+    }
+
+    /**
+     * A grid: its cells in rows of {@code columns} equal cells, one box per row, rows apart by
+     * the row gap (where a page may break). The last row, if incomplete, as {@code lastRow} says.
+     */
+    private List<VItem> grid(Block.Grid g, double width) {
+        double cellWidth = (width - g.gap() * (g.columns() - 1)) / g.columns();
+        List<VItem> out = new ArrayList<>();
+        for (int start = 0; start < g.cells().size(); start += g.columns()) {
+            List<Block.Cell> cells = g.cells().subList(start, Math.min(g.cells().size(), start + g.columns()));
+            boolean incomplete = cells.size() < g.columns();
+            List<Block.Cell> sized = new ArrayList<>();
+            for (Block.Cell c : cells) {
+                sized.add(incomplete && g.lastRow() == Block.LastRow.SPREAD ? new Block.Cell(null, 1, c.blocks())
+                        : new Block.Cell(dev.brochure.vocab.Length.points(cellWidth), 1, c.blocks()));
+            }
+            Block.Row row = new Block.Row(g.gap(), g.valign(), g.equalHeight(), sized, g.where());
+            double rowWidth = incomplete && g.lastRow() == Block.LastRow.SPREAD ? width
+                    : cells.size() * cellWidth + (cells.size() - 1) * g.gap();
+            double dx = incomplete && g.lastRow() == Block.LastRow.CENTER ? (width - rowWidth) / 2 : 0;
+            if (start > 0) {
+                out.add(new VItem.VGlue(g.rowGap()));
+            }
+            out.add(row(row, rowWidth, 0).moved(dx, 0).withKind("grid"));
+        }
+        return out;
     }
 
     /** Columns inside a box: balanced, never broken across pages. */
@@ -270,12 +392,14 @@ final class BlockBuilder {
             case Block.Heading h -> h.style().spaceBefore();
             case Block.ListBlock l -> l.style().spaceBefore();
             case Block.Spacer s -> 0;
+            case Block.KeepTogether k -> spaceBefore(k.block());
             default -> blockGap;
         };
     }
 
     private double spaceAfter(Block block) {
         return switch (block) {
+            case Block.KeepTogether k -> spaceAfter(k.block());
             case Block.Paragraph p -> p.style().spaceAfter();
             case Block.Heading h -> h.style().spaceAfter();
             case Block.ListBlock l -> l.style().spaceAfter();

@@ -4,6 +4,7 @@ import dev.brochure.vocab.Paper;
 import dev.brochure.vocab.TextStyle;
 import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
+import dev.brochure.world.Workspace;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.typeset.TypesetOptions;
@@ -12,6 +13,7 @@ import dev.brochure.typeset.page.Destination;
 import dev.brochure.typeset.page.OutlineEntry;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.TypesetDocument;
+import dev.brochure.typeset.text.Faces;
 import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
@@ -24,24 +26,29 @@ public final class Composition {
     private Composition() {
     }
 
-    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics) {
-        return compose(layout, options, diagnostics, SharedSections.none());
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Workspace workspace,
+            Diagnostics diagnostics) {
+        return compose(layout, options, workspace, diagnostics, SharedSections.none());
     }
 
-    /** As {@link #compose(LayoutDocument, TypesetOptions, Diagnostics)}, reusing the work of {@code shared} sections. */
-    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Diagnostics diagnostics,
-            SharedSections shared) {
+    /** As {@link #compose(LayoutDocument, TypesetOptions, Workspace, Diagnostics)}, reusing the work of {@code shared} sections. */
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Workspace workspace,
+            Diagnostics diagnostics, SharedSections shared) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
-        Hyphenator hyphenator = hyphenator(layout, diagnostics);
-        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator, diagnostics),
-                options.lineBreaker());
+        Faces faces = new Faces(workspace);
+        Hyphenator hyphenator = hyphenator(layout, workspace, diagnostics);
+        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator, faces, diagnostics),
+                options.lineBreaker(), faces);
         BlockBuilder builder = new BlockBuilder(theme, text, diagnostics);
         // A shared section is set by a builder of its own, so that what it raises is its own to hand on.
-        Function<Diagnostics, BlockBuilder> sharedBuilder = own -> new BlockBuilder(theme,
-                new TextSetter(theme, new ParagraphBuilder(theme, hyphenator, own), options.lineBreaker()), own);
-        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), builder, diagnostics,
-                shared, sharedBuilder);
+        Function<Diagnostics, BlockBuilder> sharedBuilder = own -> new BlockBuilder(theme, new TextSetter(theme,
+                new ParagraphBuilder(theme, hyphenator, faces, own), options.lineBreaker(), faces), own);
+        TextStyle body = theme.styles().get("body");
+        // A section that continues on the page before it is set two body lines below it.
+        double sectionGap = 2 * (body == null ? 14 : body.leading());
+        PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), sectionGap, builder,
+                diagnostics, shared, sharedBuilder);
         for (LayoutSection section : layout.sections()) {
             composer.section(section);
         }
@@ -79,9 +86,9 @@ public final class Composition {
     }
 
     /** The document language's hyphenator; a warning if the theme asks for hyphenation it cannot have. */
-    private static Hyphenator hyphenator(LayoutDocument layout, Diagnostics diagnostics) {
+    private static Hyphenator hyphenator(LayoutDocument layout, Workspace workspace, Diagnostics diagnostics) {
         String language = layout.info().language();
-        Hyphenator hyphenator = Hyphenator.forLanguage(language).orElse(null);
+        Hyphenator hyphenator = Hyphenator.forLanguage(language, workspace).orElse(null);
         if (hyphenator == null && layout.theme().styles().values().stream().anyMatch(TextStyle::hyphenate)) {
             diagnostics.warning(layout.info().where(), "no hyphenation patterns for language '" + language
                     + "': text is set without hyphenation", "hyphenation is available for en-US (and en)");

@@ -32,6 +32,11 @@ final class FrameSetter {
             VItem.VBox content = builder.stacked(blocks, innerWidth, frame.where());
             double height = frame.height() == null ? content.height() + frame.padding().vertical() : rect.height();
             double free = height - frame.padding().vertical() - content.height();
+            if (free > 0.01 && content.grow() != null) {
+                // What the layout marked to grow takes the frame's free height.
+                content = content.grow().taller().apply(free);
+                free = 0;
+            }
             if (free < -0.5) {
                 diagnostics.error(frame.where(), String.format(Locale.ROOT,
                                 "the content of a frame is %.0fpt tall but the frame holds only %.0fpt",
@@ -55,8 +60,7 @@ final class FrameSetter {
     /** An image whose height is a percentage of its frame gets that height in points. */
     private static Block fillHeight(Block block, double innerHeight) {
         if (block instanceof Block.Image i && i.height() != null && i.height().percent()) {
-            return new Block.Image(i.image(), i.fit(), i.width(), Length.points(i.height().resolve(innerHeight)),
-                    i.aspect(), i.align(), i.caption(), i.captionStyle(), i.radius(), i.alt(), i.where());
+            return i.withHeight(Length.points(i.height().resolve(innerHeight)));
         }
         return block;
     }

@@ -4,6 +4,7 @@ import dev.brochure.vocab.ImageRef;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Fit;
+import dev.brochure.layout.tree.Focus;
 import dev.brochure.vocab.Length;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
@@ -44,7 +45,7 @@ final class ImageBox {
             default -> 0;
         };
         List<PageItem> items = new ArrayList<>();
-        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.radius(), block.alt()));
+        items.add(place(image, new Rect(x, 0, width, height), block.fit(), block.focus(), block.radius(), block.alt()));
         double y = height;
         if (!block.caption().isEmpty()) {
             y += block.captionStyle().spaceBefore();
@@ -53,7 +54,12 @@ final class ImageBox {
                 y += line.height();
             }
         }
-        return new VItem.VBox(y, items, List.of(), Double.NaN, block.where());
+        VItem.VBox box = new VItem.VBox(y, items, List.of(), Double.NaN, block.where()).withKind("image");
+        if (block.grow() > 0) {
+            box = box.withGrow(new VItem.Grow(block.grow(), true,
+                    extra -> text.quietly(() -> taller(block, available, extra))));
+        }
+        return box;
     }
 
     /** The image block set {@code available} wide with its picture {@code extra} points taller than it would be. */
@@ -61,20 +67,21 @@ final class ImageBox {
         double width = Math.min(available, block.width().resolve(available));
         double height = block.height() != null && !block.height().percent() ? block.height().value()
                 : width / (block.aspect() != null ? block.aspect() : block.image().aspectRatio());
-        return image(new Block.Image(block.image(), block.fit(), block.width(), Length.points(height + extra), null,
-                block.align(), block.caption(), block.captionStyle(), block.radius(), block.alt(), block.where()),
-                available, block);
+        return image(block.withHeight(Length.points(height + extra)), available, block);
     }
 
-    /** The image drawn into {@code box}: covering it (and clipped to it) or contained in it. */
-    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, double radius, String alt) {
+    /**
+     * The image drawn into {@code box}: covering it (and clipped to it) or contained in it, the
+     * picture's {@code focus} placed at the same fraction of the box, so a crop keeps it in view.
+     */
+    static PageItem.PlacedImage place(ImageRef image, Rect box, Fit fit, Focus focus, double radius, String alt) {
         double sx = box.width() / image.pixelWidth();
         double sy = box.height() / image.pixelHeight();
         double scale = fit == Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
         double w = image.pixelWidth() * scale;
         double h = image.pixelHeight() * scale;
-        double x = box.x() + (box.width() - w) / 2;
-        double y = box.y() + (box.height() - h) / 2;
+        double x = box.x() + (box.width() - w) * focus.x();
+        double y = box.y() + (box.height() - h) * focus.y();
         boolean cropped = w > box.width() + 0.01 || h > box.height() + 0.01;
         Rect clip = cropped || radius > 0 ? (fit == Fit.COVER ? box : new Rect(x, y, w, h)) : null;
         return new PageItem.PlacedImage(image, x, y, w, h, clip, radius, alt);

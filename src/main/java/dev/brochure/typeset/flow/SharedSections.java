@@ -43,8 +43,6 @@ public final class SharedSections {
         }
     }
 
-    private static final SharedSections NONE = new SharedSections(s -> false);
-
     private final Predicate<LayoutSection> shared;
     private final ConcurrentHashMap<Key, CompletableFuture<Built>> built = new ConcurrentHashMap<>();
 
@@ -55,7 +53,7 @@ public final class SharedSections {
 
     /** Shares nothing: every section is typeset for its document (a single build). */
     public static SharedSections none() {
-        return NONE;
+        return new SharedSections(s -> false);
     }
 
     /** The errors of shared sections: every copy meets them. */

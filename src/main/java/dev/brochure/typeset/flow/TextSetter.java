@@ -6,10 +6,10 @@ import dev.brochure.vocab.Theme;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Block;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.TextParagraph;
+import dev.brochure.typeset.text.Faces;
 import dev.brochure.typeset.text.Item;
 import dev.brochure.typeset.text.LineBreaker;
 import dev.brochure.typeset.text.LineOptions;
@@ -54,13 +54,26 @@ final class TextSetter {
     private final Theme theme;
     private final ParagraphBuilder builder;
     private final LineBreaker breaker;
+    private final Faces faces;
     /** The paragraph id of each block set so far, numbered in the order they were first set. */
-    private final Map<Block, Integer> ids = new IdentityHashMap<>();
+    private final Map<Object, Integer> ids = new IdentityHashMap<>();
+    /** The paragraph id of each place of text set without a block of its own (table cells). */
+    private final Map<Object, Integer> placeIds = new java.util.HashMap<>();
 
-    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker) {
+    TextSetter(Theme theme, ParagraphBuilder builder, LineBreaker breaker, Faces faces) {
         this.theme = theme;
         this.builder = builder;
         this.breaker = breaker;
+        this.faces = faces;
+    }
+
+    /**
+     * Runs {@code work}, which sets again text that was set before (to make its box taller). The
+     * text keeps its paragraph ids (they belong to its blocks, or to its content's place), so the
+     * report, computed from the placed lines, counts it once.
+     */
+    <T> T quietly(java.util.function.Supplier<T> work) {
+        return work.get();
     }
 
     /** What a piece of text is, which decides whether it is hyphenated and recorded for the report. */
@@ -80,6 +93,19 @@ final class TextSetter {
         return lines(text, style, alignOverride, width, block.where(), block, Role.LIST_ITEM);
     }
 
+    /**
+     * The lines of a paragraph that belongs to no block of its own (a table cell): its paragraph
+     * id belongs to the content's place {@code where}, so setting it again keeps the id.
+     */
+    List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width, SourceLocation where) {
+        return lines(text, style, alignOverride, width, where, where, Role.PARAGRAPH);
+    }
+
+    /** The lines of a heading that belongs to no heading block (a table's head cell), keyed by its place. */
+    List<VItem.VBox> headingLines(List<Inline> text, TextStyle style, double width, SourceLocation where) {
+        return lines(text, style, null, width, where, where, Role.HEADING);
+    }
+
     /** The lines of a heading: never hyphenated, whatever its style says, and balanced. */
     List<VItem.VBox> headingLines(Block.Heading heading, double width) {
         return lines(heading.text(), heading.style(), null, width, heading.where(), heading, Role.HEADING);
@@ -94,7 +120,7 @@ final class TextSetter {
     }
 
     private List<VItem.VBox> lines(List<Inline> text, TextStyle style, Align alignOverride, double width,
-            SourceLocation where, Block block, Role role) {
+            SourceLocation where, Object block, Role role) {
         Align align = alignOverride != null ? alignOverride : style.align();
         boolean justify = align == Align.JUSTIFY;
         boolean running = role == Role.PARAGRAPH || role == Role.LIST_ITEM;
@@ -135,17 +161,20 @@ final class TextSetter {
             for (PageItem item : set.items()) {
                 placed.add(item.moved(0, baseline));
             }
-            boxes.add(new VItem.VBox(style.leading(), placed, List.of(), baseline, where, paragraph != null));
+            VItem.TextLine tag = paragraph == null ? null
+                    : new VItem.TextLine(paragraph.id(), i, lines.size(), role == Role.HEADING);
+            boxes.add(new VItem.VBox(style.leading(), placed, List.of(), baseline, where, tag));
         }
         return boxes;
     }
 
     /** The paragraph id of {@code block}: the one it had if it was set before, else the next. */
-    private int id(Block block) {
-        Integer id = ids.get(block);
+    private int id(Object block) {
+        Map<Object, Integer> map = block instanceof Block ? ids : placeIds;
+        Integer id = map.get(block);
         if (id == null) {
-            id = ids.size();
-            ids.put(block, id);
+            id = ids.size() + placeIds.size();
+            map.put(block, id);
         }
         return id;
     }
@@ -202,6 +231,40 @@ final class TextSetter {
         return true;
     }
 
+    /**
+     * How wide text is when nothing breaks it: {@code [0]} its widest line (one line, unless it
+     * has forced breaks), {@code [1]} its widest word, which no measure can go below.
+     */
+    double[] contentWidths(List<Inline> text, TextStyle style, SourceLocation where) {
+        double widest = 0;
+        for (VItem.VBox line : label(text, style, Align.LEFT, 1e6, where)) {
+            widest = Math.max(widest, extent(line));
+        }
+        double word = 0;
+        for (Inline inline : text) {
+            if (inline instanceof Inline.Run run) {
+                for (String w : run.text().split("\\s+")) {
+                    if (!w.isEmpty()) {
+                        List<Inline> one = List.of(new Inline.Run(w, run.bold(), run.italic(), null, run.color()));
+                        word = Math.max(word, extent(label(one, style, Align.LEFT, 1e6, where).getFirst()));
+                    }
+                }
+            }
+        }
+        return new double[] {widest, Math.min(word, widest)};
+    }
+
+    /** How far to the right a line's glyphs reach. */
+    static double extent(VItem.VBox line) {
+        double right = 0;
+        for (PageItem item : line.items()) {
+            if (item instanceof PageItem.GlyphRun run) {
+                right = Math.max(right, run.x() + run.width());
+            }
+        }
+        return right;
+    }
+
     /** The paragraph's first words, to recognise it in the report. */
     private static String preview(List<Inline> text) {
         StringBuilder b = new StringBuilder();
@@ -221,7 +284,7 @@ final class TextSetter {
 
     /** The first baseline's distance from the top of a line box of this style. */
     double baseline(TextStyle style) {
-        FontFace face = FontBook.face(theme.fonts().get(style.family()), style.bold(), style.italic());
+        FontFace face = faces.face(theme.fonts().get(style.family()), style.bold(), style.italic());
         double ascent = face.ascent() * style.size();
         double descent = face.descent() * style.size();
         return (style.leading() - ascent - descent) / 2 + ascent;

@@ -126,6 +126,25 @@ public sealed interface PageItem {
     }
 
     /**
+     * A QR code of {@code size} × {@code size} modules, each {@code module} points square, its
+     * top-left module at (x, y). {@code dark[row * size + column]} tells the dark modules, drawn in
+     * {@code color} as vector squares (the light ones are not drawn). {@code data} is the text the
+     * code holds; {@code alt} a description for readers who cannot see it (null if none). The
+     * array is never modified after construction.
+     */
+    record QrCode(double x, double y, double module, int size, boolean[] dark, Rgb color, String data, String alt)
+            implements PageItem {
+        @Override
+        public QrCode moved(double dx, double dy) {
+            return new QrCode(x + dx, y + dy, module, size, dark, color, data, alt);
+        }
+
+        public boolean isDark(int row, int column) {
+            return dark[row * size + column];
+        }
+    }
+
+    /**
      * A clickable area. {@code target} is a URI ({@code https:}, {@code mailto:}) or
      * {@code #id}, a destination inside the document.
      */

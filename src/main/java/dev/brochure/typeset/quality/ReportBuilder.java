@@ -81,7 +81,10 @@ final class ReportBuilder {
             run = line.hyphenated() ? run + 1 : 0;
             longest = Math.max(longest, run);
             boolean split = !p.heading() && p.lines() > 1;
-            widows += split && line.columnTop() && line.index() == p.lines() - 1 ? 1 : 0;
+            // A widow: a paragraph's line alone at a column's head, its earlier lines elsewhere: its last
+            // line, or any later line that is its column's only one (alone at its foot too: the 4 / 1 / 1 split).
+            boolean lone = line.columnTop() && line.columnFoot() && line.index() > 0;
+            widows += split && line.columnTop() && (line.index() == p.lines() - 1 || lone) ? 1 : 0;
             orphans += split && line.columnFoot() && line.index() == 0 ? 1 : 0;
             headings += p.heading() && line.columnFoot() ? 1 : 0;
         }

@@ -19,7 +19,8 @@ import java.util.List;
  * already in the text. <em>Ragged lines</em>: lines of unjustified paragraphs but their last
  * (headings apart); their <em>shortfall</em> is how far they fall short of the measure, in ems,
  * and a <em>notch</em> is one short by more than 3 ems. <em>Orphan</em>: a paragraph's first line alone at the foot of a column;
- * <em>widow</em>: its last line alone at the head of one. <em>Heading at foot</em>: a heading
+ * <em>widow</em>: its last line alone at the head of one, or any later line of it left alone in a
+ * column (at its head and foot at once, the paragraph going on in the next). <em>Heading at foot</em>: a heading
  * that ends a column while its section goes on in the next.
  */
 public record TypographyReport(String breaker, List<Paragraph> paragraphs, Totals totals) {

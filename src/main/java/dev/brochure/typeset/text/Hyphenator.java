@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.brochure.world.Workspace;
 
 /**
  * Liang's hyphenation algorithm ("Word Hy-phen-a-tion by Com-put-er", 1983), as TeX does it:
@@ -18,11 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * letters with a digit; an odd maximum allows a hyphen there. Listed exceptions win over the
  * patterns, and no hyphen leaves fewer than {@code leftMin} letters before it or
  * {@code rightMin} after it. Pattern files are the standard TeX ones, shipped in
- * {@code resources/hyphenation/} with their licences. Thread-safe; loaded once per language.
+ * {@code resources/hyphenation/} with their licences. Thread-safe; loaded once per language and
+ * workspace.
  */
 public final class Hyphenator {
 
-    private static final Map<String, Optional<Hyphenator>> LOADED = new ConcurrentHashMap<>();
+    /** Typesetting's slot in the workspace: the patterns loaded so far, by file. */
+    private static final class Loaded {
+        private final Map<String, Hyphenator> byFile = new ConcurrentHashMap<>();
+    }
 
     private final Map<String, int[]> patterns;
     private final Map<String, int[]> exceptions;
@@ -41,20 +46,30 @@ public final class Hyphenator {
 
     /**
      * The hyphenator for a BCP 47 language tag, if patterns for it are shipped: {@code en-US}
-     * (and plain {@code en}) and {@code en-GB}.
+     * (and plain {@code en}) and {@code en-GB}. The patterns are read once per workspace.
      */
+    public static Optional<Hyphenator> forLanguage(String tag, Workspace workspace) {
+        return patternFile(tag).map(file -> workspace.slot(Loaded.class, Loaded::new).byFile
+                .computeIfAbsent(file, Hyphenator::load));
+    }
+
+    /** As {@link #forLanguage(String, Workspace)}, reading the patterns afresh. */
     public static Optional<Hyphenator> forLanguage(String tag) {
+        return patternFile(tag).map(Hyphenator::load);
+    }
+
+    private static Optional<String> patternFile(String tag) {
         String key = tag == null ? "" : tag.toLowerCase(Locale.ROOT);
-        String file = switch (key) {
+        return Optional.ofNullable(switch (key) {
             case "en", "en-us" -> "hyph-en-us.tex";
             case "en-gb" -> "hyph-en-gb.tex";
             default -> null;
-        };
-        if (file == null) {
-            return Optional.empty();
-        }
-        // Both English files ask for at least 2 letters before a hyphen and 3 after it.
-        return LOADED.computeIfAbsent(file, f -> Optional.of(load(f, 2, 3)));
+        });
+    }
+
+    /** Both English files ask for at least 2 letters before a hyphen and 3 after it. */
+    private static Hyphenator load(String file) {
+        return load(file, 2, 3);
     }
 
     private static Hyphenator load(String file, int leftMin, int rightMin) {

@@ -7,7 +7,6 @@ import dev.brochure.vocab.Theme;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.vocab.SourceLocation;
 import dev.brochure.layout.tree.Inline;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import dev.brochure.vocab.FontFeatures;
 import java.util.ArrayList;
@@ -42,19 +41,21 @@ public final class ParagraphBuilder {
 
     private final Theme theme;
     private final Hyphenator hyphenator;
+    private final Faces faces;
     private final Diagnostics diagnostics;
     /** Style, font file and feature of each warning given, so that each is given once. */
     private final Set<String> warned = new HashSet<>();
 
     /** {@code hyphenator} is null when the document's language has no hyphenation patterns. */
-    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Diagnostics diagnostics) {
+    public ParagraphBuilder(Theme theme, Hyphenator hyphenator, Faces faces, Diagnostics diagnostics) {
         this.theme = theme;
         this.hyphenator = hyphenator;
+        this.faces = faces;
         this.diagnostics = diagnostics;
     }
 
-    public ParagraphBuilder(Theme theme, Diagnostics diagnostics) {
-        this(theme, null, diagnostics);
+    public ParagraphBuilder(Theme theme, Faces faces, Diagnostics diagnostics) {
+        this(theme, null, faces, diagnostics);
     }
 
     /** A shaping context for one paragraph: the word being collected and the items so far. */
@@ -222,7 +223,7 @@ public final class ParagraphBuilder {
         for (Inline inline : inlines) {
             switch (inline) {
                 case Inline.Run run -> {
-                    FontFace face = FontBook.face(family, style.bold() || run.bold(), style.italic() != run.italic());
+                    FontFace face = faces.face(family, style.bold() || run.bold(), style.italic() != run.italic());
                     b.text(text(run, style), face, run.color() != null ? run.color() : style.color(), run.href());
                 }
                 case Inline.Break br -> {

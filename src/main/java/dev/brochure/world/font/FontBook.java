@@ -1,45 +1,48 @@
 package dev.brochure.world.font;
 
-import dev.brochure.vocab.FontFamily;
-import dev.brochure.diag.BrochureException;
-import dev.brochure.vocab.SourceLocation;
-import java.awt.Font;
-import java.awt.FontFormatException;
+import dev.brochure.world.FileStamp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fonts of the process: each file is parsed once and shared by every build (and, later,
- * by every copy of a batch). Thread-safe.
+ * The fonts of one build context: one {@link FontFace} per font file, shared by every stage and
+ * every build of the context. A file is read again when its size or modification time changes,
+ * so a font replaced while the process lives is used from then on. Thread-safe.
  */
 public final class FontBook {
 
-    private static final Map<Path, FontFace> LOADED = new ConcurrentHashMap<>();
+    private final Map<Path, FontFace> loaded = new ConcurrentHashMap<>();
 
-    private FontBook() {
-    }
-
-    public static FontFace face(FontFamily family, boolean bold, boolean italic) {
-        return load(family.face(bold, italic));
-    }
-
-    public static FontFace load(Path file) {
-        FontFace known = LOADED.get(file);
-        if (known != null) {
+    /** The font file as it is now, read once per version of the file (nothing parsed yet). */
+    public FontFace file(Path file) throws IOException {
+        FileStamp stamp = FileStamp.of(file);
+        FontFace known = loaded.get(file);
+        if (known != null && known.stamp().equals(stamp)) {
             return known;
         }
-        return LOADED.computeIfAbsent(file, FontBook::read);
+        try {
+            return loaded.compute(file, (path, old) -> {
+                if (old != null && old.stamp().equals(stamp)) {
+                    return old;
+                }
+                try {
+                    return FontFace.read(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
-    private static FontFace read(Path file) {
-        try {
-            return new FontFace(file, Font.createFont(Font.TRUETYPE_FONT, file.toFile()));
-        } catch (FontFormatException | IOException | RuntimeException e) {
-            throw BrochureException.of(SourceLocation.of(file), "cannot load font '" + file.getFileName() + "': "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                    "the file may be corrupt; replace it with an undamaged TrueType (.ttf) font");
-        }
+    /** The font file as it is now, ready to shape and measure; a damaged font fails here. */
+    public FontFace face(Path file) throws IOException {
+        FontFace face = file(file);
+        face.prepare();
+        return face;
     }
 }

@@ -1,31 +1,43 @@
 package dev.brochure.world.font;
 
 import dev.brochure.vocab.FontFeatures;
+import dev.brochure.world.Builtins;
+import dev.brochure.world.FileStamp;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.font.LineMetrics;
 import java.awt.font.TextAttribute;
-import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 import org.apache.fontbox.ttf.GlyphSubstitutionTable;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.fontbox.ttf.model.ScriptFeature;
-import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * One font file, loaded once per process, with the metrics and shaping typesetting needs.
- * Shaping goes through the JDK's OpenType layout engine with kerning and standard ligatures
+ * One font file, the one object every stage uses for it: its bytes, read once; the JDK font
+ * created from those bytes, for shaping and measuring in typesetting; fontbox's parse of the same
+ * bytes ({@link #trueType()}), for font programs that need the tables. Each is made on first use
+ * and kept while the file stays the same ({@link FontBook} reads a changed file into a new face).
+ *
+ * <p>Shaping goes through the JDK's OpenType layout engine with kerning and standard ligatures
  * ({@code kern}, {@code liga}) on unless the features say otherwise, at 1000 units per em with
  * fractional metrics, so advances are the font's own design widths plus kerning. Letter-spaced
  * text is shaped without ligatures, as spacing the letters apart would leave a ligature's letters
@@ -37,18 +49,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * order of {@link FontFeatures#SUBSTITUTIONS}. A substituted glyph advances by its own width in
  * the font's {@code hmtx} (so tabular figures are tabular), and kerning next to it is dropped, as
  * the JDK kerned the glyph it replaced. A ligature glyph keeps the first character index of the
- * characters it replaces, so it still stands for all of them.
+ * characters it replaces, so it still stands for all of them. Thread-safe.
  */
 public final class FontFace {
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final int MAX_CACHED_WORDS = 100_000;
+    /** Larger files are refused unread; the largest CJK fonts are some 20 MB. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    /** The JDK font made from the file, and its line metrics. */
+    private record Shaping(Font base, double ascent, double descent) {
+    }
 
     private final Path file;
-    private final Font base;
-    private final Font font;
-    private final double ascent;
-    private final double descent;
+    private final FileStamp stamp;
+    private final byte[] bytes;
+    private volatile Shaping shaping;
+    private volatile TrueTypeFont trueType;
+    private volatile String key;
     /** The JDK fonts shaping uses, by kerning (bit 0) and ligatures (bit 1). */
     private final Map<Integer, Font> shapers = new ConcurrentHashMap<>();
     private final Map<FontFeatures, Map<String, ShapedText>> shaped = new ConcurrentHashMap<>();
@@ -56,36 +75,140 @@ public final class FontFace {
     private final Map<Integer, Double> designWidths = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> cmapGlyphs = new ConcurrentHashMap<>();
 
-    FontFace(Path file, Font base) {
+    FontFace(Path file, FileStamp stamp, byte[] bytes) {
         this.file = file;
-        this.base = base;
-        this.font = shaper(true, true);
-        LineMetrics metrics = font.getLineMetrics("Hg", FRC);
-        this.ascent = metrics.getAscent() / ShapedText.UNITS;
-        this.descent = metrics.getDescent() / ShapedText.UNITS;
+        this.stamp = stamp;
+        this.bytes = bytes;
+    }
+
+    /** Reads a font file (or a built-in font, see {@link Builtins#path}) into a face of its own, outside any cache. */
+    public static FontFace read(Path file) throws IOException {
+        FileStamp stamp = FileStamp.of(file);
+        Optional<byte[]> builtin = Builtins.bytes(file);
+        if (builtin.isPresent()) {
+            return new FontFace(file, stamp, builtin.get());
+        }
+        if (stamp.size() > MAX_FILE_BYTES) {
+            throw new IOException("the file is " + stamp.size() / (1024 * 1024) + " MB, more than the "
+                    + MAX_FILE_BYTES / (1024 * 1024) + " MB limit for fonts");
+        }
+        return new FontFace(file, stamp, Files.readAllBytes(file));
     }
 
     public Path file() {
         return file;
     }
 
+    /** The file's size and time when it was read. */
+    public FileStamp stamp() {
+        return stamp;
+    }
+
+    /** A copy of the file's bytes, as read once. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** How many bytes the file has. */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** The file's bytes as a read-only, big-endian buffer (no copy), for checks of its tables. */
+    public ByteBuffer buffer() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
+    /**
+     * A name for these bytes that is the same on every machine and in every run, and differs for
+     * another file or another version of it: the file name, its size and a CRC-32C of its bytes
+     * ({@code Lato-Regular.ttf-2326200-1a2b3c4d}).
+     */
+    public String key() {
+        String known = key;
+        if (known == null) {
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            known = file.getFileName() + "-" + bytes.length + "-" + Long.toHexString(crc.getValue());
+            key = known;
+        }
+        return known;
+    }
+
+    /** fontbox's parse of the bytes (tables, glyphs, metrics), made once. */
+    public TrueTypeFont trueType() throws IOException {
+        TrueTypeFont known = trueType;
+        if (known == null) {
+            synchronized (this) {
+                known = trueType;
+                if (known == null) {
+                    known = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                    trueType = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Makes the JDK font from the bytes, if not done yet. A damaged font fails here, with the
+     * JDK's reason; every measuring and shaping method needs this to have succeeded.
+     */
+    public void prepare() throws IOException {
+        if (shaping == null) {
+            synchronized (this) {
+                if (shaping == null) {
+                    shaping = createShaping();
+                }
+            }
+        }
+    }
+
+    private Shaping createShaping() throws IOException {
+        Font base;
+        try {
+            base = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+        } catch (FontFormatException | RuntimeException e) {
+            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
+        LineMetrics metrics = base.deriveFont((float) ShapedText.UNITS).getLineMetrics("Hg", FRC);
+        return new Shaping(base, metrics.getAscent() / ShapedText.UNITS, metrics.getDescent() / ShapedText.UNITS);
+    }
+
+    private Shaping shaping() {
+        Shaping known = shaping;
+        if (known == null) {
+            try {
+                prepare();
+            } catch (IOException e) {
+                throw new UncheckedIOException("font " + file.getFileName() + " cannot be loaded", e);
+            }
+            known = shaping;
+        }
+        return known;
+    }
+
+    private Font font() {
+        return shaper(true, true);
+    }
+
     public String name() {
-        return font.getFontName();
+        return font().getFontName();
     }
 
     /** Height above the baseline, as a fraction of the em. */
     public double ascent() {
-        return ascent;
+        return shaping().ascent();
     }
 
     /** Depth below the baseline, as a fraction of the em (positive). */
     public double descent() {
-        return descent;
+        return shaping().descent();
     }
 
     /** The first code point of {@code text} the font has no glyph for, if any. */
     public OptionalInt missingGlyph(String text) {
-        return text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !isInvisible(cp) && !font.canDisplay(cp))
+        return text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !isInvisible(cp) && !font().canDisplay(cp))
                 .findFirst();
     }
 
@@ -98,7 +221,7 @@ public final class FontFace {
         if (known != null) {
             return known;
         }
-        double width = font.createGlyphVector(FRC, new int[] {glyph}).getGlyphMetrics(0).getAdvanceX();
+        double width = font().createGlyphVector(FRC, new int[] {glyph}).getGlyphMetrics(0).getAdvanceX();
         designWidths.put(glyph, width);
         return width;
     }
@@ -106,12 +229,12 @@ public final class FontFace {
     /** The glyph the font's character map gives {@code codePoint}, before any substitution. */
     public int cmapGlyph(int codePoint) {
         return cmapGlyphs.computeIfAbsent(codePoint,
-                cp -> font.createGlyphVector(FRC, new String(Character.toChars(cp))).getGlyphCode(0));
+                cp -> font().createGlyphVector(FRC, new String(Character.toChars(cp))).getGlyphCode(0));
     }
 
     /** A glyph vector of given glyphs, for PDF writers that take one. */
     public GlyphVector glyphVector(int[] glyphs) {
-        return font.createGlyphVector(FRC, glyphs);
+        return font().createGlyphVector(FRC, glyphs);
     }
 
     /** Shapes a run of text in this face, with kerning and ligatures; results are cached, as words repeat. */
@@ -161,7 +284,7 @@ public final class FontFace {
             if (liga) {
                 attributes.put(TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON);
             }
-            return base.deriveFont(attributes);
+            return shaping().base().deriveFont(attributes);
         });
     }
 
@@ -186,7 +309,8 @@ public final class FontFace {
         Map<String, ScriptFeature> features = new HashMap<>();
         Map<String, Integer> longest = new HashMap<>();
         boolean kerning = false;
-        try (InputStream in = Files.newInputStream(file); TrueTypeFont ttf = new TTFParser(true).parseEmbedded(in)) {
+        // A parse of its own (not the shared trueType()), closed after reading the tables it needs.
+        try (TrueTypeFont ttf = new TTFParser(true).parse(new RandomAccessReadBuffer(bytes))) {
             Set<String> tables = ttf.getTableMap().keySet();
             kerning = tables.contains("GPOS") || tables.contains("kern");
             GlyphSubstitutionTable gsub = ttf.getGsub();

@@ -8,17 +8,13 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
 import dev.brochure.vocab.ImageOrientation;
 import dev.brochure.vocab.ImageRef;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides, before any pixel is decoded, whether an image file can go into the brochure, and
@@ -44,43 +40,27 @@ public final class ImageProbe {
 
     /** An accepted image, and a warning to show if something about it was odd but harmless. */
     public record Probed(ImageRef image, String warning) {
-        Probed as(String ref) {
+        /** The same image, as another reference names it. */
+        public Probed as(String ref) {
             ImageRef i = image;
             return new Probed(new ImageRef(ref, i.path(), i.pixelWidth(), i.pixelHeight(), i.format(), i.orientation()),
                     warning);
         }
     }
 
-    /** A file as it was when it was probed: any change of size or time probes it again. */
-    private record Stamp(Path path, long size, FileTime modified) {
-    }
-
-    private static final Map<Stamp, Probed> PROBED = new ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 10_000;
-
     private ImageProbe() {
     }
 
-    /**
-     * Checks an image file. A file accepted once is not read again while its size and time stay
-     * the same: a long-running process (watch mode, batches) scans each photo once.
-     */
+    /** Checks an image file, reading it (once). */
     public static Probed probe(String ref, Path path) throws ImageProblem, IOException {
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        Stamp stamp = new Stamp(path, attributes.size(), attributes.lastModifiedTime());
-        Probed known = PROBED.get(stamp);
-        if (known != null) {
-            return known.as(ref);
-        }
-        Probed probed = scan(ref, path);
-        if (PROBED.size() > MAX_REMEMBERED) {
-            PROBED.clear();
-        }
-        PROBED.put(stamp, probed);
-        return probed;
+        return probe(ref, path, read(path));
     }
 
-    private static Probed scan(String ref, Path path) throws ImageProblem, IOException {
+    /**
+     * The file's bytes, unless its size already refuses it (a huge file is refused unread): the
+     * probe and the checksum the renderer's cache keys need are taken from this one reading.
+     */
+    public static byte[] read(Path path) throws ImageProblem, IOException {
         long size = Files.size(path);
         if (size == 0) {
             throw new ImageProblem("the file is empty", "copy or export the image again");
@@ -89,24 +69,31 @@ public final class ImageProbe {
             throw new ImageProblem("the file is " + size / (1024 * 1024) + " MB, more than the "
                     + MAX_FILE_BYTES / (1024 * 1024) + " MB limit for images", "scale the image down or compress it more");
         }
-        try (InputStream stream = Files.newInputStream(path)) {
-            ByteReader in = new ByteReader(stream, "image");
-            String kind = kind(in.peek(32));
-            return switch (kind) {
-                case "jpeg" -> jpeg(ref, path, JpegScan.scan(in.named("JPEG")));
-                case "png" -> png(ref, path, PngScan.scan(in.named("PNG")));
-                default -> throw new ImageProblem(kind + "; only JPEG and PNG images are supported",
-                        "convert it to JPEG (photos) or PNG (flat art, transparency)");
-            };
-        }
+        return Files.readAllBytes(path);
     }
 
-    private static Probed jpeg(String ref, Path path, JpegScan.Frame frame) throws ImageProblem {
+    /** Checks an image file from its bytes, as read by {@link #read}. */
+    public static Probed probe(String ref, Path path, byte[] bytes) throws ImageProblem, IOException {
+        if (bytes.length == 0) {
+            throw new ImageProblem("the file is empty", "copy or export the image again");
+        }
+        ByteReader in = new ByteReader(new ByteArrayInputStream(bytes), "image");
+        String kind = kind(in.peek(32));
+        return switch (kind) {
+            case "jpeg" -> jpeg(ref, path, bytes, JpegScan.scan(in.named("JPEG")));
+            case "png" -> png(ref, path, PngScan.scan(in.named("PNG")));
+            default -> throw new ImageProblem(kind + "; only JPEG and PNG images are supported",
+                    "convert it to JPEG (photos) or PNG (flat art, transparency)");
+        };
+    }
+
+    private static Probed jpeg(String ref, Path path, byte[] bytes, JpegScan.Frame frame) throws ImageProblem {
         checkPixels(frame.width(), frame.height());
         String warning = null;
         ImageOrientation orientation = ImageOrientation.NORMAL;
         try {
-            Metadata metadata = JpegMetadataReader.readMetadata(path.toFile(), List.of(new ExifReader()));
+            Metadata metadata = JpegMetadataReader.readMetadata(new ByteArrayInputStream(bytes),
+                    List.of(new ExifReader()));
             ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 orientation = ImageOrientation.ofExif(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));

@@ -91,6 +91,39 @@ class VerifierTest {
     }
 
     @Test
+    void linksThatRunCodeOrOpenFilesAreBroken() {
+        List<String> messages = failures(EnumSet.of(Flaw.UNSAFE_LINKS), DEFAULTS).stream()
+                .peek(f -> assertEquals(Rule.LINK_TARGET, f.rule()))
+                .map(Failure::message).toList();
+        assertEquals(List.of("page 2: link to javascript:app.alert(1): a 'javascript:' link, which a brochure may not carry"
+                        + " (only http, https, mailto, tel)",
+                "page 2: link to file:///etc/passwd: a 'file:' link, which a brochure may not carry (only http, https,"
+                        + " mailto, tel)",
+                "page 2: link to action Launch: a Launch action, which a brochure may not carry (it runs code, opens files or"
+                        + " sends data)"), messages);
+    }
+
+    @Test
+    void textOutsideThePageFailsAndIsNotCountedAsPresent() {
+        List<Failure> failures = failures(EnumSet.of(Flaw.OFF_PAGE_TEXT), new VerifyOptions(150, null,
+                List.of(new ExpectedText(TestPdfs.OFF_PAGE_TEXT, "sections/a.yaml:4:8"))));
+        assertEquals(List.of(new Failure(Rule.TEXT_ON_PAGE, "page 2: 23 glyphs are drawn outside the page, where no reader"
+                        + " sees them: \"Hidden beyond the edge.\""),
+                new Failure(Rule.CONTENT_TEXT, "sections/a.yaml:4:8: text not found in the PDF: \"Hidden beyond the edge.\"")),
+                failures);
+    }
+
+    @Test
+    void aPdfWithoutPagesFails() throws IOException {
+        Path empty = dir.resolve("empty.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.save(empty.toFile());
+        }
+        VerifyResult result = Verifier.verify(empty, DEFAULTS);
+        assertEquals(List.of(new Failure(Rule.PAGES, "the PDF has no pages")), result.failures());
+    }
+
+    @Test
     void contentTextMissingFromThePdf() {
         List<ExpectedText> text = List.of(
                 new ExpectedText(TestPdfs.PAGE_ONE_TEXT, "sections/a.yaml:3:5"),

@@ -2,8 +2,11 @@ package dev.brochure.typeset.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.brochure.world.Workspace;
 import org.junit.jupiter.api.Test;
 
 class HyphenatorTest {
@@ -56,5 +59,16 @@ class HyphenatorTest {
         assertTrue(Hyphenator.forLanguage("de-DE").isEmpty());
         assertTrue(Hyphenator.forLanguage("en-US").isPresent());
         assertTrue(Hyphenator.forLanguage("EN-us").isPresent(), "language tags are case-insensitive");
+    }
+
+    @Test
+    void patternsAreReadOncePerWorkspace() {
+        Workspace workspace = Workspace.of(java.nio.file.Path.of("brochure-content"));
+        Hyphenator us = Hyphenator.forLanguage("en-US", workspace).orElseThrow();
+        assertSame(us, Hyphenator.forLanguage("en", workspace).orElseThrow(), "en and en-US share one file");
+        assertNotSame(us, Hyphenator.forLanguage("en-GB", workspace).orElseThrow());
+        assertNotSame(us, Hyphenator.forLanguage("en-US", Workspace.of(java.nio.file.Path.of("brochure-content")))
+                .orElseThrow(), "another workspace reads its own");
+        assertTrue(Hyphenator.forLanguage("de", workspace).isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.brochure.typeset.text;
 
+import dev.brochure.world.Workspace;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.layout.tree.Inline;
 import dev.brochure.testing.TestProject;
@@ -17,9 +18,9 @@ import java.util.Map;
 /** Paragraph items for stage tests of line breaking, built from records directly (no YAML). */
 final class Paragraphs {
 
-    static final FontFamily SERIF = new FontFamily("serif", TestProject.REPO.resolve("fonts/Vollkorn-Regular.ttf"),
-            TestProject.REPO.resolve("fonts/Vollkorn-Bold.ttf"), TestProject.REPO.resolve("fonts/Vollkorn-Italic.ttf"),
-            TestProject.REPO.resolve("fonts/Vollkorn-BoldItalic.ttf"));
+    static final FontFamily SERIF = new FontFamily("serif", TestProject.FONTS.resolve("Vollkorn-Regular.ttf"),
+            TestProject.FONTS.resolve("Vollkorn-Bold.ttf"), TestProject.FONTS.resolve("Vollkorn-Italic.ttf"),
+            TestProject.FONTS.resolve("Vollkorn-BoldItalic.ttf"));
 
     private Paragraphs() {
     }
@@ -46,8 +47,9 @@ final class Paragraphs {
     }
 
     static List<Item> items(String text, TextStyle style, boolean hyphenate) {
-        ParagraphBuilder builder = new ParagraphBuilder(theme(style), Hyphenator.forLanguage("en-US").orElseThrow(),
-                new Diagnostics());
+        Workspace workspace = Workspace.of(TestProject.FIXTURES.resolve("minimal"));
+        ParagraphBuilder builder = new ParagraphBuilder(theme(style), Hyphenator.forLanguage("en-US", workspace)
+                .orElseThrow(), new Faces(workspace), new Diagnostics());
         return builder.build(List.of(new Inline.Run(text, false, false, null, null)), style, true, 0,
                 SourceLocation.of("test"), hyphenate);
     }

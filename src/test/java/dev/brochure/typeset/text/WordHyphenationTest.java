@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.vocab.Rgb;
 import dev.brochure.testing.TestProject;
-import dev.brochure.world.font.FontBook;
 import dev.brochure.world.font.FontFace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Which words are cut where, and that cutting changes nothing about how the whole word measures. */
 class WordHyphenationTest {
 
-    private static final FontFace SERIF = FontBook.load(TestProject.REPO.resolve("fonts/Vollkorn-Regular.ttf"));
-    private static final FontFace BOLD = FontBook.load(TestProject.REPO.resolve("fonts/Vollkorn-Bold.ttf"));
+    private static final FontFace SERIF = TestProject.font("Vollkorn-Regular");
+    private static final FontFace BOLD = TestProject.font("Vollkorn-Bold");
     private static final WordHyphenation HYPHENATION =
             new WordHyphenation(Hyphenator.forLanguage("en-US").orElseThrow(), 50);
 
