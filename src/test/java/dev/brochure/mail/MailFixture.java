@@ -69,7 +69,8 @@ final class MailFixture {
     }
 
     static MailResult run(MailRequest request) {
-        return Mail.run(new Pipeline(Map.of()), request, MailListener.NONE, BatchListener.NONE);
+        // BatchListener.NONE can be null here (its enum and the interface initialise each other), so a listener of our own.
+        return Mail.run(new Pipeline(Map.of()), request, MailListener.NONE, new BatchListener() { });
     }
 
     /** The text of the message's first part of {@code type} (searching nested multiparts). */
