@@ -209,6 +209,7 @@ class ArchitectureTest {
             "dev.brochure.inspect.PdfFiles.QUIET", "the loggers it silences, held so their level stays set",
             "dev.brochure.inspect.report.ReportJson.FACTORY", "Jackson's factory, configured once and thread-safe",
             "dev.brochure.pipeline.batch.Manifest.JSON", "Jackson's factory, configured once and thread-safe",
+            "dev.brochure.pipeline.JsonTree.FACTORY", "Jackson's factory, configured once and thread-safe",
             "dev.brochure.inspect.preview.PageRenderer.HINTS", "rendering hints, filled once, only read");
 
     /**

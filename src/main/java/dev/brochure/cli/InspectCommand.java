@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Report a PDF's pages and boxes, fonts, images (with their effective ppi), links, outline,"
                 + " metadata and glyphs that cannot be shown or extracted. Works on any PDF.")
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand extends Subcommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
@@ -27,19 +27,14 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write one JSON document (shape documented in the README) instead of text.")
     boolean json;
 
-    private final Context context;
-
-    InspectCommand(Context context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() {
         InspectReport report = Inspector.inspect(file);
         if (json) {
-            ReportJson.write(report, context.out());
+            ReportJson.write(report, context().out());
         } else {
-            ReportText.write(report, context.out());
+            ReportText.write(report, context().out());
         }
         return ExitCode.OK;
     }

@@ -3,11 +3,8 @@ package dev.brochure.cli;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.pipeline.Pipeline;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IFactory;
 
 /**
  * The {@code brochure} command. Parses arguments, runs the subcommand, and maps what happened
@@ -17,25 +14,38 @@ import picocli.CommandLine.IFactory;
 @Command(name = "brochure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns YAML content into a typeset, image-rich PDF brochure.",
         subcommands = {BuildCommand.class, ValidateCommand.class, PreviewCommand.class, InspectCommand.class,
-                VerifyCommand.class, TypographyCommand.class, BatchCommand.class,
-                MailCommand.class})
+                VerifyCommand.class, TypographyCommand.class, BatchCommand.class, MailCommand.class,
+                LayoutsCommand.class, StylesCommand.class,
+                ColorsCommand.class, FontsCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Context context;
+
+    /** The command on the process's own streams; picocli's tools (completion, man pages) create it so. */
+    public Main() {
+        this(Context.system());
+    }
+
+    Main(Context context) {
+        this.context = context;
+    }
+
+    Context context() {
+        return context;
+    }
+
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        // The process's environment and working folder enter here, and only here: the pipeline's
-        // builds read SOURCE_DATE_EPOCH and the cache folder from it, and show paths relative to it.
-        System.exit(run(out, err, new Pipeline(System.getenv(), Path.of("").toAbsolutePath()), args));
+        Context system = Context.system();
+        System.exit(run(system.out(), system.err(), system.pipeline(), args));
     }
 
     /** Runs one command line in-process; tests call this. */
     public static int run(PrintWriter out, PrintWriter err, Pipeline pipeline, String... args) {
         Context context = new Context(out, err, pipeline);
-        CommandLine cli = new CommandLine(new Main(), factory(context));
+        CommandLine cli = new CommandLine(new Main(context));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -87,7 +97,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, batch, mail, validate, preview, inspect, verify or typography");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     private static int failure(Exception e, boolean debug, Context context) {
@@ -117,20 +128,5 @@ public final class Main implements Runnable {
             p = p.subcommand();
         }
         return false;
-    }
-
-    private static IFactory factory(Context context) {
-        IFactory defaults = CommandLine.defaultFactory();
-        return new IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                // Commands take the invocation's context through their constructor.
-                try {
-                    return type.getDeclaredConstructor(Context.class).newInstance(context);
-                } catch (NoSuchMethodException e) {
-                    return defaults.create(type);
-                }
-            }
-        };
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Render pages of a PDF to PNG files (page-001.png, ...) and a contact sheet of them"
                 + " (contact-sheet.png), without a PDF viewer.")
-final class PreviewCommand implements Callable<Integer> {
+final class PreviewCommand extends Subcommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
@@ -50,11 +50,6 @@ final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Context context;
-
-    PreviewCommand(Context context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() {
@@ -63,13 +58,13 @@ final class PreviewCommand implements Callable<Integer> {
                     "--dpi must be from %.0f to %.0f, not %s", PreviewOptions.MIN_DPI, PreviewOptions.MAX_DPI, dpi));
         }
         if (build) {
-            BuildResult built = context.pipeline().build(content.request(pdf));
-            context.report(built.warnings());
-            context.out().printf(Locale.ROOT, "wrote %s (%d pages, %s)%n", pdf, built.pages(), Sizes.human(built.bytes()));
+            BuildResult built = context().pipeline().build(content.request(pdf));
+            context().report(built.warnings());
+            context().out().printf(Locale.ROOT, "wrote %s (%d pages, %s)%n", pdf, built.pages(), Sizes.human(built.bytes()));
         }
         long start = System.nanoTime();
         PreviewResult result = Preview.write(pdf, new PreviewOptions(out, dpi, pages));
-        context.out().printf(Locale.ROOT, "wrote %d page image%s and %s to %s (%.0f dpi) in %.2f s%n",
+        context().out().printf(Locale.ROOT, "wrote %d page image%s and %s to %s (%.0f dpi) in %.2f s%n",
                 result.pages().size(), result.pages().size() == 1 ? "" : "s", Preview.CONTACT_SHEET, out, dpi,
                 (System.nanoTime() - start) / 1e9);
         return ExitCode.OK;

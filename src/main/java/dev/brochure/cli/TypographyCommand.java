@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Report how well the text is set: adjustment ratios of justified lines, overfull and loose "
                 + "lines, hyphenated lines and runs of them, widows, orphans and headings at a column foot; "
                 + "totals and one row per paragraph. Writes no PDF."})
-final class TypographyCommand implements Callable<Integer> {
+final class TypographyCommand extends Subcommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
@@ -54,11 +54,6 @@ final class TypographyCommand implements Callable<Integer> {
             + "an orphan, a heading ends a column, or more than two lines in a row end with a hyphen.")
     boolean strict;
 
-    private final Context context;
-
-    TypographyCommand(Context context) {
-        this.context = context;
-    }
 
     static final class BreakerConverter implements picocli.CommandLine.ITypeConverter<LineBreaking> {
         @Override
@@ -81,27 +76,27 @@ final class TypographyCommand implements Callable<Integer> {
                 Pipeline.Checked checked = typeset(b);
                 if (b == LineBreaking.KNUTH_PLASS) {
                     // The warnings of the build's own line breaking, once (the others differ only in lines).
-                    context.report(checked.warnings());
+                    context().report(checked.warnings());
                 }
                 reports.add(checked.typography());
             }
-            context.out().print(ReportWriter.markdown(reports));
+            context().out().print(ReportWriter.markdown(reports));
             return ExitCode.OK;
         }
         Pipeline.Checked result = typeset(breaker);
-        context.report(result.warnings());
+        context().report(result.warnings());
         TypographyReport report = result.typography();
-        context.out().print(form.json ? ReportWriter.json(report) : ReportWriter.text(report));
+        context().out().print(form.json ? ReportWriter.json(report) : ReportWriter.text(report));
         if (strict) {
             List<Diagnostic> problems = problems(report);
-            context.report(problems);
+            context().report(problems);
             return problems.isEmpty() ? ExitCode.OK : ExitCode.USER_ERROR;
         }
         return ExitCode.OK;
     }
 
     private Pipeline.Checked typeset(LineBreaking b) {
-        return context.pipeline().check(content.request(Path.of("unused.pdf")), b);
+        return context().pipeline().check(content.request(Path.of("unused.pdf")), b);
     }
 
     /** One error per paragraph that breaks a rule --strict enforces. */

@@ -1,15 +1,20 @@
 package dev.brochure.cli;
 
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Diagnostic;
+import dev.brochure.pipeline.JsonTree;
 import dev.brochure.pipeline.Pipeline;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code brochure validate}: checks content, theme and layouts without writing a PDF. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check the content, theme and layouts (and that everything fits) without writing a PDF.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends Subcommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
@@ -17,18 +22,32 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ContentOptions content;
 
-    private final Context context;
-
-    ValidateCommand(Context context) {
-        this.context = context;
-    }
+    @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
+            description = "text (default: problems on standard error), json (one document on standard output, "
+                    + "shape in the README) or sarif (SARIF 2.1.0 for code scanning, on standard output).")
+    Format format;
 
     @Override
     public Integer call() {
-        Pipeline.Checked result = context.pipeline().check(content.request(Path.of("unused.pdf")));
-        context.report(result.warnings());
-        context.out().printf("%s: ok (%d sections, %d pages)%n", content.content,
-                result.sections(), result.pages());
-        return ExitCode.OK;
+        if (format == Format.TEXT) {
+            Pipeline.Checked result = context().pipeline().check(content.request(Path.of("unused.pdf")));
+            context().report(result.warnings());
+            context().out().printf("%s: ok (%d sections, %d pages)%n", content.content,
+                    result.sections(), result.pages());
+            return ExitCode.OK;
+        }
+        Pipeline.Checked result = null;
+        List<Diagnostic> diagnostics;
+        try {
+            result = context().pipeline().check(content.request(Path.of("unused.pdf")));
+            diagnostics = result.warnings();
+        } catch (BrochureException e) {
+            diagnostics = e.diagnostics();
+        }
+        context().out().print(JsonTree.write(format == Format.JSON
+                ? Results.validate(content.content, result, diagnostics)
+                : Sarif.validate(diagnostics)));
+        context().out().flush();
+        return result == null ? ExitCode.USER_ERROR : ExitCode.OK;
     }
 }

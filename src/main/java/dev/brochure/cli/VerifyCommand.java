@@ -1,12 +1,14 @@
 package dev.brochure.cli;
 
+import dev.brochure.diag.BrochureException;
+import dev.brochure.diag.Diagnostic;
 import dev.brochure.inspect.verify.ExpectedText;
 import dev.brochure.inspect.verify.Failure;
 import dev.brochure.inspect.verify.Rule;
 import dev.brochure.inspect.verify.Verifier;
 import dev.brochure.inspect.verify.VerifyOptions;
 import dev.brochure.inspect.verify.VerifyResult;
-import dev.brochure.pipeline.BuildRequest;
+import dev.brochure.pipeline.JsonTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Check a PDF for release: pages, fonts embedded, no missing glyphs, images at or above"
                 + " --min-ppi, links that go somewhere safe, no text outside the page, the content's text all present"
                 + " (with --content), size within --max-size. Exits 1 with one line per problem.")
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends Subcommand implements Callable<Integer> {
 
 
     @Mixin
@@ -50,14 +52,14 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The largest the file may be: bytes, or with a decimal suffix k, M or G (800k, 5M).")
     Long maxSize;
 
+    @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
+            description = "text (default), json (one document on standard output, shape in the README) or sarif "
+                    + "(SARIF 2.1.0 for code scanning: a missing text is shown at its YAML line).")
+    Format format;
+
     @Spec
     CommandSpec spec;
 
-    private final Context context;
-
-    VerifyCommand(Context context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() {
@@ -65,26 +67,40 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--min-ppi must be a number of 0 or more");
         }
         Long budget = maxSize;
+        if (format != Format.TEXT) {
+            VerifyResult result = null;
+            List<Diagnostic> diagnostics = List.of();
+            try {
+                List<ExpectedText> expected = content == null ? null : expectedText(content);
+                result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected));
+            } catch (BrochureException e) {
+                diagnostics = e.diagnostics();
+            }
+            context().out().print(JsonTree.write(format == Format.JSON ? Results.verify(file, result, diagnostics)
+                    : Sarif.verify(file, result, diagnostics)));
+            context().out().flush();
+            return result != null && result.passed() ? ExitCode.OK : ExitCode.USER_ERROR;
+        }
         List<ExpectedText> expected = content == null ? null : expectedText(content);
         VerifyResult result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected));
         String name = result.report().file();
         if (result.passed()) {
-            context.out().printf("%s: ok: %s%n", name,
+            context().out().printf("%s: ok: %s%n", name,
                     result.checked().stream().map(r -> describe(r, budget, expected)).collect(Collectors.joining(", ")));
             return ExitCode.OK;
         }
         for (Failure failure : result.failures()) {
-            context.err().println(failure.line(name));
+            context().err().println(failure.line(name));
         }
         int n = result.failures().size();
-        context.err().printf("%s: %d problem%s; failed: %s%n", name, n, n == 1 ? "" : "s",
+        context().err().printf("%s: %d problem%s; failed: %s%n", name, n, n == 1 ? "" : "s",
                 result.failedRules().stream().map(Rule::id).collect(Collectors.joining(", ")));
-        context.err().flush();
+        context().err().flush();
         return ExitCode.USER_ERROR;
     }
 
     private List<ExpectedText> expectedText(Path dir) {
-        return context.pipeline().expectedText(dir);
+        return context().pipeline().expectedText(dir);
     }
 
     private String describe(Rule rule, Long budget, List<ExpectedText> expected) {

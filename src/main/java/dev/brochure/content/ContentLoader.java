@@ -45,11 +45,13 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ContentLoader {
 
-    static final List<String> BROCHURE_KEYS =
+    /** The keys {@code brochure.yaml} accepts (the JSON Schema of {@code brochure.yaml} lists the same). */
+    public static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start", "when");
+    /** The keys every section file accepts beside its layout's fields ({@code when:} shows it to some readers only). */
+    public static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start", "when");
     /** How a section may begin: on a new page, or on the page the one before it ended on. */
-    static final List<String> STARTS = List.of("page", "continue");
+    public static final List<String> STARTS = List.of("page", "continue");
     private static final java.util.regex.Pattern WHEN = java.util.regex.Pattern.compile("recipient\\.(\\S+)");
 
     private final Workspace workspace;

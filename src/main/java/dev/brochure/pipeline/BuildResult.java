@@ -16,6 +16,16 @@ public record BuildResult(Path output, int pages, long bytes, List<Diagnostic> w
         warnings = List.copyOf(warnings);
     }
 
+    /** The highest resolution images keep, in ppi; 0 when every pixel is kept. */
+    public int imageMaxPpi() {
+        return images.maxPpi();
+    }
+
+    /** The JPEG quality photos are re-encoded at, or empty when they are not re-encoded. */
+    public java.util.Optional<Float> jpegQuality() {
+        return images.reencode() ? java.util.Optional.of(images.jpegQuality()) : java.util.Optional.empty();
+    }
+
     /** The image settings in words: {@code , images at most 150 ppi, JPEG quality 0.80}, or empty. */
     public String imageSettings() {
         if (images.maxPpi() <= 0 && !images.reencode()) {

@@ -155,6 +155,7 @@ public class Pipeline {
         Staged<Typesetter.Result> staged = stages(request, typesetOptions(profile), clock);
         List<Diagnostic> more = new ArrayList<>();
         BuildDates.problem(environment).ifPresent(more::add);
+        cacheLimitProblem().ifPresent(more::add);
         if (profile.minPpi() > 0) {
             staged.result().ifPresent(t -> more.addAll(ImageResolution.below(t.document().pages(), profile.minPpi(),
                     request.strict(), workspace)));
@@ -177,7 +178,7 @@ public class Pipeline {
         Workspace workspace = workspace(request);
         RenderOptions options = new RenderOptions(BuildDates.of(typeset.document().info(), environment), PRODUCER,
                 profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(),
-                workspace.cacheDir().orElse(null));
+                workspace.cacheDir().orElse(null), cacheLimit());
         if (request.maxSize() > 0) {
             int startPpi = profile.maxPpi() > 0 ? profile.maxPpi() : 300;
             SizeBudget.Fit fit = SizeBudget.fit(typeset.document(), options, workspace, request.maxSize(), startPpi,
@@ -198,6 +199,60 @@ public class Pipeline {
     /** Where resampled images are kept between runs (see {@link Workspace#cacheDir()}); null for nowhere. */
     public Path cacheDir() {
         return Workspace.cacheDir(environment).orElse(null);
+    }
+
+    /**
+     * How large the disk cache may grow, in bytes: {@code $BROCHURE_CACHE_MAX} (a size such as
+     * {@code 512M}, {@code 2G}, {@code 800MiB}), else 512 MB. Past it, the entries used longest ago
+     * are deleted. A value that is not a size is reported as a warning and the default applies.
+     */
+    public long cacheLimit() {
+        String max = environment.get("BROCHURE_CACHE_MAX");
+        if (max == null || max.isBlank()) {
+            return dev.brochure.render.RenderOptions.DEFAULT_CACHE_LIMIT;
+        }
+        return ByteSize.parse(max).orElse(dev.brochure.render.RenderOptions.DEFAULT_CACHE_LIMIT);
+    }
+
+    private java.util.Optional<Diagnostic> cacheLimitProblem() {
+        String max = environment.get("BROCHURE_CACHE_MAX");
+        if (max == null || max.isBlank() || ByteSize.parse(max).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Diagnostic.warning(dev.brochure.vocab.SourceLocation.of("BROCHURE_CACHE_MAX"),
+                "'" + max + "' is not a size; the image cache is kept to 512 MB",
+                "write a size such as 512M, 2G or 800MiB"));
+    }
+
+    /** The layouts a content project can use, its own and the built-in ones, with their fields. */
+    public List<Catalog.Layout> layouts(BuildRequest request) {
+        return Catalogs.layouts(workspace(request));
+    }
+
+    /**
+     * What a content project can use: its layouts, and the colours, font families and styles of
+     * the theme its {@code brochure.yaml} selects (the built-in {@code default} without one).
+     */
+    public Catalog catalog(BuildRequest request) {
+        return Catalogs.catalog(workspace(request));
+    }
+
+    /**
+     * Writes JSON Schemas of the project's YAML files into {@code dir}: {@code brochure.schema.json},
+     * {@code section.schema.json} (any layout), {@code theme.schema.json} and
+     * {@code layouts/<name>.schema.json}, made from the layouts' schemas and the loader's keys.
+     * Returns the files written.
+     */
+    public List<Path> writeSchemas(BuildRequest request, Path dir) {
+        return Catalogs.writeSchemas(workspace(request), output, dir);
+    }
+
+    /**
+     * Copies built-in layout {@code name} (template and schema) into the project's {@code layouts/},
+     * where it then replaces the built-in one; never overwrites a file. Returns the files written.
+     */
+    public List<Path> copyLayout(BuildRequest request, String name) {
+        return Catalogs.copyLayout(workspace(request).project(), name);
     }
 
     private static TypesetOptions typesetOptions(OutputProfile profile) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.pipeline.Pipeline;
 import dev.brochure.testing.TestProject;
@@ -84,5 +85,61 @@ class EncodingCacheTest {
         assertEquals(Path.of("/h/.cache/brochure"), new Pipeline(Map.of("HOME", "/h")).cacheDir());
         assertNull(new Pipeline(Map.of("BROCHURE_CACHE", "off", "HOME", "/h")).cacheDir());
         assertNull(new Pipeline(Map.of()).cacheDir());
+    }
+
+    @Test
+    void theCacheIsKeptUnderItsLimitByDroppingTheEntriesUsedLongestAgo() throws Exception {
+        Path dir = temp.resolve("lru");
+        EncodingCache cache = new EncodingCache(dir, 1000);
+        for (String key : List.of("a", "b", "c")) {
+            cache.put(java.util.Optional.of(key), new byte[300]);
+        }
+        assertEquals(3, entries(dir).size(), "900 bytes fit under 1000");
+        // Ages: a three hours, b two, c one; then a is used, which makes it the most recent.
+        long now = System.currentTimeMillis();
+        Map<String, Long> ages = Map.of("a", 3L, "b", 2L, "c", 1L);
+        for (Map.Entry<String, Long> age : ages.entrySet()) {
+            Files.setLastModifiedTime(cache.file(age.getKey()), FileTime.fromMillis(now - age.getValue() * 3_600_000));
+        }
+        assertTrue(cache.get(java.util.Optional.of("a")).isPresent());
+
+        cache.put(java.util.Optional.of("d"), new byte[300]);
+        EncodingCache reader = new EncodingCache(dir, 1000);
+        assertTrue(reader.get(java.util.Optional.of("b")).isEmpty(), "b, used longest ago, was dropped");
+        for (String kept : List.of("a", "c", "d")) {
+            assertTrue(reader.get(java.util.Optional.of(kept)).isPresent(), kept + " was kept");
+        }
+        long bytes = 0;
+        for (Path entry : entries(dir)) {
+            bytes += Files.size(entry);
+        }
+        assertEquals(900, bytes);
+    }
+
+    @Test
+    void aRenderingUnderATinyLimitLeavesTheCacheWithinItAndThePdfUnchanged() throws Exception {
+        project = TestProject.copy("minimal", temp);
+        doc = new Pipeline(Map.of()).typeset(project.request(temp.resolve("unused.pdf"))).document();
+        Path small = temp.resolve("small");
+        RenderOptions options = new RenderOptions(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "test",
+                0, false, false, new ImagePolicy(200, 0.9f, false), small, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfRenderer.render(doc, options, project.workspace(), out);
+        assertTrue(entries(small).isEmpty(), "nothing fits in one byte");
+        assertArrayEquals(render(null), out.toByteArray());
+    }
+
+    @Test
+    void theLimitFollowsTheEnvironment() throws Exception {
+        assertEquals(512_000_000L, new Pipeline(Map.of()).cacheLimit());
+        assertEquals(2_000_000_000L, new Pipeline(Map.of("BROCHURE_CACHE_MAX", "2G")).cacheLimit());
+        assertEquals(800L * 1024 * 1024, new Pipeline(Map.of("BROCHURE_CACHE_MAX", "800MiB")).cacheLimit());
+        assertEquals(512_000_000L, new Pipeline(Map.of("BROCHURE_CACHE_MAX", "lots")).cacheLimit());
+
+        TestProject project = TestProject.copy("minimal", temp);
+        var result = new Pipeline(Map.of("BROCHURE_CACHE_MAX", "lots", "BROCHURE_CACHE", "off"))
+                .build(project.request(temp.resolve("out.pdf")));
+        assertTrue(result.warnings().stream().anyMatch(w -> w.where().file().equals("BROCHURE_CACHE_MAX")
+                && w.message().contains("'lots' is not a size")), result.warnings().toString());
     }
 }

@@ -36,14 +36,14 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ThemeLoader {
 
-    static final List<String> TOP_KEYS = List.of("extends", "colors", "fonts", "styles", "margins", "masters", "footer");
-    static final List<String> FACE_KEYS = List.of("regular", "bold", "italic", "bold-italic");
-    static final List<String> STYLE_KEYS = List.of("parent", "font", "bold", "italic", "size", "leading", "color", "align",
+    public static final List<String> TOP_KEYS = List.of("extends", "colors", "fonts", "styles", "margins", "masters", "footer");
+    public static final List<String> FACE_KEYS = List.of("regular", "bold", "italic", "bold-italic");
+    public static final List<String> STYLE_KEYS = List.of("parent", "font", "bold", "italic", "size", "leading", "color", "align",
             "space-before", "space-after", "indent", "tracking", "uppercase", "keep-with-next", "hyphenate",
             "balance", "features", "expansion", "protrusion", "emergency-stretch", "hyphen-penalty", "consecutive-hyphens");
-    static final List<String> MASTER_KEYS = List.of("margins", "columns", "gutter", "footer", "background");
-    static final List<String> FOOTER_KEYS = List.of("style", "left", "right", "baseline", "rule");
-    static final List<String> MARGIN_KEYS = List.of("top", "right", "bottom", "left");
+    public static final List<String> MASTER_KEYS = List.of("margins", "columns", "gutter", "footer", "background");
+    public static final List<String> FOOTER_KEYS = List.of("style", "left", "right", "baseline", "rule");
+    public static final List<String> MARGIN_KEYS = List.of("top", "right", "bottom", "left");
 
     private static final int MAX_EXTENDS = 10;
 
@@ -71,6 +71,20 @@ public final class ThemeLoader {
 
     public static Optional<Theme> load(String name, SourceLocation requestedAt, Workspace workspace,
             Diagnostics diagnostics) {
+        return loadWithOrigins(name, requestedAt, workspace, diagnostics).map(Origins::theme);
+    }
+
+    /**
+     * A theme and, for each colour, font family and style, the file that gave it last (a
+     * project's theme file, or {@code builtin:themes/...}), for listings of what a project can use.
+     */
+    public record Origins(Theme theme, Map<String, String> colors, Map<String, String> fonts,
+            Map<String, String> styles) {
+    }
+
+    /** As {@link #load}, also telling where each colour, font family and style comes from. */
+    public static Optional<Origins> loadWithOrigins(String name, SourceLocation requestedAt, Workspace workspace,
+            Diagnostics diagnostics) {
         ThemeLoader loader = new ThemeLoader(workspace, diagnostics);
         long errorsBefore = diagnostics.errorCount();
         List<YamlFile> chain = loader.chain(name, requestedAt);
@@ -80,7 +94,24 @@ public final class ThemeLoader {
         for (int i = chain.size() - 1; i >= 0; i--) {
             loader.merge(chain.get(i));
         }
-        return loader.build(name, chain.getFirst(), diagnostics.errorCount() > errorsBefore);
+        Optional<Theme> built = loader.build(name, chain.getFirst(), diagnostics.errorCount() > errorsBefore);
+        if (built.isEmpty()) {
+            return Optional.empty();
+        }
+        Theme theme = built.get();
+        Map<String, String> colorFiles = new LinkedHashMap<>();
+        loader.colors.forEach((k, v) -> colorFiles.put(k, v.file()));
+        Map<String, String> fontFiles = new LinkedHashMap<>();
+        loader.fonts.forEach((k, faces) -> fontFiles.put(k, ownFile(faces)));
+        Map<String, String> styleFiles = new LinkedHashMap<>();
+        loader.styleOrigins.forEach((k, v) -> styleFiles.put(k, v.file()));
+        return Optional.of(new Origins(theme, colorFiles, fontFiles, styleFiles));
+    }
+
+    /** The project's file that gives any of a family's faces, else the built-in one that gives them. */
+    private static String ownFile(Map<String, Located> faces) {
+        return faces.values().stream().map(Located::file).filter(f -> !f.startsWith(Builtins.PREFIX)).findFirst()
+                .orElse(faces.values().stream().map(Located::file).findFirst().orElse(""));
     }
 
     /** All theme names a project can use: its own themes/ and the built-in ones. */

@@ -159,7 +159,7 @@ public final class Verifier {
                 if (match.foundUpTo() > 0) {
                     message += "; it stops matching at " + excerpt(source, match.foundUpTo());
                 }
-                failures.add(new Failure(Rule.CONTENT_TEXT, message));
+                failures.add(new Failure(Rule.CONTENT_TEXT, message, unit.origin()));
             }
         }
     }

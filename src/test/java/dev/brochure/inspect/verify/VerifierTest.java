@@ -109,7 +109,8 @@ class VerifierTest {
                 List.of(new ExpectedText(TestPdfs.OFF_PAGE_TEXT, "sections/a.yaml:4:8"))));
         assertEquals(List.of(new Failure(Rule.TEXT_ON_PAGE, "page 2: 23 glyphs are drawn outside the page, where no reader"
                         + " sees them: \"Hidden beyond the edge.\""),
-                new Failure(Rule.CONTENT_TEXT, "sections/a.yaml:4:8: text not found in the PDF: \"Hidden beyond the edge.\"")),
+                new Failure(Rule.CONTENT_TEXT, "sections/a.yaml:4:8: text not found in the PDF: \"Hidden beyond the edge.\"",
+                        "sections/a.yaml:4:8")),
                 failures);
     }
 
@@ -132,9 +133,9 @@ class VerifierTest {
         List<Failure> failures = failures(EnumSet.noneOf(Flaw.class), new VerifyOptions(150, null, text));
         assertEquals(List.of(
                 new Failure(Rule.CONTENT_TEXT, "sections/b.yaml:7:3: text not found in the PDF: "
-                        + "\"This paragraph was never set on any page of the leaflet.\""),
+                        + "\"This paragraph was never set on any page of the leaflet.\"", "sections/b.yaml:7:3"),
                 new Failure(Rule.CONTENT_TEXT, "sections/c.yaml:2:8: text not found in the PDF: "
-                        + "\"Third page of the leaflet.\"")), failures);
+                        + "\"Third page of the leaflet.\"", "sections/c.yaml:2:8")), failures);
     }
 
     @Test
