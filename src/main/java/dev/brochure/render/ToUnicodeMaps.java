@@ -75,16 +75,7 @@ final class ToUnicodeMaps {
                     for (int i = 0; i < run.glyphs().length; i++) {
                         // The characters of glyph i, as GlyphRun.textOf gives them, without the string.
                         int start = clusters[i];
-                        if (i > 0 && clusters[i - 1] == start) {
-                            continue;
-                        }
-                        int end = text.length();
-                        for (int j = i + 1; j < clusters.length; j++) {
-                            if (clusters[j] > start) {
-                                end = clusters[j];
-                                break;
-                            }
-                        }
+                        int end = run.textEnd(i);
                         if (end <= start) {
                             continue;
                         }

@@ -17,6 +17,7 @@ import dev.brochure.testing.OptmlBrochure;
 import dev.brochure.vocab.Recipient;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
+import dev.brochure.testing.VeraPdf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -79,7 +80,7 @@ class OptmlPersonalTest {
         Path out = temp.resolve("out");
         BatchRequest request = BatchRequest.of(OptmlBrochure.request(temp.resolve("unused.pdf")),
                 OptmlBrochure.CONTENT.resolve("recipients.example.csv"), out);
-        BatchResult result = Batch.run(new Pipeline(Map.of()), request, BatchListener.NONE);
+        BatchResult result = Batch.run(new Pipeline(Map.of()), request, BatchListener.none());
         assertEquals(4, result.built());
         assertEquals(0, result.failed(), result.failures().toString());
 
@@ -105,6 +106,25 @@ class OptmlPersonalTest {
         try (PDDocument alan = PdfFiles.open(out.resolve("Alan-Turing.pdf"))) {
             String note = PdfFiles.spaces(PdfFiles.pageText(alan, 2)).replaceAll("\\s+", " ");
             assertTrue(note.contains("Your question about “what machines can learn to forget” is exactly"), note);
+        }
+    }
+
+    /**
+     * A copy is as accessible as the brochure: veraPDF finds each PDF/UA-1 compliant, a copy with
+     * the note page (whose section is the copy's own) and one without, both built after others
+     * in one run, so the sections typeset once for all copies are tagged right in each.
+     */
+    @Test
+    void batchCopiesArePdfUa1() throws Exception {
+        Path out = temp.resolve("out");
+        BatchRequest request = BatchRequest.of(OptmlBrochure.request(temp.resolve("unused.pdf")),
+                OptmlBrochure.CONTENT.resolve("recipients.example.csv"), out).withJobs(2);
+        BatchResult result = Batch.run(new Pipeline(Map.of()), request, BatchListener.none());
+        assertEquals(0, result.failed(), result.failures().toString());
+        for (String copy : List.of("Ada-Lovelace.pdf", "Grace-Hopper.pdf")) {
+            VeraPdf.Verdict verdict = VeraPdf.pdfUa1(out.resolve(copy));
+            assertTrue(verdict.compliant(), copy + ": " + verdict);
+            assertEquals(0, verdict.failedChecks(), copy + ": " + verdict);
         }
     }
 

@@ -69,8 +69,7 @@ final class MailFixture {
     }
 
     static MailResult run(MailRequest request) {
-        // BatchListener.NONE can be null here (its enum and the interface initialise each other), so a listener of our own.
-        return Mail.run(new Pipeline(Map.of()), request, MailListener.NONE, new BatchListener() { });
+        return Mail.run(new Pipeline(Map.of()), request, MailListener.NONE, BatchListener.none());
     }
 
     /** The text of the message's first part of {@code type} (searching nested multiparts). */

@@ -11,11 +11,9 @@ public interface BatchListener {
     default void finished(BatchResult.Outcome outcome, int done) {
     }
 
-    /** Hears nothing. */
-    BatchListener NONE = Silent.INSTANCE;
-
-    /** The listener that hears nothing (an enum: a constant with no state). */
-    enum Silent implements BatchListener {
-        INSTANCE
+    /** A listener that hears nothing. */
+    static BatchListener none() {
+        return new BatchListener() {
+        };
     }
 }
