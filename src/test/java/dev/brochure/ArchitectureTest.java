@@ -1,5 +1,6 @@
 package dev.brochure;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
@@ -63,9 +64,48 @@ class ArchitectureTest {
     }
 
     @Test
-    void snakeYamlIsUsedOnlyByTheContentStage() {
-        noClasses().that().resideOutsideOfPackage("dev.brochure.content..")
+    void snakeYamlIsUsedOnlyByTheContentStageAndTheRecipientsReader() {
+        noClasses().that().resideOutsideOfPackages("dev.brochure.content..", "dev.brochure.recipients..")
                 .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..").check(MAIN);
+    }
+
+    @Test
+    void commonsCsvIsUsedOnlyByTheRecipientsReader() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.recipients..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..").check(MAIN);
+    }
+
+    @Test
+    void theRecipientsReaderUsesOnlyTheVocabulary() {
+        // Read by batch now and by mail later: plain records out, no stage in.
+        mayOnlyUse("dev.brochure.recipients..", "dev.brochure.recipients..", "dev.brochure.vocab..",
+                "dev.brochure.diag..", "org.apache.commons.csv..", "org.yaml.snakeyaml..");
+    }
+
+    @Test
+    void jakartaMailIsUsedOnlyByTheMailPackage() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "jakarta.activation..",
+                        "org.eclipse.angus..").check(MAIN);
+    }
+
+    @Test
+    void mailUsesTheBatchTheRecipientsReaderAndOnlyTheMessageTemplateOfLayout() {
+        // brochure mail builds its copies through the batch (pipeline), reads recipients with the
+        // batch's reader, and runs its message template in layout's sandbox: of layout it sees
+        // MessageTemplate alone, never Freemarker or another stage's internals.
+        mayOnlyUse("dev.brochure.mail..", "dev.brochure.mail..", "dev.brochure.vocab..", "dev.brochure.diag..",
+                "dev.brochure.recipients..", "dev.brochure.pipeline..", "dev.brochure.layout",
+                "jakarta.mail..", "jakarta.activation..", "org.eclipse.angus..", "com.fasterxml.jackson.core..");
+        noClasses().that().resideInAPackage("dev.brochure.mail..").should().dependOnClassesThat(
+                resideInAPackage("dev.brochure.layout..").and(com.tngtech.archunit.base.DescribedPredicate.not(
+                        belongToAnyOf(dev.brochure.layout.MessageTemplate.class)))).check(MAIN);
+    }
+
+    @Test
+    void onlyTheCliShowsProgressBars() {
+        noClasses().that().resideOutsideOfPackage("dev.brochure.cli..")
+                .should().dependOnClassesThat().resideInAPackage("me.tongfei.progressbar..").check(MAIN);
     }
 
     @Test
@@ -135,9 +175,11 @@ class ArchitectureTest {
 
     @Test
     void theCliOnlyParsesAndWires() {
-        // Commands call the pipeline, and inspect for finished PDFs; of the stages they see only the
-        // typography report the pipeline hands back, never a stage's internals.
-        mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.vocab..",
+        // Commands call the pipeline (and mail, which wires the batch to SMTP), and inspect for finished
+        // PDFs; of the stages they see only the typography report the pipeline hands back, never a
+        // stage's internals.
+        mayOnlyUse("dev.brochure.cli..", "dev.brochure.cli..", "dev.brochure.pipeline..", "dev.brochure.mail",
+                "dev.brochure.vocab..",
                 "dev.brochure.diag..", "dev.brochure.inspect", "dev.brochure.inspect.report..",
                 "dev.brochure.inspect.verify..", "dev.brochure.inspect.preview..", "dev.brochure.typeset.quality..",
                 "picocli..", "me.tongfei.progressbar..", "com.sun.net.httpserver..");
@@ -180,6 +222,7 @@ class ArchitectureTest {
             "dev.brochure.pipeline.SizeBudget.QUALITIES", "a private array of the ladder's steps, only read",
             "dev.brochure.inspect.PdfFiles.QUIET", "the loggers it silences, held so their level stays set",
             "dev.brochure.inspect.report.ReportJson.FACTORY", "Jackson's factory, configured once and thread-safe",
+            "dev.brochure.pipeline.batch.Manifest.JSON", "Jackson's factory, configured once and thread-safe",
             "dev.brochure.pipeline.JsonTree.FACTORY", "Jackson's factory, configured once and thread-safe",
             "dev.brochure.inspect.preview.PageRenderer.HINTS", "rendering hints, filled once, only read");
 

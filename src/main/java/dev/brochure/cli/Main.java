@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "brochure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns YAML content into a typeset, image-rich PDF brochure.",
         subcommands = {BuildCommand.class, ValidateCommand.class, WatchCommand.class, PreviewCommand.class, InspectCommand.class,
-                VerifyCommand.class, TypographyCommand.class, LayoutsCommand.class, StylesCommand.class,
-                ColorsCommand.class, FontsCommand.class, SchemaCommand.class, InitCommand.class,
-                CommandLine.HelpCommand.class})
+                VerifyCommand.class, TypographyCommand.class, BatchCommand.class, MailCommand.class,
+                LayoutsCommand.class, StylesCommand.class, ColorsCommand.class, FontsCommand.class, SchemaCommand.class,
+                InitCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -48,10 +48,11 @@ public final class ContentLoader {
     /** The keys {@code brochure.yaml} accepts (the JSON Schema of {@code brochure.yaml} lists the same). */
     public static final List<String> BROCHURE_KEYS =
             List.of("title", "author", "subject", "keywords", "language", "paper", "theme", "date", "sections");
-    /** The keys every section file accepts beside its layout's fields. */
-    public static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start");
+    /** The keys every section file accepts beside its layout's fields ({@code when:} shows it to some readers only). */
+    public static final List<String> SECTION_KEYS = List.of("layout", "id", "outline", "start", "when");
     /** How a section may begin: on a new page, or on the page the one before it ended on. */
     public static final List<String> STARTS = List.of("page", "continue");
+    private static final java.util.regex.Pattern WHEN = java.util.regex.Pattern.compile("recipient\\.(\\S+)");
 
     private final Workspace workspace;
     private final ProjectFiles project;
@@ -286,6 +287,7 @@ public final class ContentLoader {
                 .map(InlineMarkup::plain)
                 .or(() -> values.map(v -> v.get("title")).flatMap(ContentLoader::plainText))
                 .orElse(id);
+        Section.When when = Optional.ofNullable(raw.get("when")).flatMap(n -> when(reader, n)).orElse(null);
         String start = null;
         Node startNode = raw.get("start");
         if (startNode != null) {
@@ -302,7 +304,26 @@ public final class ContentLoader {
             // Its errors are reported; a layout run over what is left would only report them again.
             return Optional.empty();
         }
-        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), begin));
+        return values.map(v -> new Section(id, layout.get(), title, v, reader.at(file.root()), begin, when));
+    }
+
+    /** {@code when: recipient.<field>}: the section is shown to readers who have that field. */
+    private Optional<Section.When> when(NodeReader reader, Node node) {
+        return reader.string(node, "'when'").flatMap(text -> {
+            java.util.regex.Matcher m = WHEN.matcher(text.strip());
+            if (!m.matches()) {
+                diagnostics.error(reader.at(node), "'when' names a recipient field: 'when: recipient.<field>'",
+                        "for example 'when: recipient.note' shows the section to readers with a note");
+                return Optional.empty();
+            }
+            if (!dev.brochure.vocab.Recipient.FIELD_NAME.matcher(m.group(1)).matches()) {
+                diagnostics.error(reader.at(node), "'" + m.group(1) + "' is not a field name",
+                        "field names are lower case, with _ between words: recipient."
+                                + dev.brochure.vocab.Recipient.fieldName(m.group(1)));
+                return Optional.empty();
+            }
+            return Optional.of(new Section.When(m.group(1), reader.at(node)));
+        });
     }
 
     private static Optional<String> plainText(Value value) {

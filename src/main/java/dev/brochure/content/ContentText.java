@@ -48,6 +48,7 @@ public final class ContentText {
             case Value.Image i -> { }
             case Value.Link l -> { }
             case Value.Alt a -> { }
+            case Value.Personal p -> { }
         }
     }
 

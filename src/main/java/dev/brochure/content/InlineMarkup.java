@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class InlineMarkup {
 
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\\[\\]\"]+");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** Web addresses linked where they stand (Personalisation finds them in a reader's field too). */
+    static final Pattern URL = Pattern.compile("https?://[^\\s<>\\[\\]\"]+");
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\")";
 
     private final String src;

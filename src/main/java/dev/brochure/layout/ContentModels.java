@@ -1,6 +1,7 @@
 package dev.brochure.layout;
 
 import dev.brochure.vocab.DocumentInfo;
+import dev.brochure.vocab.Recipient;
 import dev.brochure.content.model.RichText;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;
@@ -38,15 +39,28 @@ final class ContentModels {
 
     private final Map<TemplateModel, Value.Text> textOfMarkup = new IdentityHashMap<>();
     private final SourceTable sources;
+    private final Recipient recipient;
+    /** Whether the template looked at the reader's fields at all: if not, its output is the same for every reader. */
+    private volatile boolean readRecipient;
 
     ContentModels(SourceTable sources) {
+        this(sources, Recipient.NONE);
+    }
+
+    ContentModels(SourceTable sources, Recipient recipient) {
         this.sources = sources;
+        this.recipient = recipient;
+    }
+
+    boolean readRecipient() {
+        return readRecipient;
     }
 
     /** The root data model for one run of a section's template. */
     Map<String, TemplateModel> root(Section section, DocumentInfo info) {
         Map<String, TemplateModel> root = new LinkedHashMap<>();
         root.put("section", new FieldsModel(section.fields(), this));
+        root.put("recipient", new RecipientModel());
         root.put("sectionId", new SimpleScalar(section.id()));
         root.put("sectionTitle", new SimpleScalar(section.title()));
         root.put("brochure", brochure(info));
@@ -77,6 +91,8 @@ final class ContentModels {
             case Value.Link l -> new Tracked(l.url(), l);
             case Value.Items items -> new ItemsModel(items.items(), this);
             case Value.Fields f -> new FieldsModel(f, this);
+            // Content that names recipient fields reaches layouts only personalised; unpersonalised it is absent.
+            case Value.Personal p -> null;
         };
     }
 
@@ -226,6 +242,47 @@ final class ContentModels {
         @Override
         public int size() {
             return items.size();
+        }
+    }
+
+    /**
+     * {@code recipient}: the copy's reader, a field per name; a field the reader lacks (or leaves
+     * empty) is a missing value, as an optional content field is. Every look notes that the
+     * template depends on the reader.
+     */
+    private final class RecipientModel implements TemplateHashModelEx {
+        @Override
+        public TemplateModel get(String key) {
+            readRecipient = true;
+            return recipient.has(key) ? new SimpleScalar(recipient.get(key)) : null;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            readRecipient = true;
+            return present().isEmpty();
+        }
+
+        @Override
+        public int size() {
+            readRecipient = true;
+            return present().size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() {
+            readRecipient = true;
+            return collection(present().stream().map(k -> (TemplateModel) new SimpleScalar(k)).toList());
+        }
+
+        @Override
+        public TemplateCollectionModel values() {
+            readRecipient = true;
+            return collection(present().stream().map(k -> (TemplateModel) new SimpleScalar(recipient.get(k))).toList());
+        }
+
+        private List<String> present() {
+            return recipient.fields().keySet().stream().filter(recipient::has).toList();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.brochure.content.model.BrochureContent;
 import dev.brochure.vocab.ImageRef;
 import dev.brochure.content.model.Section;
 import dev.brochure.vocab.MasterSpec;
+import dev.brochure.vocab.Recipient;
 import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostics;
 import dev.brochure.diag.Staged;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
 /**
@@ -43,6 +45,8 @@ public final class LayoutEngine {
     private final ProjectFiles project;
     private final Configuration freemarker;
     private final TemplateRunner.Limits limits;
+    /** One XML reader factory per thread that lays out with this engine (copies of a batch run on several). */
+    private final ThreadLocal<javax.xml.stream.XMLInputFactory> xml = ThreadLocal.withInitial(Markup::factory);
 
     public LayoutEngine(Workspace workspace) {
         this(workspace, TemplateRunner.Limits.DEFAULT);
@@ -53,6 +57,14 @@ public final class LayoutEngine {
         this.project = workspace.project();
         this.limits = limits;
         this.freemarker = TemplateConfig.forProject(workspace);
+    }
+
+    /**
+     * An engine for the copies of one batch, on several threads at once: the workspace's
+     * templates, compiled once for every copy.
+     */
+    public static LayoutEngine forBatch(Workspace workspace) {
+        return new LayoutEngine(workspace, TemplateRunner.Limits.DEFAULT);
     }
 
     /**
@@ -73,8 +85,39 @@ public final class LayoutEngine {
         return diagnostics.result(new LayoutDocument(content.info(), content.theme(), sections));
     }
 
+    /**
+     * Lays out the copy of one reader: templates see {@code recipient}'s fields as
+     * {@code recipient.<field>}. Sections that {@code reuse} already laid out for an earlier
+     * copy, and whose templates did not look at the reader, are not run again.
+     */
+    public Staged<LayoutDocument> layout(BrochureContent content, Recipient recipient, SectionReuse reuse) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<LayoutSection> sections = new ArrayList<>();
+        for (Section section : content.sections()) {
+            SectionReuse.Laid laid = reuse.find(section, content.anchors());
+            if (laid == null) {
+                // Its own diagnostics and images, so that what it raised can be handed to every copy that reuses it.
+                Diagnostics own = new Diagnostics();
+                AtomicBoolean readRecipient = new AtomicBoolean();
+                Optional<LayoutSection> run = run(section, content, own, new ImageCatalog(workspace, own), recipient,
+                        readRecipient);
+                laid = reuse.remember(section, content.anchors(),
+                        new SectionReuse.Laid(own.hasErrors() ? Optional.empty() : run, own.all()), readRecipient.get());
+            }
+            diagnostics.addAll(laid.diagnostics());
+            laid.section().ifPresent(sections::add);
+        }
+        return diagnostics.result(new LayoutDocument(content.info(), content.theme(), sections));
+    }
+
     private Optional<LayoutSection> run(Section section, BrochureContent content, Diagnostics diagnostics,
             ImageCatalog extraImages) {
+        return run(section, content, diagnostics, extraImages, Recipient.NONE, new AtomicBoolean());
+    }
+
+    /** Runs a section's template for {@code recipient}; {@code readRecipient} is set if it looked at the reader. */
+    private Optional<LayoutSection> run(Section section, BrochureContent content, Diagnostics diagnostics,
+            ImageCatalog extraImages, Recipient recipient, AtomicBoolean readRecipient) {
         String templateName = section.layout() + LayoutCatalog.TEMPLATE;
         SourceLocation templateAt = SourceLocation.of(displayName(templateName));
         String xml;
@@ -90,7 +133,12 @@ public final class LayoutEngine {
             Template template = TemplateRunner.load(() -> freemarker.getTemplate(templateName), limits);
             TemplateRunner.Output output = new TemplateRunner.Output(limits.outputChars());
             sources = new SourceTable(output);
-            raw = TemplateRunner.run(template, new ContentModels(sources).root(section, content.info()), limits, output);
+            ContentModels models = new ContentModels(sources, recipient);
+            try {
+                raw = TemplateRunner.run(template, models.root(section, content.info()), limits, output);
+            } finally {
+                readRecipient.set(models.readRecipient());
+            }
             xml = sources.marked(raw);
             origins = output.origins();
         } catch (TemplateRunner.Stopped e) {
@@ -134,7 +182,7 @@ public final class LayoutEngine {
         TemplateOrigins written = origins;
         IntFunction<SourceLocation> placeAt = offset -> offset < 0 ? templateAt
                 : written.at(table.unmarked(offset), raw, this::displayName).orElse(templateAt);
-        return read(xml, sources, section, content, templateAt, placeAt, diagnostics, extraImages);
+        return read(xml, this.xml.get(), sources, section, content, templateAt, placeAt, diagnostics, extraImages);
     }
 
     /**
@@ -143,19 +191,22 @@ public final class LayoutEngine {
      */
     static Optional<LayoutSection> read(String xml, SourceTable sources, Section section, BrochureContent content,
             SourceLocation templateAt, Diagnostics diagnostics, ImageCatalog extraImages) {
-        return read(xml, sources, section, content, templateAt, offset -> templateAt, diagnostics, extraImages);
+        return read(xml, Markup.factory(), sources, section, content, templateAt, offset -> templateAt, diagnostics,
+                extraImages);
     }
 
     /**
-     * As above; {@code placeAt} tells where in the templates the character at an offset of
-     * {@code xml} was written, so that problems are reported at the template's line and column.
+     * As above, parsing with {@code factory}; {@code placeAt} tells where in the templates the
+     * character at an offset of {@code xml} was written, so that problems are reported at the
+     * template's line and column.
      */
-    static Optional<LayoutSection> read(String xml, SourceTable sources, Section section, BrochureContent content,
-            SourceLocation templateAt, IntFunction<SourceLocation> placeAt, Diagnostics diagnostics,
+    static Optional<LayoutSection> read(String xml, javax.xml.stream.XMLInputFactory factory, SourceTable sources,
+            Section section, BrochureContent content, SourceLocation templateAt, IntFunction<SourceLocation> placeAt,
+            Diagnostics diagnostics,
             ImageCatalog extraImages) {
         Element root;
         try {
-            root = Markup.parse(xml);
+            root = Markup.parse(xml, factory);
         } catch (Markup.MalformedException e) {
             diagnostics.error(placeAt.apply(offsetOf(xml, e.line, e.column)),
                     "layout produced malformed markup at output line " + e.line

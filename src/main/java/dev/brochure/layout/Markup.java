@@ -71,6 +71,15 @@ final class Markup {
     }
 
     static Element parse(String xml) throws MalformedException {
+        return parse(xml, factory());
+    }
+
+    /**
+     * A reader factory with DTDs and external entities off. Finding the StAX implementation
+     * takes a while, so a caller that parses often keeps one (per thread: a factory is not
+     * meant to be shared by threads).
+     */
+    static XMLInputFactory factory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -81,6 +90,11 @@ final class Markup {
         } catch (IllegalArgumentException ignored) {
             // not every StAX implementation knows the property; DTDs are off anyway
         }
+        return factory;
+    }
+
+    /** As {@link #parse(String)}, with a factory made by {@link #factory()}. */
+    static Element parse(String xml, XMLInputFactory factory) throws MalformedException {
         XMLStreamReader in = null;
         try {
             in = factory.createXMLStreamReader(new StringReader(xml));

@@ -63,6 +63,45 @@ final class TemplateConfig {
     static Configuration create(ProjectFiles project) {
         Configuration cfg = new InterruptibleConfiguration();
         cfg.setTemplateLoader(loader(project));
+        sandbox(cfg);
+        // Templates are compiled once per workspace and their stamps re-checked on every lookup, so a
+        // long-running process (watch mode, batch) sees edits immediately.
+        cfg.setTemplateUpdateDelayMilliseconds(0);
+        return cfg;
+    }
+
+    /**
+     * The configuration of e-mail message templates ({@link MessageTemplate}): the same sandbox,
+     * and no template loader, so a message can include or import nothing.
+     */
+    static Configuration forMessages() {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
+        cfg.setTemplateLoader(null);
+        sandbox(cfg);
+        return cfg;
+    }
+
+    /**
+     * Parses {@code source} as a template of {@code cfg} with the given output format, checks it
+     * as every layout template is checked ({@link TemplateChecks}: no clock, no machine locale or
+     * time zone, no code made at run time) and adds the interruption checks {@link TemplateRunner}
+     * relies on (templates made here do not pass through {@link InterruptibleConfiguration#getTemplate}).
+     */
+    static Template parse(Configuration cfg, String name, String source, freemarker.core.OutputFormat format)
+            throws IOException {
+        freemarker.core.TemplateConfiguration tc = new freemarker.core.TemplateConfiguration();
+        tc.setParentConfiguration(cfg);
+        tc.setOutputFormat(format);
+        tc.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+        Template template = new Template(name, name, new java.io.StringReader(source), cfg, tc, null);
+        tc.apply(template);
+        TemplateChecks.check(template);
+        _CoreAPI.addThreadInterruptedChecks(template);
+        return template;
+    }
+
+    /** The sandbox every template runs in, layouts and messages alike. */
+    private static void sandbox(Configuration cfg) {
         cfg.setRecognizeStandardFileExtensions(true);
         // Columns in error messages count characters, as the excerpts under them do.
         cfg.setTabSize(1);
@@ -79,10 +118,6 @@ final class TemplateConfig {
         cfg.setNumberFormat("computer");
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setDefaultEncoding("UTF-8");
-        // Templates are compiled once per workspace and their stamps re-checked on every lookup, so a
-        // long-running process (watch mode, batch) sees edits immediately.
-        cfg.setTemplateUpdateDelayMilliseconds(0);
-        return cfg;
     }
 
     /**

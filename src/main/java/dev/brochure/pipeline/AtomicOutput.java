@@ -167,6 +167,10 @@ public final class AtomicOutput {
         return temp;
     }
 
+    private synchronized boolean endingNow() {
+        return shuttingDown;
+    }
+
     /** The write of {@code temp} is over (moved or removed); the hook goes when no write is left. */
     private synchronized void end(Path temp) {
         if (temp != null) {
@@ -183,6 +187,11 @@ public final class AtomicOutput {
     }
 
     private BrochureException failure(Path target, IOException e) {
+        if (endingNow()) {
+            // The shutdown hook removed the temporary file under the write.
+            return BrochureException.of(SourceLocation.of(target), "interrupted while the output was written",
+                    "run the command again; the previous file was kept");
+        }
         return BrochureException.of(SourceLocation.of(target), "cannot write output: " + describe(e),
                 "check that the folder exists, is writable and has free space; the previous file was kept");
     }

@@ -132,6 +132,9 @@ final class JsonSchemas {
         p.put("outline", described(scalar(false), "the bookmark and running-footer title; the title field unless given"));
         p.put("start", described(map("enum", ContentLoader.STARTS),
                 "where the section begins: on a new page (page), or on the page the one before it ended on (continue)"));
+        p.put("when", described(map("type", "string", "pattern", "^recipient\\.\\S+$"),
+                "show the section only to readers whose record has this field (brochure batch), e.g. recipient.note;"
+                        + " the brochure without recipients leaves it out"));
         check(p.keySet(), ContentLoader.SECTION_KEYS);
         List<String> required = new ArrayList<>(List.of("layout"));
         for (Field field : layout.schema().root().fields().values()) {

@@ -2,6 +2,8 @@ package dev.brochure.pipeline;
 
 import dev.brochure.content.ContentLoader;
 import dev.brochure.content.ContentText;
+import dev.brochure.content.Personalisation;
+import dev.brochure.vocab.Recipient;
 import dev.brochure.inspect.verify.ExpectedText;
 import dev.brochure.typeset.quality.TypographyReport;
 import dev.brochure.typeset.text.GreedyLineBreaker;
@@ -49,6 +51,11 @@ public class Pipeline {
         this.environment = Map.copyOf(environment);
         this.displayRoot = displayRoot == null ? null : displayRoot.toAbsolutePath().normalize();
         this.output = new AtomicOutput(this.displayRoot);
+    }
+
+    /** The folder diagnostics show paths relative to (null: as given). */
+    public Path displayRoot() {
+        return displayRoot;
     }
 
     /** A pipeline showing paths relative to each project's root. */
@@ -318,9 +325,39 @@ public class Pipeline {
         return layOut(request, content).orThrow();
     }
 
+    /**
+     * The content of the brochure without recipients: sections shown only to some readers are
+     * left out, and so is every value that names a recipient field ({@link Personalisation}).
+     * Content that names none is exactly as read.
+     */
     private Staged<BrochureContent> readContent(BuildRequest request) {
+        return readShared(request).then(c -> Personalisation.personalise(c, Recipient.NONE));
+    }
+
+    /** The content as read, for every reader. */
+    private Staged<BrochureContent> readShared(BuildRequest request) {
         return ContentLoader.load(workspace(request)).map(content ->
                 request.paper() == null ? content : content.withInfo(content.info().withPaper(request.paper())));
+    }
+
+    /**
+     * The build context of personalised copies of {@code request}'s content: the content read
+     * and checked once, then each copy made by {@link Copies#build}. Throws a
+     * {@link BrochureException} with every diagnostic of the content if any is an error.
+     */
+    public Copies copies(BuildRequest request) {
+        Staged<BrochureContent> content = readShared(request);
+        List<Diagnostic> more = new ArrayList<>();
+        BuildDates.problem(environment).ifPresent(more::add);
+        content = content.with(more);
+        BrochureContent shared = content.orThrow();
+        OutputProfile profile = request.profile();
+        RenderOptions options = new RenderOptions(BuildDates.of(shared.info(), environment), PRODUCER,
+                profile.slug(), profile.cropMarks(), profile.compactObjects(), profile.images(),
+                workspace(request).cacheDir().orElse(null));
+        Workspace workspace = workspace(request);
+        return new Copies(request, content, workspace, LayoutEngine.forBatch(workspace), typesetOptions(profile),
+                options, output);
     }
 
     private Staged<LayoutDocument> layOut(BuildRequest request, BrochureContent content) {

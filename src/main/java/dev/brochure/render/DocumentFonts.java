@@ -2,8 +2,10 @@ package dev.brochure.render;
 
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedSet;
@@ -54,16 +56,20 @@ final class DocumentFonts {
      * them, and reserves the reference of each one's Type 0 font.
      */
     DocumentFonts(PdfWriter writer, Iterable<Page> pages, Function<Path, EmbeddableFont> fonts) {
+        // Tallied in bit sets (a document draws tens of thousands of glyphs, a few hundred distinct).
+        Map<Path, BitSet> drawn = new LinkedHashMap<>();
         for (Page page : pages) {
             for (PageItem item : page.items()) {
                 if (item instanceof PageItem.GlyphRun run && run.glyphs().length > 0) {
-                    SortedSet<Integer> set = glyphs.computeIfAbsent(run.font(), f -> new TreeSet<>());
+                    BitSet set = drawn.computeIfAbsent(run.font(), f -> new BitSet());
                     for (int g : run.glyphs()) {
-                        set.add(g);
+                        set.set(g);
                     }
                 }
             }
         }
+        drawn.forEach((font, set) -> glyphs.put(font, set.stream().boxed()
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new))));
         for (Path file : glyphs.keySet()) {
             resources.put(file, new Resource("F" + (resources.size() + 1), writer.getPdfIndirectReference(),
                     fonts.apply(file)));
@@ -81,22 +87,66 @@ final class DocumentFonts {
 
     /** Writes every font's objects; the Type 0 font at its reserved reference. */
     void write(PdfWriter writer) throws IOException {
+        write(writer, null);
+    }
+
+    /** As {@link #write(PdfWriter)}, taking the fonts' finished parts from {@code cache} when it has them. */
+    void write(PdfWriter writer, RenderCache cache) throws IOException {
         for (Map.Entry<Path, Resource> e : resources.entrySet()) {
             Resource resource = e.getValue();
-            write(writer, resource, glyphs.get(e.getKey()), texts.getOrDefault(e.getKey(), new TreeMap<>()));
+            SortedSet<Integer> set = glyphs.get(e.getKey());
+            TreeMap<Integer, String> text = texts.getOrDefault(e.getKey(), new TreeMap<>());
+            int level = writer.getCompressionLevel();
+            RenderCache.FontParts parts;
+            if (cache == null) {
+                parts = parts(resource.font(), set, text, level);
+            } else {
+                parts = cache.font(new RenderCache.FontKey(resource.font(), set, text), () -> {
+                    try {
+                        return parts(resource.font(), set, text, level);
+                    } catch (IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                });
+            }
+            write(writer, resource, parts);
         }
     }
 
-    private static void write(PdfWriter writer, Resource resource, SortedSet<Integer> glyphs,
-            TreeMap<Integer, String> text) throws IOException {
-        EmbeddableFont font = resource.font();
+    /** What a font's objects hold that depends only on the font, its glyphs and their text: made once per set. */
+    private static RenderCache.FontParts parts(EmbeddableFont font, SortedSet<Integer> glyphs,
+            TreeMap<Integer, String> text, int level) throws IOException {
         EmbeddableFont.Subset subset = font.subset(glyphs);
-        PdfName name = new PdfName(font.subsetTag(glyphs) + "+" + font.postScriptName());
-        int level = writer.getCompressionLevel();
+        return new RenderCache.FontParts(font.subsetTag(glyphs) + "+" + font.postScriptName(),
+                compressed(subset.program(), level), subset.program().length, compressed(cidToGidMap(glyphs, subset), level),
+                widths(font, glyphs), compressed(ToUnicodeMaps.cmap(text), level));
+    }
 
-        PdfStream program = new PdfStream(subset.program());
-        program.put(PdfName.LENGTH1, new PdfNumber(subset.program().length));
-        program.flateCompress(level);
+    /** {@code raw} compressed exactly as OpenPDF compresses a stream at {@code level}. */
+    private static byte[] compressed(byte[] raw, int level) throws IOException {
+        PdfStream stream = new PdfStream(raw);
+        stream.flateCompress(level);
+        if (!PdfName.FLATEDECODE.equals(stream.get(PdfName.FILTER))) {
+            throw new IllegalStateException("OpenPDF did not compress a font stream");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
+        stream.writeContent(out);
+        return out.toByteArray();
+    }
+
+    /** A stream of already compressed bytes: the same object {@link PdfStream#flateCompress} makes of the raw ones. */
+    private static PdfStream stream(byte[] compressed) {
+        PdfStream stream = new PdfStream(compressed);
+        stream.put(PdfName.FILTER, PdfName.FLATEDECODE);
+        return stream;
+    }
+
+    private static void write(PdfWriter writer, Resource resource, RenderCache.FontParts parts) throws IOException {
+        EmbeddableFont font = resource.font();
+        PdfName name = new PdfName(parts.name());
+
+        PdfStream program = stream(parts.program());
+        program.put(PdfName.LENGTH1, new PdfNumber(parts.programLength()));
 
         PdfDictionary descriptor = new PdfDictionary(PdfName.FONTDESCRIPTOR);
         descriptor.put(PdfName.FONTNAME, name);
@@ -112,8 +162,7 @@ final class DocumentFonts {
         descriptor.put(PdfName.STEMV, new PdfNumber(80)); // unknown for TrueType; the customary guess
         descriptor.put(PdfName.FONTFILE2, writer.addToBody(program).getIndirectReference());
 
-        PdfStream cidToGid = new PdfStream(cidToGidMap(glyphs, subset));
-        cidToGid.flateCompress(level);
+        PdfStream cidToGid = stream(parts.cidToGid());
 
         PdfDictionary systemInfo = new PdfDictionary();
         systemInfo.put(PdfName.REGISTRY, new PdfString("Adobe"));
@@ -125,11 +174,10 @@ final class DocumentFonts {
         cidFont.put(PdfName.BASEFONT, name);
         cidFont.put(PdfName.CIDSYSTEMINFO, systemInfo);
         cidFont.put(PdfName.FONTDESCRIPTOR, writer.addToBody(descriptor).getIndirectReference());
-        cidFont.put(PdfName.W, new PdfLiteral(widths(font, glyphs)));
+        cidFont.put(PdfName.W, new PdfLiteral(parts.widths()));
         cidFont.put(PdfName.CIDTOGIDMAP, writer.addToBody(cidToGid).getIndirectReference());
 
-        PdfStream toUnicode = new PdfStream(ToUnicodeMaps.cmap(text));
-        toUnicode.flateCompress(level);
+        PdfStream toUnicode = stream(parts.toUnicode());
 
         PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
         type0.put(PdfName.SUBTYPE, PdfName.TYPE0);

@@ -7,6 +7,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import dev.brochure.world.Workspace;
 import javax.imageio.ImageIO;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Image;
+import org.openpdf.text.pdf.PdfStream;
 
 /**
  * Turns an image file that the content stage accepted into an OpenPDF image. A JPEG goes into
@@ -46,7 +48,11 @@ final class ImageDecoder {
         return workspace.slot(ImageDecoder.class, ImageDecoder::new);
     }
 
-    /** A PNG decoded to 8-bit samples (and alpha, when any pixel is translucent). */
+    /**
+     * A PNG decoded to 8-bit samples (and alpha, when any pixel is translucent), kept compressed
+     * as the PDF holds them: OpenPDF compresses an image's samples each time a document takes it,
+     * and a batch's copies (or a watch's rebuilds) would pay for that every time.
+     */
     private record Samples(int width, int height, int colours, byte[] samples, byte[] alpha) {
         long bytes() {
             return samples.length + (alpha == null ? 0 : alpha.length);
@@ -54,13 +60,24 @@ final class ImageDecoder {
 
         Image image() throws IOException {
             Image pdfImage = Image.getInstance(width, height, colours, 8, samples);
+            pdfImage.setDeflated(true);
             if (alpha != null) {
                 Image mask = Image.getInstance(width, height, 1, 8, alpha);
+                mask.setDeflated(true);
                 mask.makeMask();
                 pdfImage.setImageMask(mask);
             }
             return pdfImage;
         }
+    }
+
+    /** {@code raw} compressed exactly as OpenPDF compresses an image's samples (its default level). */
+    private static byte[] deflated(byte[] raw) throws IOException {
+        PdfStream stream = new PdfStream(raw);
+        stream.flateCompress(PdfStream.DEFAULT_COMPRESSION);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
+        stream.writeContent(out);
+        return out.toByteArray();
     }
 
     /** At most this many decoded bytes are kept between documents. */
@@ -163,7 +180,7 @@ final class ImageDecoder {
                 a++;
             }
         }
-        return new Samples(width, height, colours, samples, translucent ? alpha : null);
+        return new Samples(width, height, colours, deflated(samples), translucent ? deflated(alpha) : null);
     }
 
     /** A sample of {@code max + 1} levels as 0–255. */

@@ -36,10 +36,11 @@ final class PageDrawer {
     /**
      * {@code offset}: from the media box's edge to the trim box's (bleed plus any slug);
      * {@code colors}: how colours are written; {@code links}: whether links become annotations
-     * (not in a file for print, where they could not be clicked and PDF/X wants none on the page).
+     * (not in a file for print, where they could not be clicked and PDF/X wants none on the page);
+     * {@code cache} (may be null) keeps the compressed text of earlier renders of a batch.
      */
     PageDrawer(PdfContentByte cb, PdfImages images, DocumentFonts fonts, StructureTree tree, Colors colors,
-            boolean links, Page page, double offset) {
+            boolean links, Page page, double offset, RenderCache cache) {
         this.cb = cb;
         this.images = images;
         this.tree = tree;
@@ -47,7 +48,7 @@ final class PageDrawer {
         this.links = links;
         this.offset = offset;
         this.height = page.height() + 2 * offset;
-        this.text = new TextForms(cb, fonts, tree, colors, (float) (page.width() + 2 * offset), (float) height);
+        this.text = new TextForms(cb, fonts, tree, colors, (float) (page.width() + 2 * offset), (float) height, cache);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.world.Workspace;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
+import dev.brochure.world.FileStamp;
 import dev.brochure.world.MemoryBudget;
 import java.awt.color.ICC_Profile;
 import dev.brochure.world.image.ImageProblem;
@@ -67,23 +68,24 @@ final class PdfImages {
     private final Map<Variant, Integer> variantUses = new HashMap<>();
     private final Map<Path, Integer> fileUses = new HashMap<>();
 
-    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace) {
-        this(policy, disk, workspace, null);
-    }
+    /** The images earlier renders of a batch prepared (null outside a batch): drawn again as they are. */
+    private final RenderCache batch;
 
     /**
      * {@code untaggedRgb}, when given, is the ICC profile an RGB image without a profile of its
      * own is tagged with (sRGB for a colour-managed file), so that no image is device RGB. An
      * image with an embedded profile keeps it; CMYK and grey images stay in the device spaces a
-     * CMYK output intent defines.
+     * CMYK output intent defines. {@code batch} (null outside a batch) keeps the images earlier
+     * copies prepared.
      */
-    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace, ICC_Profile untaggedRgb) {
+    PdfImages(ImagePolicy policy, EncodingCache disk, Workspace workspace, ICC_Profile untaggedRgb, RenderCache batch) {
         this.policy = policy;
         this.disk = disk;
         this.workspace = workspace;
         this.encodings = workspace.slot(Encoded.class, Encoded::new).byKey;
         this.decoder = ImageDecoder.of(workspace);
         this.untaggedRgb = untaggedRgb;
+        this.batch = batch;
     }
 
     private Image tagged(Image image) {
@@ -91,6 +93,23 @@ final class PdfImages {
             image.tagICC(untaggedRgb);
         }
         return image;
+    }
+
+    /**
+     * What a prepared image depends on: the file as it stands (its stamp), the pixels taken, the
+     * policy and whether untagged RGB is given a profile. Null when the file cannot be looked at
+     * (drawing then reports it as usual).
+     */
+    private record Kept(Variant variant, boolean whole, ImagePolicy policy, boolean profiled, FileStamp stamp) {
+    }
+
+    private Kept kept(ImageRef ref, Variant variant) {
+        try {
+            return new Kept(variant, variant.isWholeOriginal(ref) && !policy.reencode(), policy, untaggedRgb != null,
+                    FileStamp.of(ref.path()));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -105,6 +124,7 @@ final class PdfImages {
         }
         placements.stream().map(p -> Map.entry(p.image(), variant(p)))
                 .filter(e -> !(e.getValue().isWholeOriginal(e.getKey()) && !policy.reencode()))
+                .filter(e -> batch == null || !batch.hasImage(kept(e.getKey(), e.getValue())))
                 // A large photo is left to drawing, which decodes one image at a time.
                 .filter(e -> decodingBytes(e.getKey()) <= budget.parallelImageBytes())
                 .distinct()
@@ -123,6 +143,13 @@ final class PdfImages {
         ImageRef ref = placed.image();
         Rect box = new Rect(placed.x(), placed.y(), placed.width(), placed.height());
         Variant variant = variant(placed);
+        Kept kept = batch == null ? null : kept(ref, variant);
+        if (kept != null) {
+            // The same image object in every copy of a batch: OpenPDF only reads it when it writes it.
+            RenderCache.PreparedImage known = batch.image(kept, () -> prepare(ref, variant, kept.stamp()));
+            return known.whole() ? new Prepared(known.image(), box, ref.orientation())
+                    : new Prepared(known.image(), visible(placed, ref, variant), ImageOrientation.NORMAL);
+        }
         Encoding made = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
         byte[] encoded = made == null ? null : made.bytes();
         // OpenPDF writes an image when it is first drawn; the decoded pixels need not outlive the last placement.
@@ -144,12 +171,33 @@ final class PdfImages {
         if (lastOfVariant) {
             inDocument.remove(variant);
         }
-        // Only the visible pixels are kept: draw them exactly over the part of the box they showed in.
+        return new Prepared(image, visible(placed, ref, variant), ImageOrientation.NORMAL);
+    }
+
+    /** Only the visible pixels are kept: they are drawn exactly over the part of the box they showed in. */
+    private static Rect visible(PageItem.PlacedImage placed, ImageRef ref, Variant variant) {
         double sx = placed.width() / ref.pixelWidth();
         double sy = placed.height() / ref.pixelHeight();
-        Rect drawn = new Rect(placed.x() + variant.x() * sx, placed.y() + variant.y() * sy, variant.width() * sx,
+        return new Rect(placed.x() + variant.x() * sx, placed.y() + variant.y() * sy, variant.width() * sx,
                 variant.height() * sy);
-        return new Prepared(image, drawn, ImageOrientation.NORMAL);
+    }
+
+    /**
+     * The image object a batch keeps for {@code variant}, and whether it is the whole file (drawn
+     * by its EXIF orientation). A file taken whole is one object however many placements take
+     * it, so each copy holds it once, as a single build does.
+     */
+    private RenderCache.PreparedImage prepare(ImageRef ref, Variant variant, FileStamp stamp) {
+        Encoding made = variant.isWholeOriginal(ref) && !policy.reencode() ? null : encoded(ref, variant);
+        if (made == null) {
+            return batch.image(Map.entry(ref.path(), stamp), () -> new RenderCache.PreparedImage(tagged(load(ref, () -> {
+                byte[] bytes = original(ref);
+                return decoder.decode(ref.format(), bytes, EncodingCache.key(ref.path(), bytes, "original")
+                        .orElse(null), budget);
+            })), true));
+        }
+        return new RenderCache.PreparedImage(tagged(load(ref, () -> decoder.decode(ImageDecoder.formatOf(made.bytes()),
+                made.bytes(), made.key(), budget))), false);
     }
 
     /**

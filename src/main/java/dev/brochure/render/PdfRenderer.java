@@ -47,13 +47,24 @@ public final class PdfRenderer {
      * the content. Fonts and images come from {@code workspace}.
      */
     public static void render(TypesetDocument doc, RenderOptions options, Workspace workspace, OutputStream out) {
-        ByteArrayOutputStream buffer = new BoundedBuffer(MemoryBudget.ofThisProcess());
-        write(doc, options, workspace, new FileIdentifier.Fingerprint(buffer));
+        ByteArrayOutputStream buffer = new BoundedBuffer(MemoryBudget.ofThisProcess(), 1 << 20);
+        write(doc, options, workspace, new FileIdentifier.Fingerprint(buffer), null);
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The PDF's bytes, as {@link #render(TypesetDocument, RenderOptions, Workspace, OutputStream)}
+     * writes them, with the work that {@code cache} keeps from earlier renders of a batch reused.
+     */
+    public static byte[] render(TypesetDocument doc, RenderOptions options, Workspace workspace, RenderCache cache) {
+        BoundedBuffer buffer = new BoundedBuffer(MemoryBudget.ofThisProcess(), cache.bufferSize());
+        write(doc, options, workspace, new FileIdentifier.Fingerprint(buffer), cache);
+        cache.sized(buffer.size());
+        return buffer.bytes();
     }
 
     /**
@@ -63,8 +74,8 @@ public final class PdfRenderer {
     private static final class BoundedBuffer extends ByteArrayOutputStream {
         private final MemoryBudget budget;
 
-        BoundedBuffer(MemoryBudget budget) {
-            super(1 << 20);
+        BoundedBuffer(MemoryBudget budget, int size) {
+            super((int) Math.max(1, Math.min(size, budget.pdfBytes())));
             this.budget = budget;
         }
 
@@ -88,10 +99,15 @@ public final class PdfRenderer {
                                 + " (JAVA_TOOL_OPTIONS=-Xmx2g)");
             }
         }
+
+        /** The bytes, without a copy when the buffer was allocated exactly large enough. */
+        synchronized byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     private static void write(TypesetDocument doc, RenderOptions options, Workspace workspace,
-            FileIdentifier.Fingerprint out) {
+            FileIdentifier.Fingerprint out, RenderCache cache) {
         Page first = doc.pages().isEmpty() ? null : doc.pages().getFirst();
         Rectangle size = first == null ? new Rectangle(595, 842) : mediaBox(first, options);
         Document document = new Document(size, 0, 0, 0, 0);
@@ -123,7 +139,7 @@ public final class PdfRenderer {
             }
             PdfImages images = new PdfImages(options.images(), options.cacheDir() == null ? EncodingCache.disabled()
                     : new EncodingCache(options.cacheDir(), options.cacheLimit()), workspace, options.pdfx()
-                    ? OutputIntents.iccProfile(OutputIntents.SRGB) : null);
+                    ? OutputIntents.iccProfile(OutputIntents.SRGB) : null, cache);
             images.prefetch(doc.pages().stream().flatMap(p -> p.items().stream())
                     .filter(PageItem.PlacedImage.class::isInstance).map(PageItem.PlacedImage.class::cast).toList());
             for (Page page : doc.pages()) {
@@ -132,14 +148,14 @@ public final class PdfRenderer {
                 document.newPage();
                 PdfContentByte cb = writer.getDirectContent();
                 double offset = page.bleed() + options.slug();
-                new PageDrawer(cb, images, fonts, tree, colors, !options.pdfx(), page, offset).draw(page);
+                new PageDrawer(cb, images, fonts, tree, colors, !options.pdfx(), page, offset, cache).draw(page);
                 if (options.cropMarks()) {
                     CropMarks.draw(cb, registration, page.width(), page.height(), offset, page.bleed());
                 }
                 destinations(cb, doc.destinations(), page, offset);
                 writer.setPageEmpty(false);
             }
-            fonts.write(writer);
+            fonts.write(writer, cache);
             tree.finish();
             outline(writer, doc, options);
             dates(writer, options);

@@ -52,9 +52,15 @@ final class TextForms {
     /** The tag of the sequence open in this form (null: none). */
     private Tag open;
     private PdfIndirectReference form;
+    private final RenderCache cache;
 
-    /** For one page of {@code width} × {@code height} points (its media box). */
-    TextForms(PdfContentByte cb, DocumentFonts fonts, StructureTree tree, Colors colors, float width, float height) {
+    /**
+     * For one page of {@code width} × {@code height} points (its media box); {@code cache} (may be
+     * null): text that earlier renders of a batch compressed is not compressed again.
+     */
+    TextForms(PdfContentByte cb, DocumentFonts fonts, StructureTree tree, Colors colors, float width, float height,
+            RenderCache cache) {
+        this.cache = cache;
         this.cb = cb;
         this.writer = cb.getPdfWriter();
         this.fonts = fonts;
@@ -165,7 +171,14 @@ final class TextForms {
             return;
         }
         close();
-        PdfStream form = new PdfStream(content.toString().getBytes(StandardCharsets.ISO_8859_1));
+        byte[] raw = content.toString().getBytes(StandardCharsets.ISO_8859_1);
+        int level = writer.getCompressionLevel();
+        byte[] compressed = cache == null ? null : cache.compressed(raw, level);
+        PdfStream form = new PdfStream(compressed == null ? raw : compressed);
+        if (compressed != null) {
+            // The very stream flateCompress makes of the raw bytes (RenderCache.compressed compresses with it).
+            form.put(PdfName.FILTER, PdfName.FLATEDECODE);
+        }
         form.put(PdfName.TYPE, PdfName.XOBJECT);
         form.put(PdfName.SUBTYPE, PdfName.FORM);
         form.put(PdfName.BBOX, new PdfRectangle(width, height));
@@ -178,7 +191,9 @@ final class TextForms {
         if (!owners.isEmpty()) {
             form.put(PdfName.STRUCTPARENTS, new PdfNumber(tree.formParents(owners)));
         }
-        form.flateCompress(writer.getCompressionLevel());
+        if (compressed == null) {
+            form.flateCompress(level);
+        }
         ImgRaw handle = new ImgRaw(1, 1, 1, 8, new byte[1]);
         PdfIndirectReference reference = this.form != null ? writer.addToBody(form, this.form).getIndirectReference()
                 : writer.addToBody(form).getIndirectReference();

@@ -25,17 +25,65 @@ final class ToUnicodeMaps {
     private ToUnicodeMaps() {
     }
 
+    /**
+     * How often one glyph shows each text: the first text it was seen with, counted without
+     * making a string of every occurrence, and any other texts in a map.
+     */
+    private static final class Tally {
+        final String first;
+        int count = 1;
+        Map<String, Integer> others;
+
+        Tally(String first) {
+            this.first = first;
+        }
+
+        void add(String text, int start, int end) {
+            if (first.length() == end - start && text.regionMatches(start, first, 0, first.length())) {
+                count++;
+            } else {
+                if (others == null) {
+                    others = new HashMap<>();
+                }
+                others.merge(text.substring(start, end), 1, Integer::sum);
+            }
+        }
+
+        /** The text shown most often, ties broken by the lower code. */
+        String chosen() {
+            if (others == null) {
+                return first;
+            }
+            Map<String, Integer> all = new HashMap<>(others);
+            all.merge(first, count, Integer::sum);
+            return all.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                    .orElseThrow().getKey();
+        }
+    }
+
     /** For each font file, glyph id to the text it shows, in glyph order. */
     static Map<Path, TreeMap<Integer, String>> of(Iterable<Page> pages) {
-        Map<Path, Map<Integer, Map<String, Integer>>> counts = new HashMap<>();
+        Map<Path, Map<Integer, Tally>> counts = new HashMap<>();
         for (Page page : pages) {
             for (PageItem item : page.items()) {
                 if (item instanceof PageItem.GlyphRun run) {
-                    Map<Integer, Map<String, Integer>> font = counts.computeIfAbsent(run.font(), f -> new HashMap<>());
+                    Map<Integer, Tally> font = counts.computeIfAbsent(run.font(), f -> new HashMap<>());
+                    int[] clusters = run.clusters();
+                    String text = run.text();
                     for (int i = 0; i < run.glyphs().length; i++) {
-                        String text = run.textOf(i);
-                        if (!text.isEmpty()) {
-                            font.computeIfAbsent(run.glyphs()[i], g -> new HashMap<>()).merge(text, 1, Integer::sum);
+                        // The characters of glyph i, as GlyphRun.textOf gives them, without the string.
+                        int start = clusters[i];
+                        int end = run.textEnd(i);
+                        if (end <= start) {
+                            continue;
+                        }
+                        Tally tally = font.get(run.glyphs()[i]);
+                        if (tally == null) {
+                            font.put(run.glyphs()[i], new Tally(text.substring(start, end)));
+                        } else {
+                            tally.add(text, start, end);
                         }
                     }
                 }
@@ -44,10 +92,7 @@ final class ToUnicodeMaps {
         Map<Path, TreeMap<Integer, String>> out = new HashMap<>();
         counts.forEach((font, glyphs) -> {
             TreeMap<Integer, String> map = new TreeMap<>();
-            glyphs.forEach((glyph, texts) -> map.put(glyph, texts.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
-                    .orElseThrow().getKey()));
+            glyphs.forEach((glyph, tally) -> map.put(glyph, tally.chosen()));
             out.put(font, map);
         });
         return out;

@@ -5,6 +5,7 @@ import dev.brochure.diag.Staged;
 import dev.brochure.world.Workspace;
 import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.typeset.flow.Composition;
+import dev.brochure.typeset.flow.SharedSections;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.TypesetDocument;
@@ -32,6 +33,18 @@ public final class Typesetter {
         TypesetDocument document = Composition.compose(layout, options, workspace, diagnostics);
         warnOverfull(document, diagnostics);
         return diagnostics.result(new Result(document, TypographyReport.of(document, options.lineBreaker().name())));
+    }
+
+    /**
+     * Typesets one copy of a batch, reusing the lines and boxes of {@code shared} sections that
+     * an earlier copy set. No typography report is made: copies are not reviewed one by one.
+     */
+    public static Staged<TypesetDocument> typesetCopy(LayoutDocument layout, TypesetOptions options,
+            Workspace workspace, SharedSections shared) {
+        Diagnostics diagnostics = new Diagnostics();
+        TypesetDocument document = Composition.compose(layout, options, workspace, diagnostics, shared);
+        warnOverfull(document, diagnostics);
+        return diagnostics.result(document);
     }
 
     /**

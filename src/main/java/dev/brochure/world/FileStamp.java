@@ -2,7 +2,6 @@ package dev.brochure.world;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
@@ -17,16 +16,9 @@ public record FileStamp(long size, long modifiedNanos) {
 
     /** The stamp of {@code file}; a built-in file of the packaged tool has its jar's. */
     public static FileStamp of(Path file) throws IOException {
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (FileSystemException e) { // no such file, or "not a folder" for a name inside the jar
-            Optional<Path> jar = Builtins.container(file);
-            if (jar.isEmpty()) {
-                throw e;
-            }
-            a = Files.readAttributes(jar.get(), BasicFileAttributes.class);
-        }
+        // A built-in file is asked of its jar at once: a failed look-up first would cost an exception each time.
+        Optional<Path> jar = Builtins.container(file);
+        BasicFileAttributes a = Files.readAttributes(jar.orElse(file), BasicFileAttributes.class);
         return new FileStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 }

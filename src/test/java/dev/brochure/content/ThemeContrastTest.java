@@ -34,6 +34,7 @@ class ThemeContrastTest {
             new Pair("muted", "card", 4.5),
             new Pair("ink", "zebra", 4.5),
             new Pair("brand", "paper", 4.5),
+            new Pair("accent-text", "paper", 4.5),
             new Pair("on-brand", "brand", 4.5),
             new Pair("on-brand-strong", "brand", 4.5),
             new Pair("accent-on-brand", "brand", 3),

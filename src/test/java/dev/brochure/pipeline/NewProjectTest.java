@@ -98,6 +98,10 @@ class NewProjectTest {
             assertTrue(PdfFiles.fonts(doc).stream().allMatch(f -> f.isEmbedded()
                     && (f.getName().contains("Lato") || f.getName().contains("Vollkorn"))), "built-in fonts");
         }
+        // A new project starts accessible: every rule of verify passes, contrast and tagging among them.
+        Run verify = cli("verify", pdf.toString());
+        assertEquals(0, verify.code(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("tagged, contrast"), verify.out());
     }
 
     @Test

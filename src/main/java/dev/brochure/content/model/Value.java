@@ -60,6 +60,23 @@ public sealed interface Value {
     record Link(String url, SourceLocation where) implements Value {
     }
 
+    /**
+     * A {@code text}, {@code plain} or {@code alt} value that names recipient fields with
+     * placeholders ({@code {{recipient.first_name}}}): {@code source} as written, and the fields
+     * it names in order. Personalisation turns it into the {@link Text}, {@link Plain} or
+     * {@link Alt} its reader's fields make; without a reader (the brochure {@code build} makes)
+     * it is left out, as if it were not written. {@code required}: its field is required by the
+     * layout's schema.
+     */
+    record Personal(Kind kind, String source, List<String> fields, boolean required, SourceLocation where)
+            implements Value {
+        public enum Kind { TEXT, PLAIN, ALT }
+
+        public Personal {
+            fields = List.copyOf(fields);
+        }
+    }
+
     /** A list of values of one type. */
     record Items(List<Value> items, SourceLocation where) implements Value {
         public Items {

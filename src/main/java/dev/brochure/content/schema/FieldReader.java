@@ -3,6 +3,7 @@ package dev.brochure.content.schema;
 import dev.brochure.world.ImageCatalog;
 import dev.brochure.content.InlineMarkup;
 import dev.brochure.content.NodeReader;
+import dev.brochure.content.Placeholders;
 import dev.brochure.content.model.RichText;
 import dev.brochure.content.model.Value;
 import dev.brochure.vocab.LinkTarget;
@@ -54,7 +55,7 @@ public final class FieldReader {
                 }
                 continue;
             }
-            read(child, field, "'" + field.name() + "'").ifPresent(v -> values.put(field.name(), v));
+            read(child, field, "'" + field.name() + "'", field.required()).ifPresent(v -> values.put(field.name(), v));
         }
         for (Field field : schema.fields().values()) {
             if (values.get(field.name()) instanceof Value.Image image) {
@@ -82,12 +83,15 @@ public final class FieldReader {
                         + "; or {src: " + ref + ", decorative: true} if it shows nothing the text does not say");
     }
 
-    private Optional<Value> read(Node node, Field field, String what) {
+    private Optional<Value> read(Node node, Field field, String what, boolean required) {
         SourceLocation at = reader.at(node);
         return switch (field.type()) {
-            case TEXT -> reader.string(node, what).map(s -> new Value.Text(checkLinks(InlineMarkup.parse(s), what, at), at));
-            case PLAIN -> reader.string(node, what).map(s -> new Value.Plain(InlineMarkup.plain(s), at));
-            case ALT -> reader.string(node, what).map(s -> new Value.Alt(InlineMarkup.plain(s), at));
+            case TEXT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.TEXT, s, required, what, at)
+                    .orElseGet(() -> new Value.Text(checkLinks(InlineMarkup.parse(s), what, at), at)));
+            case PLAIN -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.PLAIN, s, required, what, at)
+                    .orElseGet(() -> new Value.Plain(InlineMarkup.plain(s), at)));
+            case ALT -> reader.string(node, what).map(s -> personal(Value.Personal.Kind.ALT, s, required, what, at)
+                    .orElseGet(() -> new Value.Alt(InlineMarkup.plain(s), at)));
             case NUMBER -> reader.number(node, what).map(n -> new Value.Num(n, at));
             case BOOLEAN -> reader.bool(node, what).map(b -> new Value.Bool(b, at));
             case IMAGE -> image(node, what, at);
@@ -96,6 +100,22 @@ public final class FieldReader {
             case LIST -> list(node, field, what);
             case RECORD -> readRecord(node, field, what, List.of()).map(v -> v);
         };
+    }
+
+    /**
+     * A value with placeholders: personalised for each reader, so not read as text yet. The links
+     * the author wrote around the placeholders are checked here, like those of any text.
+     */
+    private Optional<Value> personal(Value.Personal.Kind kind, String text, boolean required, String what,
+            SourceLocation at) {
+        List<String> fields = Placeholders.fields(text, at, reader.diagnostics());
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        if (kind == Value.Personal.Kind.TEXT) {
+            checkLinks(InlineMarkup.parse(text), what, at);
+        }
+        return Optional.of(new Value.Personal(kind, text, fields, required, at));
     }
 
     /** Reports every link of the text whose target a brochure may not carry ({@link LinkTarget}). */
@@ -185,7 +205,7 @@ public final class FieldReader {
         List<Value> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String item = what + " item " + (i + 1);
-            read(items.get().get(i), field.of(), item).ifPresent(v -> {
+            read(items.get().get(i), field.of(), item, false).ifPresent(v -> {
                 values.add(v);
                 if (v instanceof Value.Image image) {
                     described(image, field.of(), item, false);

@@ -71,7 +71,35 @@ final class BlockBuilder {
 
     /** How a box grows; the text it sets again to grow is not recorded for the report twice. */
     private VItem.Grow grow(double weight, boolean ink, java.util.function.DoubleFunction<VItem.VBox> taller) {
-        return new VItem.Grow(weight, ink, extra -> text.quietly(() -> taller.apply(extra)));
+        return new VItem.Grow(weight, ink, new Grown(extra -> text.quietly(() -> taller.apply(extra))));
+    }
+
+    /**
+     * A box's taller versions, each set once: a section that the copies of a batch share grows by
+     * the same amount on each copy's page, and setting its text again for every copy cost more
+     * than anything else a copy did. One at a time (copies build at once), a few heights kept.
+     */
+    private static final class Grown implements java.util.function.DoubleFunction<VItem.VBox> {
+        private static final int KEPT = 8;
+        private final java.util.function.DoubleFunction<VItem.VBox> taller;
+        /** Guarded by this. */
+        private final java.util.Map<Double, VItem.VBox> made = new java.util.HashMap<>();
+
+        Grown(java.util.function.DoubleFunction<VItem.VBox> taller) {
+            this.taller = taller;
+        }
+
+        @Override
+        public synchronized VItem.VBox apply(double extra) {
+            VItem.VBox box = made.get(extra);
+            if (box == null) {
+                box = taller.apply(extra);
+                if (made.size() < KEPT) {
+                    made.put(extra, box);
+                }
+            }
+            return box;
+        }
     }
 
     /** Empty space; growing, it takes {@code grow} shares of what is left at the foot of its page. */

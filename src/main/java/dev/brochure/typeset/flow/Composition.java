@@ -20,6 +20,7 @@ import dev.brochure.typeset.text.Hyphenator;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Wires the typesetting steps for one document: blocks to vertical lists, pages, footers, outline. */
 public final class Composition {
@@ -29,19 +30,29 @@ public final class Composition {
 
     public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Workspace workspace,
             Diagnostics diagnostics) {
+        return compose(layout, options, workspace, diagnostics, SharedSections.none());
+    }
+
+    /** As {@link #compose(LayoutDocument, TypesetOptions, Workspace, Diagnostics)}, reusing the work of {@code shared} sections. */
+    public static TypesetDocument compose(LayoutDocument layout, TypesetOptions options, Workspace workspace,
+            Diagnostics diagnostics, SharedSections shared) {
         Theme theme = layout.theme();
         Paper paper = layout.info().paper();
         Faces faces = new Faces(workspace);
-        Structure structure = Structure.of(layout);
-        TextSetter text = new TextSetter(theme,
-                new ParagraphBuilder(theme, hyphenator(layout, workspace, diagnostics), faces, diagnostics),
+        Hyphenator hyphenator = hyphenator(layout, workspace, diagnostics);
+        Structure structure = Structure.of(layout, shared);
+        TextSetter text = new TextSetter(theme, new ParagraphBuilder(theme, hyphenator, faces, diagnostics),
                 options.lineBreaker(), faces, structure);
         BlockBuilder builder = new BlockBuilder(theme, text, structure, diagnostics);
+        // A shared section is set by a builder of its own, so that what it raises is its own to hand on.
+        Function<Diagnostics, BlockBuilder> sharedBuilder = own -> new BlockBuilder(theme, new TextSetter(theme,
+                new ParagraphBuilder(theme, hyphenator, faces, own), options.lineBreaker(), faces, structure), structure,
+                own);
         TextStyle body = theme.styles().get("body");
         // A section that continues on the page before it is set two body lines below it.
         double sectionGap = 2 * (body == null ? 14 : body.leading());
         PageComposer composer = new PageComposer(paper.width(), paper.height(), options.bleed(), sectionGap, builder,
-                diagnostics);
+                diagnostics, shared, sharedBuilder);
         for (LayoutSection section : layout.sections()) {
             composer.section(section);
         }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Distributes each section's vertical list over pages: into the body of the section's page
@@ -41,6 +42,8 @@ public final class PageComposer {
     private final BlockBuilder builder;
     private final FrameSetter frames;
     private final Diagnostics diagnostics;
+    private final SharedSections shared;
+    private final Function<Diagnostics, BlockBuilder> sharedBuilder;
     private final int maxPages = MemoryBudget.ofThisProcess().pages();
     private final List<PageDraft> pages = new ArrayList<>();
     private final List<PlacedMarker> markers = new ArrayList<>();
@@ -52,6 +55,11 @@ public final class PageComposer {
 
     PageComposer(double pageWidth, double pageHeight, double bleed, double sectionGap, BlockBuilder builder,
             Diagnostics diagnostics) {
+        this(pageWidth, pageHeight, bleed, sectionGap, builder, diagnostics, SharedSections.none(), null);
+    }
+
+    PageComposer(double pageWidth, double pageHeight, double bleed, double sectionGap, BlockBuilder builder,
+            Diagnostics diagnostics, SharedSections shared, Function<Diagnostics, BlockBuilder> sharedBuilder) {
         this.pageWidth = pageWidth;
         this.pageHeight = pageHeight;
         this.bleed = bleed;
@@ -59,6 +67,8 @@ public final class PageComposer {
         this.builder = builder;
         this.frames = new FrameSetter(builder, diagnostics);
         this.diagnostics = diagnostics;
+        this.shared = shared;
+        this.sharedBuilder = sharedBuilder;
     }
 
     List<PageDraft> pages() {
@@ -91,8 +101,21 @@ public final class PageComposer {
         items.add(new VItem.VBox(0, List.of(), List.of(new VItem.Marker(s.title(), 0, s.id(), 0)), Double.NaN,
                 s.where()));
         items.add(VItem.VPenalty.forbid());
-        items.addAll(builder.build(s.blocks(), bodyWidth, true));
+        items.addAll(blocks(s, bodyWidth));
         flow(items);
+    }
+
+    /** The section's blocks as a vertical list: set for this document, or once for every copy that shares it. */
+    private List<VItem> blocks(LayoutSection s, double bodyWidth) {
+        if (!shared.shares(s)) {
+            return builder.build(s.blocks(), bodyWidth, true);
+        }
+        SharedSections.Built built = shared.get(s, bodyWidth, () -> {
+            Diagnostics own = new Diagnostics();
+            return new SharedSections.Built(sharedBuilder.apply(own).build(s.blocks(), bodyWidth, true), own.all());
+        });
+        diagnostics.addAll(built.diagnostics());
+        return built.items();
     }
 
     void finish() {

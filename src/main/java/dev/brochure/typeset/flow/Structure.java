@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * The document's logical structure, built from the layout's blocks in content order before any
@@ -71,22 +72,57 @@ final class Structure {
     private final Map<Block, List<Node>> labels = new IdentityHashMap<>();
     /** Blocks typesetting made from others (an image given its frame's height) and the block they stand for. */
     private final Map<Block, Block> aliases = new IdentityHashMap<>();
-    private int next;
+    /** Numbers the elements: from 0 up in a document, from -1 down for sections shared by a batch. */
+    private final IntSupplier ids;
 
-    private Structure(String language) {
+    private Structure(String language, IntSupplier ids) {
         this.language = language;
+        this.ids = ids;
         this.root = node(StructRole.DOCUMENT, null, language, null);
     }
 
     static Structure of(LayoutDocument layout) {
-        Structure s = new Structure(layout.info().language());
+        return of(layout, SharedSections.none());
+    }
+
+    /**
+     * The document's structure; a section that {@code shared} shares has the very elements (and
+     * numbers) it has in every other copy of the batch, so that the lines and boxes typeset once
+     * for it are tagged right in each copy.
+     */
+    static Structure of(LayoutDocument layout, SharedSections shared) {
+        int[] next = {0};
+        String language = layout.info().language();
+        Structure s = new Structure(language, () -> next[0]++);
         for (LayoutSection section : layout.sections()) {
-            Node sect = s.node(StructRole.SECT, null, null, section.title());
+            Node sect;
+            if (shared.shares(section)) {
+                Structure own = shared.structure(section, language, ids -> {
+                    Structure part = new Structure(language, ids);
+                    part.sectionOf(section);
+                    return part;
+                });
+                sect = own.sections.get(section);
+                s.elements.putAll(own.elements);
+                s.captions.putAll(own.captions);
+                s.attributions.putAll(own.attributions);
+                s.links.putAll(own.links);
+                s.labels.putAll(own.labels);
+                s.sections.put(section, sect);
+            } else {
+                sect = s.sectionOf(section);
+            }
             s.root.children.add(sect);
-            s.sections.put(section, sect);
-            s.blocks(section.blocks(), sect);
         }
         return s;
+    }
+
+    /** Builds the elements of {@code section}, under a {@code Sect} of its own. */
+    private Node sectionOf(LayoutSection section) {
+        Node sect = node(StructRole.SECT, null, null, section.title());
+        sections.put(section, sect);
+        blocks(section.blocks(), sect);
+        return sect;
     }
 
     /** The structure as built: the document's root element. */
@@ -172,7 +208,7 @@ final class Structure {
     }
 
     private Node node(StructRole role, String alt, String lang, String title) {
-        return new Node(next++, role, alt, lang, title);
+        return new Node(ids.getAsInt(), role, alt, lang, title);
     }
 
     private void blocks(List<Block> blocks, Node parent) {

@@ -67,10 +67,19 @@ public sealed interface PageItem {
          * right-to-left one (a run holds text of one direction).
          */
         public String textOf(int i) {
+            return text.substring(clusters[i], textEnd(i));
+        }
+
+        /**
+         * Where the characters of glyph {@code i} end in {@link #text()} (they start at
+         * {@code clusters()[i]}); the start itself when the glyph shows none of its own. For
+         * callers that tally text without making a string of each glyph's.
+         */
+        public int textEnd(int i) {
             int start = clusters[i];
             boolean rightToLeft = clusters.length > 1 && clusters[0] > clusters[clusters.length - 1];
             if (i > 0 && clusters[i - 1] == start) {
-                return "";
+                return start;
             }
             int end = text.length();
             if (rightToLeft) {
@@ -88,7 +97,7 @@ public sealed interface PageItem {
                     }
                 }
             }
-            return text.substring(start, end);
+            return end;
         }
     }
 
