@@ -33,6 +33,8 @@ public final class RenderCache {
 
     /** Entries kept before the font cache starts afresh (a batch has a few glyph sets per font). */
     private static final int MAX_FONTS = 256;
+    /** The bytes kept font parts may hold before that cache starts afresh (each copy's own names make glyph sets of their own). */
+    private static final long MAX_FONT_BYTES = 8L * 1024 * 1024;
 
     /**
      * A font's parts that depend only on the font, the glyphs drawn and the text they show. The
@@ -45,10 +47,13 @@ public final class RenderCache {
     /** An embedded font's finished parts; the streams compressed at the writer's level. */
     record FontParts(String name, byte[] program, int programLength, byte[] cidToGid, String widths,
             byte[] toUnicode) {
+        long bytes() {
+            return program.length + cidToGid.length + 2L * widths.length() + toUnicode.length;
+        }
     }
 
     /** Compressed page text kept, in bytes, before that cache starts afresh (personal pages fill it). */
-    private static final long MAX_COMPRESSED_BYTES = 32L * 1024 * 1024;
+    private static final long MAX_COMPRESSED_BYTES = 8L * 1024 * 1024;
 
     /** Raw bytes as a key. */
     private record Raw(byte[] bytes, int level) {
@@ -73,6 +78,7 @@ public final class RenderCache {
     private static final long MAX_IMAGE_BYTES = 128L * 1024 * 1024;
 
     private final Map<FontKey, FontParts> fonts = new ConcurrentHashMap<>();
+    private final AtomicLong fontBytes = new AtomicLong();
     private final Map<Object, PreparedImage> images = new ConcurrentHashMap<>();
     private final AtomicLong imageBytes = new AtomicLong();
     private final Map<Raw, byte[]> compressed = new ConcurrentHashMap<>();
@@ -85,8 +91,10 @@ public final class RenderCache {
             return known;
         }
         FontParts made = make.get();
-        if (fonts.size() >= MAX_FONTS) {
+        long bytes = made.bytes();
+        if (fonts.size() >= MAX_FONTS || fontBytes.addAndGet(bytes) > MAX_FONT_BYTES) {
             fonts.clear();
+            fontBytes.set(bytes);
         }
         fonts.putIfAbsent(key, made);
         return made;
