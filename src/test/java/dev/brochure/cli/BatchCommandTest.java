@@ -121,6 +121,21 @@ class BatchCommandTest {
         return found;
     }
 
+    /** {@code -q}: no plan and no progress lines, only the summary (README, "Progress and summary"). */
+    @Test
+    void quietShowsOnlyTheSummary() throws IOException {
+        Path two = Files.writeString(temp.resolve("two.csv"), file(2));
+        CliRun shown = batch(two, temp.resolve("shown"));
+        CliRun quiet = batch(two, temp.resolve("quiet"), "-q");
+        assertEquals(0, shown.code(), shown.toString());
+        assertEquals(0, quiet.code(), quiet.toString());
+        assertTrue(shown.out().contains("batch: 2 records, 2 to build"), shown.out());
+        assertTrue(shown.out().contains("batch: 2/2 copies (100%)"), shown.out());
+        assertEquals(1, quiet.out().lines().count(), quiet.out());
+        assertTrue(quiet.out().startsWith("batch: 2 built, 0 up to date, 0 failed"), quiet.out());
+        assertEquals(2, pdfs(temp.resolve("quiet")).size());
+    }
+
     @Test
     @Order(1)
     void aThousandRecipientsGiveAThousandDistinctPdfsAndAManifestOfThem() throws IOException {
