@@ -58,10 +58,6 @@ final class BatchCommand extends Subcommand implements Callable<Integer> {
             description = "Progress display: a bar on a terminal, plain lines otherwise (default: ${DEFAULT-VALUE}).")
     String progress;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-
     /** {@code I/N}. */
     static final class ShardConverter implements ITypeConverter<Shard> {
         @Override
@@ -77,10 +73,10 @@ final class BatchCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (jobs != null && (jobs < 1 || jobs > 256)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs takes 1 to 256");
+            throw usageError("--jobs takes 1 to 256");
         }
         if (!progress.equals("auto") && !progress.equals("bar") && !progress.equals("lines")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--progress takes auto, bar or lines");
+            throw usageError("--progress takes auto, bar or lines");
         }
         BatchRequest request = BatchRequest.of(content.request(out.resolve("unused.pdf")).withProfile(profile, false)
                         .withMaxSize(maxSize == null ? 0 : maxSize), recipients, out)

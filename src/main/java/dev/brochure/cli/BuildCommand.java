@@ -1,14 +1,10 @@
 package dev.brochure.cli;
 
-import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.Diagnostic;
-import dev.brochure.pipeline.JsonTree;
 import dev.brochure.vocab.Paper;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.BuildResult;
 import dev.brochure.pipeline.OutputProfile;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,10 +56,6 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
                     + "warnings and errors inside it.")
     Format format;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-
     /** The profiles as they are written on the command line, for completion. */
     static final class ProfileWords implements Iterable<String> {
         @Override
@@ -75,34 +67,22 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (output.toString().isBlank()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "-o needs a file name, for example out/brochure.pdf");
+            throw usageError("-o needs a file name, for example out/brochure.pdf");
         }
         if (format == Format.SARIF) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "build writes text or json; SARIF is for validate and verify");
+            throw usageError("build writes text or json; SARIF is for validate and verify");
         }
         if (archive && profile.pdfx()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--archive (PDF/A, sRGB output intent) cannot be combined with --profile print (PDF/X-4, FOGRA39"
-                            + " CMYK output intent); build the print file and the archival file separately");
+            throw usageError("--archive (PDF/A, sRGB output intent) cannot be combined with --profile print (PDF/X-4, "
+                    + "FOGRA39 CMYK output intent); build the print file and the archival file separately");
         }
         long start = System.nanoTime();
         BuildRequest request = content.request(output).withPaper(paper).withProfile(profile, strict)
                 .withMaxSize(maxSize == null ? 0 : maxSize).withArchive(archive);
         if (format == Format.JSON) {
-            BuildResult result = null;
-            List<Diagnostic> diagnostics;
-            try {
-                result = context().pipeline().build(request);
-                diagnostics = result.warnings();
-            } catch (BrochureException e) {
-                diagnostics = e.diagnostics();
-            }
-            context().out().print(JsonTree.write(Results.build(content.content, output, profile.word(), result,
-                    diagnostics, (System.nanoTime() - start) / 1e9)));
-            context().out().flush();
-            return result == null ? ExitCode.USER_ERROR : ExitCode.OK;
+            Attempt<BuildResult> built = attempt(() -> context().pipeline().build(request), BuildResult::warnings);
+            return printDocument(Results.build(content.content, output, profile.word(), built.result(),
+                    built.diagnostics(), (System.nanoTime() - start) / 1e9), built.result() != null);
         }
         BuildResult result = context().pipeline().build(request, Feedback.lines(context(), common));
         context().report(result.warnings());

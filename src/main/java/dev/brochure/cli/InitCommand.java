@@ -31,9 +31,6 @@ final class InitCommand extends Subcommand implements Callable<Integer> {
                     + "default) or minimal (three short sections, no images).")
     String example;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     /** The examples as written on the command line, for completion. */
     static final class ExampleWords implements Iterable<String> {
         @Override
@@ -45,7 +42,7 @@ final class InitCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Pipeline.examples().contains(example)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown example '" + example
+            throw usageError("unknown example '" + example
                     + "'; choose one of: " + String.join(", ", Pipeline.examples()));
         }
         List<Path> written = context().pipeline().init(dir, example);

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code brochure mail}: each recipient's copy attached to a message; a dry run unless {@code --send}. */
@@ -99,10 +98,6 @@ final class MailCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Copies built at once (default: the number of cores).")
     Integer jobs;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-
     /** {@code N/min}, or a bare number of messages per minute. */
     static final class RateConverter implements ITypeConverter<Double> {
         private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*min)?",
@@ -121,16 +116,16 @@ final class MailCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (passwordEnv != null && passwordFile != null) {
-            throw new ParameterException(spec.commandLine(), "give the password with --password-env or --password-file, not both");
+            throw usageError("give the password with --password-env or --password-file, not both");
         }
         if (send && smtp == null) {
-            throw new ParameterException(spec.commandLine(), "--send needs --smtp URL, e.g. smtp://user@mail.example.org:587");
+            throw usageError("--send needs --smtp URL, e.g. smtp://user@mail.example.org:587");
         }
         if (markSent != null && !send) {
-            throw new ParameterException(spec.commandLine(), "--mark-sent writes the send ledger; use it with --send");
+            throw usageError("--mark-sent writes the send ledger; use it with --send");
         }
         if (jobs != null && (jobs < 1 || jobs > 256)) {
-            throw new ParameterException(spec.commandLine(), "--jobs takes 1 to 256");
+            throw usageError("--jobs takes 1 to 256");
         }
         MailRequest request = MailRequest.dryRun(content.request(out.resolve("unused.pdf")).withProfile(profile, false)
                         .withMaxSize(maxSize == null ? 0 : maxSize), recipients, message, out, from)

@@ -11,10 +11,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code brochure preview}: renders pages of a PDF to PNG files and a contact sheet. */
 @Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -47,14 +45,10 @@ final class PreviewCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--build", description = "Build the content folder (--content) to the PDF first.")
     boolean build;
 
-    @Spec
-    CommandSpec spec;
-
-
     @Override
     public Integer call() {
         if (!(dpi >= PreviewOptions.MIN_DPI && dpi <= PreviewOptions.MAX_DPI)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+            throw usageError(String.format(Locale.ROOT,
                     "--dpi must be from %.0f to %.0f, not %s", PreviewOptions.MIN_DPI, PreviewOptions.MAX_DPI, dpi));
         }
         if (build) {

@@ -1,11 +1,7 @@
 package dev.brochure.cli;
 
-import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.Diagnostic;
-import dev.brochure.pipeline.JsonTree;
 import dev.brochure.pipeline.Pipeline;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,18 +32,10 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
                     result.sections(), result.pages());
             return ExitCode.OK;
         }
-        Pipeline.Checked result = null;
-        List<Diagnostic> diagnostics;
-        try {
-            result = context().pipeline().check(content.request(Path.of("unused.pdf")));
-            diagnostics = result.warnings();
-        } catch (BrochureException e) {
-            diagnostics = e.diagnostics();
-        }
-        context().out().print(JsonTree.write(format == Format.JSON
-                ? Results.validate(content.content, result, diagnostics)
-                : Sarif.validate(diagnostics)));
-        context().out().flush();
-        return result == null ? ExitCode.USER_ERROR : ExitCode.OK;
+        Attempt<Pipeline.Checked> checked = attempt(
+                () -> context().pipeline().check(content.request(Path.of("unused.pdf"))), Pipeline.Checked::warnings);
+        return printDocument(format == Format.JSON
+                ? Results.validate(content.content, checked.result(), checked.diagnostics())
+                : Sarif.validate(checked.diagnostics()), checked.result() != null);
     }
 }

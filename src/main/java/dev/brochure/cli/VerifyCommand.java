@@ -1,26 +1,20 @@
 package dev.brochure.cli;
 
-import dev.brochure.diag.BrochureException;
-import dev.brochure.diag.Diagnostic;
 import dev.brochure.inspect.verify.ExpectedText;
 import dev.brochure.inspect.verify.Failure;
 import dev.brochure.inspect.verify.Rule;
 import dev.brochure.inspect.verify.Verifier;
 import dev.brochure.inspect.verify.VerifyOptions;
 import dev.brochure.inspect.verify.VerifyResult;
-import dev.brochure.pipeline.JsonTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code brochure verify}: inspect plus rules, for CI. Prints one line per failure to standard
@@ -62,29 +56,20 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
                     + "(SARIF 2.1.0 for code scanning: a missing text is shown at its YAML line).")
     Format format;
 
-    @Spec
-    CommandSpec spec;
-
-
     @Override
     public Integer call() {
         if (!(minPpi >= 0) || Double.isInfinite(minPpi)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--min-ppi must be a number of 0 or more");
+            throw usageError("--min-ppi must be a number of 0 or more");
         }
         Long budget = maxSize;
         if (format != Format.TEXT) {
-            VerifyResult result = null;
-            List<Diagnostic> diagnostics = List.of();
-            try {
+            Attempt<VerifyResult> verified = attempt(() -> {
                 List<ExpectedText> expected = content == null ? null : expectedText(content);
-                result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected, pdfx));
-            } catch (BrochureException e) {
-                diagnostics = e.diagnostics();
-            }
-            context().out().print(JsonTree.write(format == Format.JSON ? Results.verify(file, result, diagnostics)
-                    : Sarif.verify(file, result, diagnostics)));
-            context().out().flush();
-            return result != null && result.passed() ? ExitCode.OK : ExitCode.USER_ERROR;
+                return Verifier.verify(file, new VerifyOptions(minPpi, budget, expected, pdfx));
+            }, result -> List.of());
+            VerifyResult result = verified.result();
+            return printDocument(format == Format.JSON ? Results.verify(file, result, verified.diagnostics())
+                    : Sarif.verify(file, result, verified.diagnostics()), result != null && result.passed());
         }
         List<ExpectedText> expected = content == null ? null : expectedText(content);
         VerifyResult result = Verifier.verify(file, new VerifyOptions(minPpi, budget, expected, pdfx));

@@ -38,13 +38,10 @@ final class WatchCommand extends Subcommand implements Callable<Integer> {
             description = "Where each good build writes the PDF (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
+            throw usageError("--port must be 0 to 65535");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Session session = new Session(context(), content.request(output), port);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brochure.inspect.report.InspectReport;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestPdfs.Flaw;
 import java.io.IOException;
@@ -24,11 +24,11 @@ class InspectCommandTest {
 
     @Test
     void jsonOfTheOptmlBrochure() throws IOException {
-        CliRun run = CliRun.of("inspect", OptmlBrochure.pdf().toString(), "--json");
+        CliRun run = CliRun.of("inspect", BuiltBrochure.OPTML.pdf().toString(), "--json");
         assertEquals(ExitCode.OK, run.code(), run.toString());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(InspectReport.SCHEMA, json.get("schema").asText());
-        assertEquals(OptmlBrochure.content().info().title(), json.get("metadata").get("title").asText());
+        assertEquals(BuiltBrochure.OPTML.content().info().title(), json.get("metadata").get("title").asText());
         assertEquals("", run.err());
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestPdfs;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -22,11 +22,11 @@ class PreviewCommandTest {
     @Test
     void rendersTheChosenPagesAtTheChosenResolution() throws IOException {
         Path out = dir.resolve("png");
-        CliRun run = CliRun.of("preview", OptmlBrochure.pdf().toString(), "--out", out.toString(), "--dpi", "36", "--pages", "1");
+        CliRun run = CliRun.of("preview", BuiltBrochure.OPTML.pdf().toString(), "--out", out.toString(), "--dpi", "36", "--pages", "1");
         assertEquals(ExitCode.OK, run.code(), run.toString());
         assertTrue(run.out().startsWith("wrote 1 page image and contact-sheet.png to " + out + " (36 dpi)"), run.out());
         BufferedImage page = ImageIO.read(out.resolve("page-001.png").toFile());
-        assertEquals(Math.round(OptmlBrochure.content().info().paper().width() / 2), page.getWidth(), 1);
+        assertEquals(Math.round(BuiltBrochure.OPTML.content().info().paper().width() / 2), page.getWidth(), 1);
         assertTrue(Files.exists(out.resolve("contact-sheet.png")));
         assertFalse(Files.exists(out.resolve("page-002.png")));
     }
@@ -35,7 +35,7 @@ class PreviewCommandTest {
     void buildsFirstWithBuild() {
         Path pdf = dir.resolve("built.pdf");
         Path out = dir.resolve("png");
-        CliRun run = CliRun.of("preview", pdf.toString(), "--build", "--content", OptmlBrochure.CONTENT.toString(),
+        CliRun run = CliRun.of("preview", pdf.toString(), "--build", "--content", BuiltBrochure.OPTML.folder().toString(),
                 "--out", out.toString(), "--dpi", "20");
         assertEquals(ExitCode.OK, run.code(), run.toString());
         assertTrue(run.out().startsWith("wrote " + pdf), run.out());

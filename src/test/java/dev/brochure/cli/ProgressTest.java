@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,7 +80,7 @@ class ProgressTest {
 
     @Test
     void aPreviewOfManyPagesShowsABarOnATerminalOnly() {
-        String pdf = OptmlBrochure.pdf().toString();
+        String pdf = BuiltBrochure.OPTML.pdf().toString();
         CliRun terminal = run(true, "preview", pdf, "--out", temp.resolve("a").toString(), "--dpi", "12", "--pages", "1-4");
         assertEquals(0, terminal.code(), terminal.err());
         assertTrue(terminal.err().contains("pages") && terminal.err().contains("4/4"), terminal.err());

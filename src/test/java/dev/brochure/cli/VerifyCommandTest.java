@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.inspect.verify.Rule;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestPdfs.Flaw;
 import java.io.IOException;
@@ -27,7 +27,7 @@ class VerifyCommandTest {
 
     @Test
     void theOptmlBrochurePassesWithItsContent() {
-        CliRun run = CliRun.of("verify", OptmlBrochure.pdf().toString(), "--content", OptmlBrochure.CONTENT.toString(),
+        CliRun run = CliRun.of("verify", BuiltBrochure.OPTML.pdf().toString(), "--content", BuiltBrochure.OPTML.folder().toString(),
                 "--max-size", "20M");
         assertEquals(ExitCode.OK, run.code(), run.toString());
         assertTrue(run.out().matches("(?s).*: ok: pages, font-embedded, missing-glyph, image-resolution \\(>= 120 ppi\\),"
@@ -39,10 +39,10 @@ class VerifyCommandTest {
     /** Issue 16: --pdfx adds the PDF/X-4 rule; the screen edition fails it, page by page. */
     @Test
     void pdfxChecksThePrintRequirementsOfAPdf() {
-        CliRun run = CliRun.of("verify", "--pdfx", OptmlBrochure.pdf().toString());
+        CliRun run = CliRun.of("verify", "--pdfx", BuiltBrochure.OPTML.pdf().toString());
         assertEquals(ExitCode.USER_ERROR, run.code(), run.toString());
         List<String> lines = run.err().lines().toList();
-        String file = OptmlBrochure.pdf().toString();
+        String file = BuiltBrochure.OPTML.pdf().toString();
         assertTrue(lines.contains(file + ": pdfx: the catalog has no PDF/X output intent (/OutputIntents with /S"
                 + " /GTS_PDFX)"), run.err());
         assertTrue(lines.contains(file + ": pdfx: page 1: no TrimBox (where the printed page is cut)"), run.err());
@@ -58,7 +58,7 @@ class VerifyCommandTest {
     @Test
     void theShippedBrochureBuildsStrictlyForPrintAndPassesVerifyAsPdfX4() {
         Path pdf = dir.resolve("out/print.pdf");
-        CliRun build = CliRun.of("build", "--content", OptmlBrochure.CONTENT.toString(), "--profile", "print",
+        CliRun build = CliRun.of("build", "--content", BuiltBrochure.OPTML.folder().toString(), "--profile", "print",
                 "--strict", "-o", pdf.toString());
         assertEquals(ExitCode.OK, build.code(), build.toString());
         assertTrue(Files.isRegularFile(pdf), build.toString());
@@ -72,7 +72,7 @@ class VerifyCommandTest {
     @Test
     void aBrokenPdfFailsWithOneLinePerProblemAndExit1() {
         Path pdf = TestPdfs.write(dir.resolve("flawed.pdf"), EnumSet.allOf(Flaw.class));
-        CliRun run = CliRun.of("verify", pdf.toString(), "--content", OptmlBrochure.CONTENT.toString(), "--max-size", "1k");
+        CliRun run = CliRun.of("verify", pdf.toString(), "--content", BuiltBrochure.OPTML.folder().toString(), "--max-size", "1k");
         assertEquals(ExitCode.USER_ERROR, run.code(), run.toString());
         assertEquals("", run.out());
         List<String> lines = run.err().lines().toList();

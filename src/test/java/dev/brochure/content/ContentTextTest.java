@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.model.BrochureContent;
 import dev.brochure.content.model.Value;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ class ContentTextTest {
 
     @Test
     void theOptmlBrochureGivesEverySectionsTitleAndNoPaths() {
-        BrochureContent content = OptmlBrochure.content();
+        BrochureContent content = BuiltBrochure.OPTML.content();
         List<String> units = ContentText.units(content).stream().map(ContentText.Unit::text).toList();
         for (var section : content.sections()) {
             if (section.fields().get("title") instanceof Value.Text title) {

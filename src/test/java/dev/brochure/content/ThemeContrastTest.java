@@ -57,7 +57,7 @@ class ThemeContrastTest {
 
     @Test
     void theMscProgrammeThemeKeepsItsContrast() {
-        assertContrast(theme(dev.brochure.testing.MscBrochure.request(temp.resolve("x.pdf"))));
+        assertContrast(theme(dev.brochure.testing.BuiltBrochure.MSC.request(temp.resolve("x.pdf"))));
     }
 
     @Test

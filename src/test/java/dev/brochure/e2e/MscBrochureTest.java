@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentText;
-import dev.brochure.content.model.BrochureContent;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;
 import dev.brochure.diag.Diagnostic;
@@ -16,9 +15,8 @@ import dev.brochure.inspect.verify.VerifyOptions;
 import dev.brochure.inspect.verify.VerifyResult;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.BuildResult;
-import dev.brochure.pipeline.OutputProfile;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.MscBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.quality.TypographyReport;
@@ -54,50 +52,34 @@ class MscBrochureTest {
     @TempDir
     static Path temp;
 
-    private static BuildResult a4;
-    private static BuildResult letter;
-    private static PdfInspection pdf;
-    private static PdfInspection letterPdf;
-    /** The print profile embeds every image byte for byte, so a drawn image can be matched to its file. */
-    private static PdfInspection printPdf;
-    private static BrochureContent content;
+    private static BrochureBuilds builds;
 
     @BeforeAll
     static void build() throws IOException {
-        Pipeline pipeline = new Pipeline(Map.of());
-        a4 = pipeline.build(MscBrochure.request(temp.resolve("msc.pdf")));
-        letter = pipeline.build(MscBrochure.request(temp.resolve("letter.pdf")).withPaper(Paper.LETTER));
-        BuildResult print = pipeline.build(MscBrochure.request(temp.resolve("print.pdf"))
-                .withProfile(OutputProfile.PRINT, false));
-        content = MscBrochure.content();
-        pdf = PdfInspection.open(a4.output());
-        letterPdf = PdfInspection.open(letter.output());
-        printPdf = PdfInspection.open(print.output());
+        builds = BrochureBuilds.build(BuiltBrochure.MSC, temp, "msc.pdf");
     }
 
     @AfterAll
     static void close() throws IOException {
-        pdf.close();
-        letterPdf.close();
-        printPdf.close();
+        builds.close();
     }
 
     @Test
     void itIsSetWithBuiltInLayoutsOnlyInItsOwnTheme() {
-        assertFalse(Files.exists(MscBrochure.CONTENT.resolve("layouts")), "no layouts of its own");
+        assertFalse(Files.exists(BuiltBrochure.MSC.folder().resolve("layouts")), "no layouts of its own");
         Set<String> layouts = new TreeSet<>();
-        content.sections().forEach(s -> layouts.add(s.layout()));
+        builds.content().sections().forEach(s -> layouts.add(s.layout()));
         assertEquals(Set.of("cover", "letter", "stats", "pillars", "table", "longread", "testimonials", "feature",
                 "article", "pricing", "timeline", "faq", "contact"), layouts);
-        assertEquals(14, content.sections().size());
-        assertEquals("aldersea", content.theme().name());
-        assertEquals(new Rgb(0x14, 0x21, 0x3D), content.theme().colors().get("brand"));
+        assertEquals(14, builds.content().sections().size());
+        assertEquals("aldersea", builds.content().theme().name());
+        assertEquals(new Rgb(0x14, 0x21, 0x3D), builds.content().theme().colors().get("brand"));
     }
 
     @Test
     void itHasTheLengthOfARealBrochure() {
         int words = 0;
-        for (ContentText.Unit unit : ContentText.units(content)) {
+        for (ContentText.Unit unit : ContentText.units(builds.content())) {
             words += unit.text().trim().split("\\s+").length;
         }
         assertTrue(words >= 3000 && words <= 5500, words + " words of text");
@@ -105,24 +87,24 @@ class MscBrochureTest {
 
     @Test
     void everyTextUnitIsInThePdfSectionAfterSection() throws IOException {
-        assertUnitsInOrder(withoutFooters(pdf));
+        assertUnitsInOrder(withoutFooters(builds.pdf()));
     }
 
     @Test
     void a4AndLetterBuildWithoutAnyWarningNotEvenOfANearlyEmptyPage() throws IOException {
-        assertEquals(List.of(), a4.warnings().stream().map(Diagnostic::format).toList());
-        assertEquals(List.of(), letter.warnings().stream().map(Diagnostic::format).toList());
-        for (PDPage page : letterPdf.document.getPages()) {
+        assertEquals(List.of(), builds.a4().warnings().stream().map(Diagnostic::format).toList());
+        assertEquals(List.of(), builds.letter().warnings().stream().map(Diagnostic::format).toList());
+        for (PDPage page : builds.letterPdf().document.getPages()) {
             assertEquals(PDRectangle.LETTER.getWidth(), page.getMediaBox().getWidth(), 0.5);
         }
-        assertUnitsInOrder(withoutFooters(letterPdf));
+        assertUnitsInOrder(withoutFooters(builds.letterPdf()));
     }
 
     @Test
     void verifyPassesWithTheContentsText() {
-        List<ExpectedText> expected = ContentText.units(content).stream()
+        List<ExpectedText> expected = ContentText.units(builds.content()).stream()
                 .map(u -> new ExpectedText(u.text(), u.where().toString())).toList();
-        for (BuildResult built : List.of(a4, letter)) {
+        for (BuildResult built : List.of(builds.a4(), builds.letter())) {
             VerifyResult result = Verifier.verify(built.output(),
                     new VerifyOptions(VerifyOptions.DEFAULT_MIN_PPI, null, expected));
             assertTrue(result.passed(), built.output() + ": " + result.failures());
@@ -132,7 +114,7 @@ class MscBrochureTest {
     @Test
     void theTypographyPassesTheStrictCheckOnBothPapers() {
         for (Paper paper : List.of(Paper.A4, Paper.LETTER)) {
-            BuildRequest request = MscBrochure.request(temp.resolve("check.pdf")).withPaper(paper);
+            BuildRequest request = BuiltBrochure.MSC.request(temp.resolve("check.pdf")).withPaper(paper);
             TypographyReport.Totals t = new Pipeline(Map.of()).check(request).typography().totals();
             assertEquals(0, t.overfull(), paper + ": overfull lines");
             assertEquals(0, t.widows(), paper + ": widows");
@@ -145,7 +127,7 @@ class MscBrochureTest {
     @Test
     void itsOwnFontIsEmbeddedForTheTitles() throws IOException {
         Set<String> fonts = new TreeSet<>();
-        for (PDFont font : dev.brochure.testing.PdfFiles.fonts(pdf.document)) {
+        for (PDFont font : dev.brochure.testing.PdfFiles.fonts(builds.pdf().document)) {
             assertTrue(font.isEmbedded(), font.getName());
             fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", ""));
         }
@@ -155,9 +137,9 @@ class MscBrochureTest {
 
     @Test
     void everyPersonsPortraitIsDrawnOnThePageOfTheirName() throws IOException {
-        List<PdfInspection.PlacedImage> images = printPdf.images();
+        List<PdfInspection.PlacedImage> images = builds.printPdf().images();
         int people = 0;
-        for (Section section : content.sections()) {
+        for (Section section : builds.content().sections()) {
             if (!section.layout().equals("testimonials")) {
                 continue;
             }
@@ -167,7 +149,7 @@ class MscBrochureTest {
                 String role = ((Value.Plain) fields.get("role")).text();
                 String portrait = PdfInspection.sha256(((Value.Image) fields.get("portrait")).image().path());
                 // The name with the role under it: a lecturer's name alone is also printed elsewhere.
-                PdfInspection.Found found = printPdf.find(name + role);
+                PdfInspection.Found found = builds.printPdf().find(name + role);
                 assertNotNull(found, name);
                 assertTrue(images.stream().anyMatch(i -> i.page() == found.page() && portrait.equals(i.sha256())
                         && Math.abs(i.area().getMinX() - found.box().getMinX()) < 10),
@@ -181,7 +163,7 @@ class MscBrochureTest {
     @Test
     void theSevenStudentCardsFillRowsOfFourWithTheLastRowCentred() {
         Page page = typesetPageWith("In their own words");
-        Rgb card = content.theme().colors().get("card");
+        Rgb card = builds.content().theme().colors().get("card");
         List<PageItem.Box> cards = page.items().stream().filter(PageItem.Box.class::isInstance)
                 .map(PageItem.Box.class::cast).filter(b -> card.equals(b.fill())).toList();
         assertEquals(7, cards.size(), "one card per student");
@@ -197,7 +179,7 @@ class MscBrochureTest {
     @Test
     void theFiveTracksFillARowOfThreeAndACentredRowOfTwo() {
         Page page = typesetPageWith("Five tracks, one foundation");
-        Rgb brand = content.theme().colors().get("brand");
+        Rgb brand = builds.content().theme().colors().get("brand");
         List<PageItem.Box> panels = page.items().stream().filter(PageItem.Box.class::isInstance)
                 .map(PageItem.Box.class::cast).filter(b -> brand.equals(b.fill())).toList();
         assertEquals(5, panels.size(), "one brand panel per track");
@@ -217,7 +199,7 @@ class MscBrochureTest {
         assertEquals(1, codes.size());
         assertEquals("https://www.aldersea.example/msc-cs/apply", codes.getFirst().data());
         Set<String> uris = new TreeSet<>();
-        for (PDPage p : pdf.document.getPages()) {
+        for (PDPage p : builds.pdf().document.getPages()) {
             for (PDAnnotation annotation : p.getAnnotations()) {
                 if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
                     uris.add(uri.getURI());
@@ -230,7 +212,7 @@ class MscBrochureTest {
 
     @Test
     void theCoursePlanTableRepeatsNothingAndTotalsEverySemester() throws IOException {
-        String text = PdfInspection.normalise(pdf.text());
+        String text = PdfInspection.normalise(builds.pdf().text());
         assertEquals(4, count(text, PdfInspection.normalise("Semester total")), "one total per semester");
         assertTrue(text.contains(PdfInspection.normalise("CSC5401 Master's Thesis in Computational Science 30")), text);
     }
@@ -238,7 +220,7 @@ class MscBrochureTest {
     // ------------------------------------------------------------------ helpers
 
     private Page typesetPageWith(String title) {
-        var document = new Pipeline(Map.of()).typeset(MscBrochure.request(temp.resolve("t.pdf"))).document();
+        var document = new Pipeline(Map.of()).typeset(BuiltBrochure.MSC.request(temp.resolve("t.pdf"))).document();
         int index = document.outline().stream().filter(o -> o.title().equals(title)).findFirst().orElseThrow()
                 .pageIndex();
         return document.pages().get(index);
@@ -265,7 +247,7 @@ class MscBrochureTest {
         // as verify's content-text rule does.
         String text = PdfInspection.compact(extracted).toLowerCase(java.util.Locale.ROOT);
         Map<String, List<String>> bySection = new LinkedHashMap<>();
-        for (ContentText.Unit unit : ContentText.units(content)) {
+        for (ContentText.Unit unit : ContentText.units(builds.content())) {
             bySection.computeIfAbsent(unit.where().file(), f -> new ArrayList<>()).add(unit.text());
         }
         assertEquals(14, bySection.size(), "every section has text");
@@ -301,17 +283,17 @@ class MscBrochureTest {
      */
     @Test
     void theSecondBrochureIsPdfUa1WithItsTablesAndItsQrCodeTagged() throws IOException {
-        dev.brochure.testing.VeraPdf.Verdict verdict = dev.brochure.testing.VeraPdf.pdfUa1(a4.output());
+        dev.brochure.testing.VeraPdf.Verdict verdict = dev.brochure.testing.VeraPdf.pdfUa1(builds.a4().output());
         assertEquals(java.util.List.of(), verdict.failures(), verdict.toString());
         assertTrue(verdict.compliant());
         java.util.List<dev.brochure.inspect.ReadingOrder.Block> order;
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = dev.brochure.testing.PdfFiles.open(a4.output())) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = dev.brochure.testing.PdfFiles.open(builds.a4().output())) {
             order = dev.brochure.inspect.Accessibility.readingOrder(doc);
         }
         java.util.Set<String> roles = order.stream().map(dev.brochure.inspect.ReadingOrder.Block::role)
                 .collect(java.util.stream.Collectors.toSet());
         assertTrue(roles.containsAll(java.util.List.of("TH", "TD")), "table cells are read as table cells: " + roles);
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = dev.brochure.testing.PdfFiles.open(a4.output())) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = dev.brochure.testing.PdfFiles.open(builds.a4().output())) {
             java.util.List<String> figures = new java.util.ArrayList<>();
             java.util.List<String> links = new java.util.ArrayList<>();
             collect(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), figures, links);

@@ -12,7 +12,7 @@ import dev.brochure.inspect.ReadingOrder;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.OutputProfile;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.VeraPdf;
 import dev.brochure.vocab.Paper;
@@ -46,7 +46,7 @@ class OptmlAccessibilityTest {
 
     @BeforeAll
     static void read() throws Exception {
-        try (PDDocument doc = PdfFiles.open(OptmlBrochure.pdf())) {
+        try (PDDocument doc = PdfFiles.open(BuiltBrochure.OPTML.pdf())) {
             order = Accessibility.readingOrder(doc);
         }
     }
@@ -59,7 +59,7 @@ class OptmlAccessibilityTest {
 
     private static Path build(OutputProfile profile, Paper paper, boolean archive) {
         Path out = temp.resolve(profile.word() + "-" + paper + (archive ? "-archive" : "") + ".pdf");
-        new Pipeline(Map.of()).build(BuildRequest.of(OptmlBrochure.CONTENT, out).withPaper(paper)
+        new Pipeline(Map.of()).build(BuildRequest.of(BuiltBrochure.OPTML.folder(), out).withPaper(paper)
                 .withProfile(profile, false).withArchive(archive));
         return out;
     }
@@ -90,7 +90,7 @@ class OptmlAccessibilityTest {
     void anArchivalPrintEditionIsRefusedAndNothingWritten() {
         Path out = temp.resolve("print-archive.pdf");
         BrochureException e = assertThrows(BrochureException.class, () -> new Pipeline(Map.of()).build(
-                BuildRequest.of(OptmlBrochure.CONTENT, out).withProfile(OutputProfile.PRINT, false).withArchive(true)));
+                BuildRequest.of(BuiltBrochure.OPTML.folder(), out).withProfile(OutputProfile.PRINT, false).withArchive(true)));
         assertTrue(e.diagnostics().toString().contains("PDF/X-4"), e.diagnostics().toString());
         assertFalse(java.nio.file.Files.exists(out));
     }
@@ -144,7 +144,7 @@ class OptmlAccessibilityTest {
         order.forEach(b -> all.append(b.text()).append(' '));
         String read = comparable(all.toString());
         List<String> missing = new ArrayList<>();
-        List<ContentText.Unit> units = ContentText.units(OptmlBrochure.content());
+        List<ContentText.Unit> units = ContentText.units(BuiltBrochure.OPTML.content());
         for (ContentText.Unit unit : units) {
             if (!read.contains(comparable(unit.text()))) {
                 missing.add(unit.where() + ": " + unit.text());

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.brochure.content.model.BrochureContent;
-import dev.brochure.vocab.Paper;
 import dev.brochure.content.model.Section;
 import dev.brochure.content.model.Value;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.pipeline.BuildRequest;
-import dev.brochure.pipeline.BuildResult;
-import dev.brochure.pipeline.OutputProfile;
 import dev.brochure.pipeline.Pipeline;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.PdfFiles;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -49,63 +46,46 @@ class OptmlBrochureTest {
     @TempDir
     static Path temp;
 
-    private static BuildResult a4;
-    private static BuildResult letter;
-    private static PdfInspection pdf;
-    private static PdfInspection letterPdf;
-    /** The print profile embeds every image byte for byte, so a drawn image can be matched to its file. */
-    private static PdfInspection printPdf;
-    private static BrochureContent content;
+    private static BrochureBuilds builds;
 
     @BeforeAll
     static void build() throws IOException {
-        Pipeline pipeline = new Pipeline(Map.of());
-        BuildRequest request = BuildRequest.of(CONTENT, temp.resolve("brochure.pdf"));
-        a4 = pipeline.build(request);
-        letter = pipeline.build(BuildRequest.of(CONTENT, temp.resolve("letter.pdf")).withPaper(Paper.LETTER));
-        content = pipeline.content(request);
-        pdf = PdfInspection.open(a4.output());
-        letterPdf = PdfInspection.open(letter.output());
-        BuildResult print = pipeline.build(BuildRequest.of(CONTENT, temp.resolve("print.pdf"))
-                .withProfile(OutputProfile.PRINT, false));
-        printPdf = PdfInspection.open(print.output());
+        builds = BrochureBuilds.build(BuiltBrochure.OPTML, temp, "brochure.pdf");
     }
 
     @AfterAll
     static void close() throws IOException {
-        pdf.close();
-        letterPdf.close();
-        printPdf.close();
+        builds.close();
     }
 
     @Test
     void everyTextUnitOfTheSeedIsInThePdfInTheSeedsOrder() throws IOException {
-        assertSeedOrder(pdf.text());
+        assertSeedOrder(builds.pdf().text());
     }
 
     @Test
     void letterPaperGivesLetterPagesWithTheSameTextAndNoWarnings() throws IOException {
-        for (PDPage page : letterPdf.document.getPages()) {
+        for (PDPage page : builds.letterPdf().document.getPages()) {
             assertEquals(PDRectangle.LETTER.getWidth(), page.getMediaBox().getWidth(), 0.5);
             assertEquals(PDRectangle.LETTER.getHeight(), page.getMediaBox().getHeight(), 0.5);
         }
-        assertSeedOrder(letterPdf.text());
-        assertEquals(List.of(), letter.warnings().stream().map(Diagnostic::format).toList(),
+        assertSeedOrder(builds.letterPdf().text());
+        assertEquals(List.of(), builds.letter().warnings().stream().map(Diagnostic::format).toList(),
                 "no overfull line, no block too tall on Letter");
     }
 
     @Test
     void a4IsTheDefaultAndTheBuildRaisesNoWarnings() {
-        for (PDPage page : pdf.document.getPages()) {
+        for (PDPage page : builds.pdf().document.getPages()) {
             assertEquals(PDRectangle.A4.getWidth(), page.getMediaBox().getWidth(), 0.5);
             assertEquals(PDRectangle.A4.getHeight(), page.getMediaBox().getHeight(), 0.5);
         }
-        assertEquals(List.of(), a4.warnings().stream().map(Diagnostic::format).toList());
+        assertEquals(List.of(), builds.a4().warnings().stream().map(Diagnostic::format).toList());
     }
 
     @Test
     void atLeastThirtyFiveImagesAreDrawn() throws IOException {
-        List<PdfInspection.PlacedImage> images = pdf.images();
+        List<PdfInspection.PlacedImage> images = builds.pdf().images();
         assertTrue(images.size() >= 35, "only " + images.size() + " images drawn");
         assertTrue(images.stream().allMatch(i -> i.area().getWidth() > 20 && i.area().getHeight() > 20),
                 "every image is visible at a real size");
@@ -113,7 +93,7 @@ class OptmlBrochureTest {
 
     @Test
     void everyPersonWithATestimonialOrProfileHasTheirPortraitOnThePageOfTheirWords() throws IOException {
-        PdfInspection pdf = printPdf;
+        PdfInspection pdf = builds.printPdf();
         List<PdfInspection.PlacedImage> images = pdf.images();
         List<Person> people = people();
         assertTrue(people.size() >= 13, "people found in the content: " + people);
@@ -147,7 +127,7 @@ class OptmlBrochureTest {
 
     @Test
     void everyCaptionSitsNextToItsPhoto() throws IOException {
-        PdfInspection pdf = printPdf;
+        PdfInspection pdf = builds.printPdf();
         List<PdfInspection.PlacedImage> images = pdf.images();
         List<Captioned> captions = captions();
         assertTrue(captions.size() >= 11, "captions found in the content: " + captions.size());
@@ -173,7 +153,7 @@ class OptmlBrochureTest {
     @Test
     void partnersAreNamedByTheirLogosDescriptionNotByAPrintedLabel() throws IOException {
         List<String> alts = new ArrayList<>();
-        for (Section section : content.sections()) {
+        for (Section section : builds.content().sections()) {
             walkValues(section.fields(), v -> {
                 if (v instanceof Value.Alt alt) {
                     alts.add(alt.text());
@@ -181,9 +161,9 @@ class OptmlBrochureTest {
             });
         }
         assertTrue(alts.contains("National Science Foundation") && alts.contains("Center for AI Safety"), alts.toString());
-        PdfInspection.Found wall = pdf.find("Industry Collaborators");
+        PdfInspection.Found wall = builds.pdf().find("Industry Collaborators");
         assertNotNull(wall);
-        String page = PdfInspection.normalise(pdf.text(wall.page()));
+        String page = PdfInspection.normalise(builds.pdf().text(wall.page()));
         for (String name : alts) {
             assertFalse(page.contains(PdfInspection.normalise(name)), name + " is not printed under its logo");
         }
@@ -191,7 +171,7 @@ class OptmlBrochureTest {
 
     @Test
     void noTextIsSetWithStraightQuotesOrASpacedHyphen() throws IOException {
-        String text = pdf.text();
+        String text = builds.pdf().text();
         assertFalse(text.contains(" - "), "a hyphen between spaces is an en dash, in plain fields too");
         assertFalse(text.contains("\"") || text.contains("'"), "quotes and apostrophes are curly, in plain fields too");
         String flat = text.replace('\u00A0', ' ').replaceAll("\\s+", " ");
@@ -227,16 +207,16 @@ class OptmlBrochureTest {
     void everyTestimonialQuoteStartsLevelWithItsPortrait() throws IOException {
         // Wide cards: the quote starts at the top of its card, beside the person, so quotes never
         // start at different heights because one person's facts take more lines than another's.
-        List<PdfInspection.PlacedImage> images = printPdf.images();
+        List<PdfInspection.PlacedImage> images = builds.printPdf().images();
         int quotes = 0;
-        for (Section section : content.sections()) {
+        for (Section section : builds.content().sections()) {
             if (!section.layout().equals("testimonials")) {
                 continue;
             }
             for (Value entry : ((Value.Items) section.fields().get("entries")).items()) {
                 Value.Fields fields = (Value.Fields) entry;
                 String portrait = PdfInspection.sha256(((Value.Image) fields.get("portrait")).image().path());
-                PdfInspection.Found quote = printPdf.find(firstWords(words(fields.get("quote")), 6));
+                PdfInspection.Found quote = builds.printPdf().find(firstWords(words(fields.get("quote")), 6));
                 assertNotNull(quote);
                 PdfInspection.PlacedImage image = images.stream()
                         .filter(i -> i.page() == quote.page() && portrait.equals(i.sha256())).findFirst().orElseThrow();
@@ -251,7 +231,7 @@ class OptmlBrochureTest {
     @Test
     void theWebsiteAndTheEmailAddressAreLinks() throws IOException {
         Set<String> uris = new TreeSet<>();
-        for (PDPage page : pdf.document.getPages()) {
+        for (PDPage page : builds.pdf().document.getPages()) {
             for (PDAnnotation annotation : page.getAnnotations()) {
                 if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
                     uris.add(uri.getURI());
@@ -264,14 +244,14 @@ class OptmlBrochureTest {
 
     @Test
     void everyFontIsEmbeddedAndEveryCharacterHasAGlyph() throws IOException {
-        for (int p = 0; p < pdf.pages(); p++) {
-            PDPage page = pdf.document.getPage(p);
+        for (int p = 0; p < builds.pdf().pages(); p++) {
+            PDPage page = builds.pdf().document.getPage(p);
             List<PDFont> fonts = PdfFiles.fonts(page);
-            assertFalse(fonts.isEmpty() && !pdf.characters(p).isEmpty(), "page " + (p + 1) + " names its fonts");
+            assertFalse(fonts.isEmpty() && !builds.pdf().characters(p).isEmpty(), "page " + (p + 1) + " names its fonts");
             for (PDFont font : fonts) {
                 assertTrue(font.isEmbedded(), font.getName() + " on page " + (p + 1) + " is embedded");
             }
-            for (TextPosition t : pdf.characters(p)) {
+            for (TextPosition t : builds.pdf().characters(p)) {
                 assertTrue(t.getUnicode() != null && !t.getUnicode().isEmpty() && !t.getUnicode().contains("\uFFFD"),
                         "a character on page " + (p + 1) + " maps to text");
                 if (t.getFont() instanceof PDType0Font font) {
@@ -339,7 +319,7 @@ class OptmlBrochureTest {
     /** Everyone the content gives a portrait: testimonials and profiles (name and quote), letters (title and text). */
     private static List<Person> people() {
         List<Person> out = new ArrayList<>();
-        for (Section section : content.sections()) {
+        for (Section section : builds.content().sections()) {
             walk(section.fields(), fields -> {
                 if (fields.get("portrait") instanceof Value.Image portrait) {
                     String name = words(fields.get("name") != null ? fields.get("name") : section.fields().get("title"));
@@ -354,7 +334,7 @@ class OptmlBrochureTest {
     /** Every photo with a caption, the caption as printed (after its position label, if any). */
     private static List<Captioned> captions() {
         List<Captioned> out = new ArrayList<>();
-        for (Section section : content.sections()) {
+        for (Section section : builds.content().sections()) {
             walk(section.fields(), fields -> {
                 if (fields.get("caption") != null && fields.get("photo") instanceof Value.Image photo) {
                     String caption = words(fields.get("caption"));

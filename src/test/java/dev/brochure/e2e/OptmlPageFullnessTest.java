@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.vocab.Margins;
 import dev.brochure.vocab.Paper;
 import java.io.IOException;
@@ -37,8 +37,8 @@ class OptmlPageFullnessTest {
     @EnumSource(value = Paper.class, names = {"A4", "LETTER"})
     void noInsidePageLeavesMoreThanFifteenPercentOfItsTypeAreaEmptyAtTheFoot(Paper paper) throws IOException {
         Path out = temp.resolve(paper + ".pdf");
-        new Pipeline(Map.of()).build(BuildRequest.of(OptmlBrochure.CONTENT, out).withPaper(paper));
-        Margins margins = OptmlBrochure.content().theme().masters().get("body").margins();
+        new Pipeline(Map.of()).build(BuildRequest.of(BuiltBrochure.OPTML.folder(), out).withPaper(paper));
+        Margins margins = BuiltBrochure.OPTML.content().theme().masters().get("body").margins();
         List<String> table = new ArrayList<>();
         List<String> tooEmpty = new ArrayList<>();
         try (PDDocument pdf = Loader.loadPDF(out.toFile())) {

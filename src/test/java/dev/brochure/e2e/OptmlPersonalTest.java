@@ -13,7 +13,7 @@ import dev.brochure.pipeline.batch.BatchListener;
 import dev.brochure.pipeline.batch.BatchRequest;
 import dev.brochure.pipeline.batch.BatchResult;
 import dev.brochure.recipients.RecipientsReader;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.vocab.Recipient;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
@@ -52,8 +52,8 @@ class OptmlPersonalTest {
     void theBrochureWithoutRecipientsIsByteForByteTheOneBeforePersonalisation() throws Exception {
         Path personal = temp.resolve("personal");
         Path before = temp.resolve("before");
-        TestProject.copyTree(OptmlBrochure.CONTENT, personal);
-        TestProject.copyTree(OptmlBrochure.CONTENT, before);
+        TestProject.copyTree(BuiltBrochure.OPTML.folder(), personal);
+        TestProject.copyTree(BuiltBrochure.OPTML.folder(), before);
         // The content as it was: no kicker on the cover, no note section.
         String cover = Files.readString(before.resolve("sections/01-cover.yaml"));
         assertTrue(cover.contains("{{recipient.first_name}}"), "the cover names its reader");
@@ -78,8 +78,8 @@ class OptmlPersonalTest {
     @Test
     void eachReaderGetsTheirNameAndProgrammeOnTheCoverAndTheirNoteOnAPageOfItsOwn() throws Exception {
         Path out = temp.resolve("out");
-        BatchRequest request = BatchRequest.of(OptmlBrochure.request(temp.resolve("unused.pdf")),
-                OptmlBrochure.CONTENT.resolve("recipients.example.csv"), out);
+        BatchRequest request = BatchRequest.of(BuiltBrochure.OPTML.request(temp.resolve("unused.pdf")),
+                BuiltBrochure.OPTML.folder().resolve("recipients.example.csv"), out);
         BatchResult result = Batch.run(new Pipeline(Map.of()), request, BatchListener.none());
         assertEquals(4, result.built());
         assertEquals(0, result.failed(), result.failures().toString());
@@ -117,8 +117,8 @@ class OptmlPersonalTest {
     @Test
     void batchCopiesArePdfUa1() throws Exception {
         Path out = temp.resolve("out");
-        BatchRequest request = BatchRequest.of(OptmlBrochure.request(temp.resolve("unused.pdf")),
-                OptmlBrochure.CONTENT.resolve("recipients.example.csv"), out).withJobs(2);
+        BatchRequest request = BatchRequest.of(BuiltBrochure.OPTML.request(temp.resolve("unused.pdf")),
+                BuiltBrochure.OPTML.folder().resolve("recipients.example.csv"), out).withJobs(2);
         BatchResult result = Batch.run(new Pipeline(Map.of()), request, BatchListener.none());
         assertEquals(0, result.failed(), result.failures().toString());
         for (String copy : List.of("Ada-Lovelace.pdf", "Grace-Hopper.pdf")) {
@@ -135,9 +135,9 @@ class OptmlPersonalTest {
      */
     @Test
     void aCopyMadeAfterOthersIsByteForByteTheCopyMadeAlone() throws Exception {
-        List<Recipient> readers = RecipientsReader.read(OptmlBrochure.CONTENT.resolve("recipients.example.csv")).rows()
+        List<Recipient> readers = RecipientsReader.read(BuiltBrochure.OPTML.folder().resolve("recipients.example.csv")).rows()
                 .stream().map(r -> r.recipient()).toList();
-        BuildRequest request = OptmlBrochure.request(temp.resolve("unused.pdf"));
+        BuildRequest request = BuiltBrochure.OPTML.request(temp.resolve("unused.pdf"));
         Copies batch = new Pipeline(Map.of()).copies(request);
         for (Recipient reader : readers.subList(1, readers.size())) {
             batch.build(reader);

@@ -3,11 +3,8 @@ package dev.brochure.e2e;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.GeneralPath;
-import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDVectorFont;
@@ -21,13 +18,11 @@ import org.apache.pdfbox.util.Vector;
  * below the type area (the running footer in the bottom margin) and fills covering the whole
  * page (a background colour) are not content. Distances in points, y down from the page's top.
  */
-final class PageFullness extends PDFGraphicsStreamEngine {
+final class PageFullness extends ClipFollowingEngine {
 
     private final float pageHeight;
     private final float pageWidth;
     private final double typeBottom;
-    private final GeneralPath path = new GeneralPath();
-    private int pendingClip = -1;
     private double lowest = Double.NaN;
 
     private PageFullness(PDPage page, double typeBottom) {
@@ -93,80 +88,13 @@ final class PageFullness extends PDFGraphicsStreamEngine {
         drawn(unit.getBounds2D());
     }
 
-    private void painted() {
-        Rectangle2D bounds = path.getBounds2D();
+    @Override
+    void painted() {
+        Rectangle2D bounds = pathBounds();
         boolean background = bounds.getWidth() >= pageWidth - 1 && bounds.getHeight() >= pageHeight - 1;
         if (!background && (bounds.getWidth() > 0 || bounds.getHeight() > 0)) {
             drawn(bounds);
         }
         endPath();
-    }
-
-    @Override
-    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-        path.moveTo(p0.getX(), p0.getY());
-        path.lineTo(p1.getX(), p1.getY());
-        path.lineTo(p2.getX(), p2.getY());
-        path.lineTo(p3.getX(), p3.getY());
-        path.closePath();
-    }
-
-    @Override
-    public void clip(int windingRule) {
-        pendingClip = windingRule;
-    }
-
-    @Override
-    public void moveTo(float x, float y) {
-        path.moveTo(x, y);
-    }
-
-    @Override
-    public void lineTo(float x, float y) {
-        path.lineTo(x, y);
-    }
-
-    @Override
-    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-        path.curveTo(x1, y1, x2, y2, x3, y3);
-    }
-
-    @Override
-    public Point2D getCurrentPoint() {
-        return path.getCurrentPoint();
-    }
-
-    @Override
-    public void closePath() {
-        path.closePath();
-    }
-
-    @Override
-    public void endPath() {
-        if (pendingClip >= 0) {
-            path.setWindingRule(pendingClip);
-            getGraphicsState().intersectClippingPath(path);
-            pendingClip = -1;
-        }
-        path.reset();
-    }
-
-    @Override
-    public void strokePath() {
-        painted();
-    }
-
-    @Override
-    public void fillPath(int windingRule) {
-        painted();
-    }
-
-    @Override
-    public void fillAndStrokePath(int windingRule) {
-        painted();
-    }
-
-    @Override
-    public void shadingFill(COSName shadingName) {
     }
 }

@@ -1,7 +1,5 @@
 package dev.brochure.e2e;
 
-import java.awt.geom.GeneralPath;
-import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
@@ -116,7 +112,7 @@ final class PdfInspection implements AutoCloseable {
             PDPage page = document.getPage(p);
             float pageHeight = page.getMediaBox().getHeight();
             int index = p;
-            new PDFGraphicsStreamEngine(page) {
+            new ClipFollowingEngine(page) {
                 @Override
                 public void drawImage(PDImage image) throws IOException {
                     Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
@@ -127,79 +123,6 @@ final class PdfInspection implements AutoCloseable {
                     Rectangle2D yDown = new Rectangle2D.Double(visible.getX(),
                             pageHeight - visible.getY() - visible.getHeight(), visible.getWidth(), visible.getHeight());
                     out.add(new PlacedImage(index, yDown, jpegHash(image)));
-                }
-
-                // Paths are followed only so far as to honour clipping: a photo cropped to its frame
-                // is drawn larger than the frame, and the frame is what the reader sees.
-                private final GeneralPath path = new GeneralPath();
-                private int pendingClip = -1;
-
-                @Override
-                public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-                    path.moveTo(p0.getX(), p0.getY());
-                    path.lineTo(p1.getX(), p1.getY());
-                    path.lineTo(p2.getX(), p2.getY());
-                    path.lineTo(p3.getX(), p3.getY());
-                    path.closePath();
-                }
-
-                @Override
-                public void clip(int windingRule) {
-                    pendingClip = windingRule;
-                }
-
-                @Override
-                public void moveTo(float x, float y) {
-                    path.moveTo(x, y);
-                }
-
-                @Override
-                public void lineTo(float x, float y) {
-                    path.lineTo(x, y);
-                }
-
-                @Override
-                public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-                    path.curveTo(x1, y1, x2, y2, x3, y3);
-                }
-
-                @Override
-                public Point2D getCurrentPoint() {
-                    return path.getCurrentPoint();
-                }
-
-                @Override
-                public void closePath() {
-                    path.closePath();
-                }
-
-                @Override
-                public void endPath() {
-                    if (pendingClip >= 0) {
-                        path.setWindingRule(pendingClip);
-                        getGraphicsState().intersectClippingPath(path);
-                        pendingClip = -1;
-                    }
-                    path.reset();
-                }
-
-                @Override
-                public void strokePath() {
-                    endPath();
-                }
-
-                @Override
-                public void fillPath(int windingRule) {
-                    endPath();
-                }
-
-                @Override
-                public void fillAndStrokePath(int windingRule) {
-                    endPath();
-                }
-
-                @Override
-                public void shadingFill(COSName shadingName) {
                 }
             }.processPage(page);
         }

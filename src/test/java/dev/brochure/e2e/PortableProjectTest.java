@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.brochure.cli.Main;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
 import java.io.IOException;
@@ -35,7 +35,7 @@ class PortableProjectTest {
     Path temp;
 
     private static byte[] repoBuild() throws IOException {
-        return Files.readAllBytes(OptmlBrochure.pdf());
+        return Files.readAllBytes(BuiltBrochure.OPTML.pdf());
     }
 
     private static byte[] build(Path content, Path pdf) throws IOException {

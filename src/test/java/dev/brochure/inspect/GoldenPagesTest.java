@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ class GoldenPagesTest {
 
     @Test
     void everyPageOfTheOptmlBrochureMatchesItsGolden() {
-        GoldenPages.assertMatch("the OPTML brochure", GoldenPages.render(OptmlBrochure.pdf()), GOLDEN, ACTUAL);
+        GoldenPages.assertMatch("the OPTML brochure", GoldenPages.render(BuiltBrochure.OPTML.pdf()), GOLDEN, ACTUAL);
     }
 
     /**
@@ -45,7 +45,7 @@ class GoldenPagesTest {
     @Test
     void aLayoutChangeOnOnePageIsCaughtAndOnlyOnThatPage() throws IOException {
         Path content = dir.resolve("brochure-content");
-        copy(OptmlBrochure.CONTENT, content);
+        copy(BuiltBrochure.OPTML.folder(), content);
         Path root = Path.of("").toAbsolutePath();
         String layout = new Pipeline(Map.of()).content(BuildRequest.of(content, dir.resolve("x.pdf")).withProjectRoot(root))
                 .sections().getFirst().layout();
@@ -57,7 +57,7 @@ class GoldenPagesTest {
 
         Path changed = dir.resolve("changed.pdf");
         new Pipeline(Map.of()).build(BuildRequest.of(content, changed).withProjectRoot(root));
-        List<BufferedImage> before = GoldenPages.render(OptmlBrochure.pdf());
+        List<BufferedImage> before = GoldenPages.render(BuiltBrochure.OPTML.pdf());
         List<BufferedImage> after = GoldenPages.render(changed);
 
         assertEquals(before.size(), after.size());
@@ -70,7 +70,7 @@ class GoldenPagesTest {
     }
 
     private static String template(String layout) throws IOException {
-        Path own = OptmlBrochure.CONTENT.resolve("layouts").resolve(layout + ".ftlx");
+        Path own = BuiltBrochure.OPTML.folder().resolve("layouts").resolve(layout + ".ftlx");
         if (Files.exists(own)) {
             return Files.readString(own);
         }

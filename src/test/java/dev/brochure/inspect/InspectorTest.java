@@ -18,7 +18,7 @@ import dev.brochure.inspect.report.LinkInfo;
 import dev.brochure.inspect.report.OutlineItem;
 import dev.brochure.inspect.report.PageInfo;
 import dev.brochure.inspect.report.Target;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestPdfs.Flaw;
 import java.io.IOException;
@@ -46,8 +46,8 @@ class InspectorTest {
 
     @Test
     void reportsTheOptmlBrochureAsItsContentDescribesIt() throws IOException {
-        Path pdf = OptmlBrochure.pdf();
-        BrochureContent content = OptmlBrochure.content();
+        Path pdf = BuiltBrochure.OPTML.pdf();
+        BrochureContent content = BuiltBrochure.OPTML.content();
         InspectReport report = Inspector.inspect(pdf);
 
         assertEquals(Files.size(pdf), report.bytes());

@@ -1,6 +1,6 @@
 package dev.brochure.inspect;
 
-import dev.brochure.testing.MscBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +17,6 @@ class MscGoldenPagesTest {
 
     @Test
     void everyPageOfTheMscBrochureMatchesItsGolden() {
-        GoldenPages.assertMatch("the MSc brochure", GoldenPages.render(MscBrochure.pdf()), GOLDEN, ACTUAL);
+        GoldenPages.assertMatch("the MSc brochure", GoldenPages.render(BuiltBrochure.MSC.pdf()), GOLDEN, ACTUAL);
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.brochure.inspect.report.InspectReport;
 import dev.brochure.inspect.report.ReportJson;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestPdfs.Flaw;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class ReportJsonTest {
 
     @Test
     void theOptmlBrochuresReportHasTheDocumentedShape() throws IOException {
-        JsonNode actual = json(Inspector.inspect(OptmlBrochure.pdf()));
+        JsonNode actual = json(Inspector.inspect(BuiltBrochure.OPTML.pdf()));
         assertShape(readmeExample(), actual, "");
         assertFalse(actual.get("fonts").isEmpty());
         assertFalse(actual.get("images").isEmpty());
@@ -75,9 +75,9 @@ class ReportJsonTest {
 
     @Test
     void theSamePdfGivesTheSameBytesAndTheDocumentedSchema() throws IOException {
-        InspectReport report = Inspector.inspect(OptmlBrochure.pdf());
+        InspectReport report = Inspector.inspect(BuiltBrochure.OPTML.pdf());
         String first = text(report);
-        assertEquals(first, text(Inspector.inspect(OptmlBrochure.pdf())));
+        assertEquals(first, text(Inspector.inspect(BuiltBrochure.OPTML.pdf())));
         assertEquals(InspectReport.SCHEMA, MAPPER.readTree(first).get("schema").asText());
         assertEquals(InspectReport.SCHEMA, readmeExample().get("schema").asText(), "README documents another schema");
         assertTrue(first.endsWith("}\n"));

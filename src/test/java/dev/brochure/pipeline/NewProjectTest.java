@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.cli.Main;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.PdfFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,7 +73,7 @@ class NewProjectTest {
         Path pdf = temp.resolve("optml.pdf");
         BuildResult result = new Pipeline(Map.of()).build(BuildRequest.of(content, pdf));
         assertEquals(List.of(), result.warnings());
-        assertArrayEquals(Files.readAllBytes(OptmlBrochure.pdf()), Files.readAllBytes(pdf),
+        assertArrayEquals(Files.readAllBytes(BuiltBrochure.OPTML.pdf()), Files.readAllBytes(pdf),
                 "the same brochure as the repository's brochure-content");
     }
 

@@ -1,15 +1,12 @@
 package dev.brochure.render;
 
-import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.TestProject;
+import dev.brochure.testing.TypesetFixture;
 import dev.brochure.testing.VeraPdf;
-import dev.brochure.typeset.page.TypesetDocument;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -50,20 +46,17 @@ class ArchivalPdfTest {
     @TempDir
     static Path temp;
 
-    private static TypesetDocument fixture;
-    private static Workspace workspace;
+    private static TypesetFixture minimal;
 
     @BeforeAll
     static void typeset() {
-        TestProject project = TestProject.copy("minimal", temp);
-        Pipeline pipeline = new Pipeline(Map.of());
-        fixture = pipeline.typeset(project.request(temp.resolve("unused.pdf"))).document();
-        workspace = pipeline.workspace(project.request(temp.resolve("unused.pdf")));
+        minimal = TypesetFixture.typeset("minimal", temp);
     }
 
     private static byte[] render(boolean archive) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRenderer.render(fixture, RenderOptions.screen(DATE, "brochure test").withArchive(archive), workspace, out);
+        PdfRenderer.render(minimal.document(), RenderOptions.screen(DATE, "brochure test").withArchive(archive),
+                minimal.workspace(), out);
         return out.toByteArray();
     }
 

@@ -9,7 +9,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.diag.Diagnostic;
 import dev.brochure.pipeline.BuildResult;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
 import dev.brochure.typeset.page.PageItem;
@@ -92,7 +92,7 @@ class OpenTypeFeaturesTest {
 
     @Test
     void theOptmlBrochureDrawsRanksAndDeadlinesInLiningFigures() throws IOException {
-        Path pdf = OptmlBrochure.pdf();
+        Path pdf = BuiltBrochure.OPTML.pdf();
         int lining = substitution(TestProject.FONTS.resolve("Vollkorn-Regular.ttf"), "lnum", '1');
         int oldStyle = TestProject.font(TestProject.FONTS.resolve("Vollkorn-Regular.ttf")).cmapGlyph('1');
         assertNotEquals(lining, oldStyle, "Vollkorn's default 1 is old-style");

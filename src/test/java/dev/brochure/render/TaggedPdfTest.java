@@ -1,6 +1,5 @@
 package dev.brochure.render;
 
-import dev.brochure.world.Workspace;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.inspect.Accessibility;
 import dev.brochure.inspect.ReadingOrder;
-import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.TestProject;
+import dev.brochure.testing.TypesetFixture;
 import dev.brochure.testing.VeraPdf;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
@@ -29,7 +27,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -59,15 +56,11 @@ class TaggedPdfTest {
     @TempDir
     static Path temp;
 
-    private static TypesetDocument fixture;
-    private static Workspace workspace;
+    private static TypesetFixture minimal;
 
     @BeforeAll
     static void typeset() {
-        TestProject project = TestProject.copy("minimal", temp);
-        Pipeline pipeline = new Pipeline(Map.of());
-        fixture = pipeline.typeset(project.request(temp.resolve("unused.pdf"))).document();
-        workspace = pipeline.workspace(project.request(temp.resolve("unused.pdf")));
+        minimal = TypesetFixture.typeset("minimal", temp);
     }
 
     /** Document[H1, P[Link, Span in German], Figure], ids 0 to 5. */
@@ -92,7 +85,7 @@ class TaggedPdfTest {
      * heading last, the photo in between.
      */
     private static Made page() {
-        Page story = fixture.pages().get(1);
+        Page story = minimal.document().pages().get(1);
         List<PageItem.GlyphRun> runs = runs(story);
         PageItem.GlyphRun heading = runs.stream().filter(r -> r.text().contains("Story")).findFirst().orElseThrow();
         List<PageItem.GlyphRun> body = runs.stream().filter(r -> r.size() < 11 && r.tag() instanceof Tag.Content)
@@ -113,13 +106,13 @@ class TaggedPdfTest {
         items.add(footer);
         Page page = new Page(1, story.width(), story.height(), 0, null, items, story.section());
         String paragraph = body.get(0).text() + body.get(1).text() + body.get(2).text();
-        return new Made(new TypesetDocument(fixture.info(), List.of(page), List.of(), List.of(), STRUCTURE),
+        return new Made(new TypesetDocument(minimal.document().info(), List.of(page), List.of(), List.of(), STRUCTURE),
                 heading.text(), paragraph, photo.visible());
     }
 
     private static byte[] render(TypesetDocument doc, RenderOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PdfRenderer.render(doc, options, workspace, out);
+        PdfRenderer.render(doc, options, minimal.workspace(), out);
         return out.toByteArray();
     }
 
@@ -227,12 +220,12 @@ class TaggedPdfTest {
 
     @Test
     void anItemWithoutATagIsContentOfTheDocumentNeverHidden() throws IOException {
-        Page story = fixture.pages().get(1);
+        Page story = minimal.document().pages().get(1);
         PageItem.GlyphRun run = runs(story).getFirst();
         PageItem.GlyphRun plain = new PageItem.GlyphRun(run.x(), run.baseline(), run.font(), run.size(), run.color(),
                 run.glyphs(), run.positions(), run.clusters(), run.width(), run.text());
         Page page = new Page(1, story.width(), story.height(), 0, null, List.of(plain), story.section());
-        byte[] pdf = render(new TypesetDocument(fixture.info(), List.of(page), List.of(), List.of()),
+        byte[] pdf = render(new TypesetDocument(minimal.document().info(), List.of(page), List.of(), List.of()),
                 RenderOptions.screen(DATE, "test"));
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             Accessibility.Result access = Accessibility.scan(doc);
@@ -243,7 +236,7 @@ class TaggedPdfTest {
 
     @Test
     void theBrochureTaggedFromItsBlocksIsPdfUa() throws IOException {
-        byte[] pdf = render(fixture, RenderOptions.screen(DATE, "test"));
+        byte[] pdf = render(minimal.document(), RenderOptions.screen(DATE, "test"));
         Path file = Files.write(temp.resolve("minimal.pdf"), pdf);
         VeraPdf.Verdict verdict = VeraPdf.pdfUa1(file);
         assertTrue(verdict.compliant(), verdict.toString());

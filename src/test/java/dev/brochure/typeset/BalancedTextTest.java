@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.brochure.content.ContentLoader;
 import dev.brochure.layout.LayoutEngine;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestProject;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
@@ -99,7 +99,7 @@ class BalancedTextTest {
 
     @Test
     void theLeadsOfTheOptmlBrochureAreNotHyphenated() {
-        TypographyReport report = new Pipeline(Map.of()).typeset(OptmlBrochure.request(temp.resolve("x.pdf"))).typography();
+        TypographyReport report = new Pipeline(Map.of()).typeset(BuiltBrochure.OPTML.request(temp.resolve("x.pdf"))).typography();
         List<TypographyReport.Paragraph> leads = report.paragraphs().stream()
                 .filter(p -> p.style().equals("lead") || p.style().equals("closing-lead")).toList();
         assertTrue(leads.size() >= 8 && leads.stream().mapToInt(TypographyReport.Paragraph::lines).sum() > 40,

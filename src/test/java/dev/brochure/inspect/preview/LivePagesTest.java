@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.Pipeline;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.PdfFiles;
 import dev.brochure.testing.TestProject;
 import java.io.IOException;
@@ -33,7 +33,7 @@ class LivePagesTest {
     @Test
     void anEditRendersOnlyThePagesItChangedAndTheOthersAreWhatRenderingThemAgainGives() throws IOException {
         Path content = temp.resolve("brochure-content");
-        TestProject.copyTree(TestProject.REPO.resolve(OptmlBrochure.CONTENT), content);
+        TestProject.copyTree(TestProject.REPO.resolve(BuiltBrochure.OPTML.folder()), content);
         Pipeline pipeline = new Pipeline(Map.of());
         BuildRequest request = BuildRequest.of(content, temp.resolve("before.pdf")).withProjectRoot(TestProject.REPO);
         pipeline.build(request);

@@ -9,7 +9,7 @@ import dev.brochure.diag.BrochureException;
 import dev.brochure.inspect.Inspector;
 import dev.brochure.inspect.report.Box;
 import dev.brochure.inspect.report.InspectReport;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestPdfs;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -28,7 +28,7 @@ class PreviewTest {
 
     @Test
     void writesEveryPageOfTheOptmlBrochureAndAContactSheet() throws IOException {
-        Path pdf = OptmlBrochure.pdf();
+        Path pdf = BuiltBrochure.OPTML.pdf();
         InspectReport report = Inspector.inspect(pdf);
         Path out = dir.resolve("preview");
 

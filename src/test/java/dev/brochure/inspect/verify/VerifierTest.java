@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.content.ContentText;
-import dev.brochure.testing.OptmlBrochure;
+import dev.brochure.testing.BuiltBrochure;
 import dev.brochure.testing.TestPdfs;
 import dev.brochure.testing.TestPdfs.Flaw;
 import java.io.IOException;
@@ -25,10 +25,10 @@ class VerifierTest {
 
     @Test
     void theOptmlBrochurePassesEveryRuleWithItsContent() {
-        List<ExpectedText> text = ContentText.units(OptmlBrochure.content()).stream()
+        List<ExpectedText> text = ContentText.units(BuiltBrochure.OPTML.content()).stream()
                 .map(u -> new ExpectedText(u.text(), u.where().toString())).toList();
         assertTrue(text.size() >= 5, text.toString());
-        VerifyResult result = Verifier.verify(OptmlBrochure.pdf(), new VerifyOptions(150, 20_000_000L, text));
+        VerifyResult result = Verifier.verify(BuiltBrochure.OPTML.pdf(), new VerifyOptions(150, 20_000_000L, text));
         assertEquals(List.of(), result.failures());
         assertEquals(java.util.Arrays.stream(Rule.values()).filter(r -> r != Rule.PDFX).toList(), result.checked(),
                 "every rule but the PDF/X one, which needs --pdfx");
