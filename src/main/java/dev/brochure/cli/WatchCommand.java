@@ -67,7 +67,7 @@ final class WatchCommand extends Subcommand implements Callable<Integer> {
         static final long QUIET_MILLIS = 100;
         static final float DPI = 96;
         /** Builds in the background after the first one; the figures behind the number are in docs/performance.md. */
-        static final int WARM_UP_BUILDS = 3;
+        static final int WARM_UP_BUILDS = 10;
 
         private final Context context;
         private final BuildRequest request;
