@@ -4,22 +4,15 @@ import dev.brochure.pipeline.Catalog;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code brochure colors}: the palette of the project's theme. */
 @Command(name = "colors", aliases = "colours", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List the named colours of the theme brochure.yaml selects, for styles and layouts.")
 final class ColorsCommand extends ThemeListing implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ContentOptions content;
-
     @Override
     public Integer call() {
-        table(catalog(content).colors(), List.of(Catalog.Color::name, Catalog.Color::hex, c -> c.origin().toString()));
+        table(catalog().colors(), List.of(Catalog.Color::name, Catalog.Color::hex, c -> c.origin().toString()));
         return ExitCode.OK;
     }
 }

@@ -5,22 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code brochure fonts}: the font families of the project's theme and their files. */
 @Command(name = "fonts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List the font families of the theme brochure.yaml selects, with the file of each face.")
 final class FontsCommand extends ThemeListing implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ContentOptions content;
-
     @Override
     public Integer call() {
-        table(catalog(content).fonts(), List.of(Catalog.Font::name, f -> f.origin().toString(), FontsCommand::faces));
+        table(catalog().fonts(), List.of(Catalog.Font::name, f -> f.origin().toString(), FontsCommand::faces));
         return ExitCode.OK;
     }
 

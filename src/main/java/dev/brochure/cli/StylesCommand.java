@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code brochure styles}: the paragraph styles of the project's theme. */
 @Command(name = "styles", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -13,15 +12,9 @@ import picocli.CommandLine.Mixin;
                 + "font family, weight, size/leading, alignment and colour.")
 final class StylesCommand extends ThemeListing implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ContentOptions content;
-
     @Override
     public Integer call() {
-        List<Catalog.Style> styles = catalog(content).styles();
+        List<Catalog.Style> styles = catalog().styles();
         table(styles, List.of(Catalog.Style::name, s -> s.origin().toString(),
                 s -> s.font() + (s.bold() ? " bold" : "") + (s.italic() ? " italic" : ""),
                 s -> String.format(Locale.ROOT, "%s/%s pt", number(s.size()), number(s.leading())),

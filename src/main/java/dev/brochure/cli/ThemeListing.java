@@ -4,11 +4,19 @@ import dev.brochure.pipeline.Catalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 
 /** What the theme listings ({@code styles}, {@code colors}, {@code fonts}) share: loading and aligned rows. */
 abstract class ThemeListing extends Subcommand {
 
-    Catalog catalog(ContentOptions content) {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ContentOptions content;
+
+    /** The catalog of the project's theme, its name printed first. */
+    Catalog catalog() {
         Catalog catalog = context().pipeline().catalog(content.request(Path.of("unused.pdf")));
         context().out().println("theme: " + catalog.theme());
         return catalog;
