@@ -5,6 +5,7 @@ import dev.brochure.vocab.SourceLocation;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,6 +60,8 @@ public final class AtomicOutput {
      * Guarded by this.
      */
     private boolean shuttingDown;
+    /** Direct I/O for {@link #write(Path, byte[])}: its aligned buffers and what each folder allows. */
+    private final DirectWrites direct = new DirectWrites();
 
     public AtomicOutput(Path displayRoot) {
         this.displayRoot = displayRoot;
@@ -89,10 +93,55 @@ public final class AtomicOutput {
 
     /** As {@link #write(Path, Writer)}, with the file's stream wrapped (tests simulate a full disk this way). */
     long write(Path target, Writer writer, UnaryOperator<OutputStream> wrap) {
+        RecordingStream[] recording = new RecordingStream[1];
+        return replace(target, temp -> {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputStream out = wrap.apply(Channels.newOutputStream(channel))) {
+                recording[0] = new RecordingStream(out);
+                writer.write(recording[0]);
+                recording[0].flush();
+                channel.force(true);
+            }
+        }, () -> recording[0] == null ? null : recording[0].failure);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically and returns the size, as {@link #write(Path,
+     * Writer)} does, for a file already whole in memory (a batch's copies). Where the file system
+     * allows it the bytes go to the disk directly (direct I/O), not through the system's file cache:
+     * they are flushed to the disk before the move anyway, and a batch writes gigabytes nobody reads
+     * back, which would otherwise be copied into the cache first and crowd out what is in it. Where
+     * direct I/O is refused (another platform, a file system without it) the write is the usual one.
+     */
+    public long write(Path target, byte[] bytes) {
+        return replace(target, temp -> {
+            if (!direct.write(temp, bytes)) {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ByteBuffer all = ByteBuffer.wrap(bytes);
+                    while (all.hasRemaining()) {
+                        channel.write(all);
+                    }
+                    channel.force(true);
+                }
+            }
+        }, () -> null);
+    }
+
+    /** Puts the new file's bytes into its temporary file, flushed to the disk. */
+    @FunctionalInterface
+    private interface Fill {
+        void into(Path temp) throws IOException;
+    }
+
+    /**
+     * Writes the temporary file with {@code fill}, then moves it over {@code target}. A writer that
+     * wraps the stream's IOException in its own unchecked one (OpenPDF does) is reported by the
+     * IOException {@code streamFailure} recorded, if any.
+     */
+    private long replace(Path target, Fill fill, Supplier<IOException> streamFailure) {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         Path temp = null;
-        RecordingStream recording = null;
         try {
             if (Files.exists(absolute) && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isSymbolicLink(absolute)) {
@@ -101,13 +150,7 @@ public final class AtomicOutput {
             }
             Files.createDirectories(folder);
             temp = begin(target, absolute, folder);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    OutputStream out = wrap.apply(Channels.newOutputStream(channel))) {
-                recording = new RecordingStream(out);
-                writer.write(recording);
-                recording.flush();
-                channel.force(true);
-            }
+            fill.into(temp);
             long size = Files.size(temp);
             permissions(temp, absolute);
             try {
@@ -122,9 +165,9 @@ public final class AtomicOutput {
         } catch (IOException e) {
             throw failure(target, e);
         } catch (RuntimeException e) {
-            // Writers (OpenPDF among them) wrap the stream's IOException in their own unchecked one.
-            if (recording != null && recording.failure != null) {
-                throw failure(target, recording.failure);
+            IOException underneath = streamFailure.get();
+            if (underneath != null) {
+                throw failure(target, underneath);
             }
             throw e;
         } finally {

@@ -292,7 +292,7 @@ public final class Batch {
                 Copies.Copy copy = made.copy();
                 try {
                     String sha256 = HexFormat.of().formatHex(Fingerprints.sha256().digest(copy.pdf()));
-                    bytes = copies.output().write(out.resolve(p.file()), o -> o.write(copy.pdf()));
+                    bytes = copies.output().write(out.resolve(p.file()), copy.pdf());
                     entry = new Manifest.Entry(p.row().line(), p.row().number(), p.key(), keyFields(p), p.file(),
                             sha256, bytes, copy.pages(), Manifest.BUILT, fingerprint, List.of());
                     for (Diagnostic w : copy.warnings()) {
