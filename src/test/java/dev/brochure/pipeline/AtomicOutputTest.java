@@ -166,4 +166,69 @@ class AtomicOutputTest {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    /** Bytes of every length around the file system's block, the last block cut back to the length. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 511, 4095, 4096, 4097, 65_537, 2_200_123})
+    void bytesInMemoryAreWrittenExactly(int length) throws IOException {
+        byte[] bytes = new byte[length];
+        new java.util.Random(length).nextBytes(bytes);
+        Path target = temp.resolve("out/copy.pdf");
+        AtomicOutput output = new AtomicOutput();
+        assertEquals(length, output.write(target, bytes));
+        assertArrayEquals(bytes, Files.readAllBytes(target));
+        assertEquals(List.of("copy.pdf"), filesIn(target.getParent()), "no temporary file is left");
+        // again, over the first, with a buffer the first write left for reuse
+        byte[] second = java.util.Arrays.copyOf(bytes, length / 2);
+        assertEquals(length / 2, output.write(target, second));
+        assertArrayEquals(second, Files.readAllBytes(target));
+    }
+
+    /**
+     * A batch's copies bypass the file cache where the file system allows it (ext4 and xfs do on
+     * Linux); where it refuses (tmpfs on older kernels, other platforms) the write is the usual one,
+     * with the same bytes.
+     */
+    @Test
+    void directIoIsUsedWhereAllowedAndTheUsualWriteElsewhere() throws IOException {
+        byte[] bytes = new byte[10_000];
+        new java.util.Random(7).nextBytes(bytes);
+        Path file = Files.createFile(temp.resolve("direct.bin"));
+        String type = Files.getFileStore(temp).type();
+        boolean direct = new DirectWrites().write(file, bytes);
+        if (List.of("ext4", "xfs").contains(type)) {
+            assertTrue(direct, "direct I/O on " + type);
+        }
+        if (direct) {
+            assertArrayEquals(bytes, Files.readAllBytes(file));
+        }
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "no /dev/shm here");
+        Path elsewhere = Files.createTempFile(shm, "atomic-output-test", ".pdf");
+        try {
+            assertEquals(bytes.length, new AtomicOutput().write(elsewhere, bytes));
+            assertArrayEquals(bytes, Files.readAllBytes(elsewhere));
+        } finally {
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
+    void bytesInMemoryKeepTheReplacedFilesPermissions() throws IOException {
+        Path target = Files.writeString(temp.resolve("b.pdf"), "previous");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw----"));
+        new AtomicOutput().write(target, new byte[] {1, 2});
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        Path fresh = temp.resolve("new.pdf");
+        new AtomicOutput().write(fresh, new byte[] {1, 2});
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
+
+    @Test
+    void bytesInMemoryIntoAFolderTheKernelRefusesIsAUserError() {
+        assumeTrue(Files.isDirectory(Path.of("/sys")), "Linux only");
+        BrochureException e = assertThrows(BrochureException.class,
+                () -> new AtomicOutput().write(Path.of("/sys/brochure-test.pdf"), new byte[] {1}));
+        assertEquals("cannot write in the folder /sys: permission denied", e.diagnostics().getFirst().message());
+    }
 }
