@@ -45,6 +45,8 @@ public final class LayoutEngine {
     private final ProjectFiles project;
     private final Configuration freemarker;
     private final TemplateRunner.Limits limits;
+    /** The threads templates run on, the workspace's (every engine of a batch or a watch session shares them). */
+    private final TemplateRunner.Workers workers;
     /** One XML reader factory per thread that lays out with this engine (copies of a batch run on several). */
     private final ThreadLocal<javax.xml.stream.XMLInputFactory> xml = ThreadLocal.withInitial(Markup::factory);
 
@@ -57,6 +59,7 @@ public final class LayoutEngine {
         this.project = workspace.project();
         this.limits = limits;
         this.freemarker = TemplateConfig.forProject(workspace);
+        this.workers = workspace.slot(TemplateRunner.Workers.class, TemplateRunner.Workers::new);
     }
 
     /**
@@ -130,12 +133,12 @@ public final class LayoutEngine {
                 project.checkInside(own, project.layoutsDir());
                 ProjectFiles.checkRegular(own);
             }
-            Template template = TemplateRunner.load(() -> freemarker.getTemplate(templateName), limits);
+            Template template = TemplateRunner.load(() -> freemarker.getTemplate(templateName), limits, workers);
             TemplateRunner.Output output = new TemplateRunner.Output(limits.outputChars());
             sources = new SourceTable(output);
             ContentModels models = new ContentModels(sources, recipient);
             try {
-                raw = TemplateRunner.run(template, models.root(section, content.info()), limits, output);
+                raw = TemplateRunner.run(template, models.root(section, content.info()), limits, output, workers);
             } finally {
                 readRecipient.set(models.readRecipient());
             }

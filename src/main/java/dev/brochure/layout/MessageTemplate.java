@@ -82,6 +82,8 @@ public final class MessageTemplate {
     private final Part plain;
     private final Part html;
     private final TemplateRunner.Limits limits;
+    /** The threads its parts run on (one message per recipient: they are reused). */
+    private final TemplateRunner.Workers workers = new TemplateRunner.Workers();
 
     private MessageTemplate(String name, Part subject, Part plain, Part html, TemplateRunner.Limits limits) {
         this.name = name;
@@ -205,7 +207,7 @@ public final class MessageTemplate {
 
     private String run(Part part, Map<String, Object> root, Recipient recipient) {
         try {
-            return TemplateRunner.run(part.template(), root, limits);
+            return TemplateRunner.run(part.template(), root, limits, workers);
         } catch (TemplateRunner.Stopped e) {
             throw BrochureException.of(SourceLocation.of(name), e.getMessage().replace("the layout", "the message")
                     + " for the record at " + recipient.where(), e.hint);

@@ -7,21 +7,27 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one layout template with bounds, since templates come from many hands and Freemarker
  * itself bounds nothing: a time limit (an endless {@code #list} over {@code 1..}), a limit on
  * the output (a loop writing millions of elements), and a fixed stack (a macro calling itself).
  *
- * <p>The template runs on its own thread. At the time limit the thread is interrupted; the
- * interruption checks {@link TemplateConfig} puts into every loop of every template make it stop
- * there. Code without such checks (a built-in working on a huge range; {@code ?interpret} is
- * refused by {@link TemplateChecks}) cannot be stopped from outside in Java; the thread is then abandoned (it is a daemon, so the
- * command still ends) and the build fails with the same message.
+ * <p>The template runs on a thread of its own ({@link Workers}: a pool of daemon threads with that
+ * fixed stack, kept by the workspace, so a batch's thousands of runs start no thread each). At
+ * the time limit the thread is interrupted; the interruption checks {@link TemplateConfig} puts
+ * into every loop of every template make it stop there. Code without such checks (a built-in
+ * working on a huge range; {@code ?interpret} is refused by {@link TemplateChecks}) cannot be
+ * stopped from outside in Java; the thread is then abandoned (it is a daemon, so the command
+ * still ends; the pool starts another for the next run) and the build fails with the same message.
  */
 final class TemplateRunner {
 
@@ -46,6 +52,38 @@ final class TemplateRunner {
     private TemplateRunner() {
     }
 
+    /**
+     * The threads templates run on: started as runs need them, each with the fixed stack, kept a
+     * while for the next run, ended when idle. A thread busy with a run never takes another, so an
+     * abandoned run only keeps its own thread. Safe for several callers at once.
+     */
+    static final class Workers {
+        private final AtomicInteger count = new AtomicInteger();
+        private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 20, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), work -> {
+                    Thread t = new Thread(null, work, "layout worker " + count.incrementAndGet(), STACK_BYTES);
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        /** Starts {@code task}; the latch opens when its thread has left it (finished, failed or stopped). */
+        CountDownLatch start(FutureTask<?> task, String name) {
+            CountDownLatch left = new CountDownLatch(1);
+            pool.execute(() -> {
+                Thread self = Thread.currentThread();
+                String idle = self.getName();
+                self.setName("layout " + name);
+                try {
+                    task.run();
+                } finally {
+                    self.setName(idle);
+                    left.countDown();
+                }
+            });
+            return left;
+        }
+    }
+
     /** Loads a template; what goes wrong goes on, except running out of stack, which is {@link Stopped}. */
     interface Loading {
         Template load() throws IOException;
@@ -56,11 +94,9 @@ final class TemplateRunner {
      * deeply a template may nest does not depend on the calling thread, and a template nested
      * beyond it (Freemarker's parser descends once per level) is a user error, not a crash.
      */
-    static Template load(Loading loading, Limits limits) throws IOException, Stopped {
+    static Template load(Loading loading, Limits limits, Workers workers) throws IOException, Stopped {
         FutureTask<Template> task = new FutureTask<>(loading::load);
-        Thread worker = new Thread(null, task, "layout parser", STACK_BYTES);
-        worker.setDaemon(true);
-        worker.start();
+        workers.start(task, "parser");
         try {
             return task.get(limits.time().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -85,21 +121,19 @@ final class TemplateRunner {
     }
 
     /** Runs {@code template} over {@code model}, writing to a fresh output bounded by {@code limits}. */
-    static String run(Template template, Map<String, ?> model, Limits limits)
+    static String run(Template template, Map<String, ?> model, Limits limits, Workers workers)
             throws TemplateException, IOException, Stopped {
-        return run(template, model, limits, new Output(limits.outputChars()));
+        return run(template, model, limits, new Output(limits.outputChars()), workers);
     }
 
     /** As {@link #run(Template, Map, Limits)}, writing to {@code out} (whose length the model may watch). */
-    static String run(Template template, Map<String, ?> model, Limits limits, Output out)
+    static String run(Template template, Map<String, ?> model, Limits limits, Output out, Workers workers)
             throws TemplateException, IOException, Stopped {
         FutureTask<Void> task = new FutureTask<>(() -> {
             template.process(model, out);
             return null;
         });
-        Thread worker = new Thread(null, task, "layout " + template.getName(), STACK_BYTES);
-        worker.setDaemon(true);
-        worker.start();
+        CountDownLatch worker = workers.start(task, template.getName());
         try {
             task.get(limits.time().toMillis(), TimeUnit.MILLISECONDS);
             return out.text();
@@ -147,9 +181,9 @@ final class TemplateRunner {
     }
 
     /** Gives an interrupted template a moment to reach an interruption check; never waits long. */
-    private static void awaitQuietly(Thread worker) {
+    private static void awaitQuietly(CountDownLatch worker) {
         try {
-            worker.join(500);
+            worker.await(500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
