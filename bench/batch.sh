@@ -20,10 +20,12 @@ if [ ! -x /usr/bin/time ]; then
     exit 1
 fi
 ./brochure --version >/dev/null   # builds target/brochure.jar (and its start-up cache) if needed
-# On JDK 25 and later the launcher trains its start-up cache in the background once per jar; wait
-# for that, so the runs measured neither compete with the training nor go without the cache.
+# On JDK 25 and later the launcher trains its start-up cache in the background once per jar (it
+# leaves target/brochure.aot.tried when it starts); wait for the cache, so the runs measured neither
+# compete with the training nor go without the cache. (The training's last step runs in a child JVM
+# whose command line names no training file, so waiting for the file is what works.)
 i=0
-while [ ! -f target/brochure.aot ] && pgrep -f AOTCacheOutput >/dev/null 2>&1 && [ "$i" -lt 300 ]; do
+while [ -f target/brochure.aot.tried ] && [ ! -f target/brochure.aot ] && [ "$i" -lt 180 ]; do
     sleep 1
     i=$((i + 1))
 done

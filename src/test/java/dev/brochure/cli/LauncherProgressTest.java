@@ -120,4 +120,49 @@ class LauncherProgressTest {
         assertTrue(screen.contains("brochure: preparing a faster start in the background"), screen);
         assertTrue(screen.contains("ran the tool"), screen);
     }
+
+    /**
+     * The start-up cache is trained on a batch long enough for its method profiles to matter: a
+     * hundred recipients generated with the example file's columns. Should that training fail, the
+     * example's own recipients train it.
+     */
+    @Test
+    void theCacheIsTrainedOnAHundredGeneratedRecipientsThenOnTheExample() throws Exception {
+        Path repo = checkout();
+        Files.writeString(repo.resolve("brochure-content/recipients.example.csv"),
+                "first_name,last_name,email,note\r\nAda,Lovelace,ada@example.org,\"two\nlines\"\r\n");
+        Path log = Files.createDirectories(temp.resolve("log"));
+        executable(temp.resolve("jdk/bin/java"), """
+                #!/bin/sh
+                out=""; recipients=""; previous=""
+                for a in "$@"; do
+                    case $a in -XX:AOTCacheOutput=*) out="${a#-XX:AOTCacheOutput=}" ;; esac
+                    [ "$previous" = "--recipients" ] && recipients=$a
+                    previous=$a
+                done
+                if [ -n "$out" ]; then
+                    echo "$recipients" >> LOG/calls.txt
+                    n=$(wc -l < LOG/calls.txt)
+                    cp "$recipients" "LOG/recipients$n.csv"
+                    [ "$n" = 1 ] && exit 1
+                    : > "$out"; exit 0
+                fi
+                echo "ran the tool"
+                """.replace("LOG", log.toString()));
+        Run run = run(repo, false);
+        assertEquals(0, run.code(), run.err());
+        Path aot = repo.resolve("target/brochure.aot");
+        for (int i = 0; i < 150 && !Files.exists(aot); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(aot), "the example's recipients trained the cache");
+        List<String> calls = Files.readAllLines(log.resolve("calls.txt"));
+        assertEquals(2, calls.size(), calls.toString());
+        assertEquals("brochure-content/recipients.example.csv", calls.get(1));
+        List<String> generated = Files.readAllLines(log.resolve("recipients1.csv"));
+        assertEquals(101, generated.size());
+        assertEquals("first_name,last_name,email,note", generated.getFirst());
+        assertEquals("first_name 1,last_name 1,reader1@example.org,note 1", generated.get(1));
+        assertEquals("first_name 100,last_name 100,reader100@example.org,note 100", generated.get(100));
+    }
 }
