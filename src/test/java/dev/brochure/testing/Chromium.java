@@ -123,9 +123,20 @@ public final class Chromium implements AutoCloseable, WebSocket.Listener {
         if (socket != null) {
             socket.abort();
         }
+        // Its helpers (renderer, zygote, crash handler) may still write into the profile after the
+        // browser itself has gone; the test's folder can only be removed once they have ended too.
+        java.util.List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                helper.destroyForcibly();
+            }
         }
     }
 }
