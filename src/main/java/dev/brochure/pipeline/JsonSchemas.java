@@ -317,6 +317,8 @@ final class JsonSchemas {
         consecutive.put("minimum", 1);
         consecutive.put("maximum", 10);
         style.put("consecutive-hyphens", described(consecutive, "at most this many hyphenated lines in a row"));
+        style.put("measure", described(types(false, "string"), "the longest a line may be, in ems of the style's size"
+                + " or as a length, such as 34em (about 75 characters); lines are as wide as their column without it"));
         check(style.keySet(), ThemeLoader.STYLE_KEYS);
 
         Map<String, Object> master = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ package dev.brochure.vocab;
  * room a justified line may leave empty at its end rather than be set very loose, in the last
  * pass of line breaking; {@code hyphenPenalty} is what a hyphenated line costs (TeX's
  * {@code \hyphenpenalty}) and {@code consecutiveHyphens} how many hyphenated lines may follow one
- * another.
+ * another. {@code measure} is the longest a line may be, in points (0: as wide as its column), so
+ * that large text across a wide column still reads in lines of a readable length.
  */
 public record TextStyle(
         String name,
@@ -38,7 +39,8 @@ public record TextStyle(
         boolean protrusion,
         double emergencyStretch,
         double hyphenPenalty,
-        int consecutiveHyphens) {
+        int consecutiveHyphens,
+        double measure) {
 
     /** TeX's {@code \hyphenpenalty}, the default {@code hyphen-penalty}. */
     public static final double DEFAULT_HYPHEN_PENALTY = 50;
@@ -46,4 +48,9 @@ public record TextStyle(
     public static final int DEFAULT_CONSECUTIVE_HYPHENS = 2;
     /** The largest {@code expansion} a style may ask for (5 %): beyond it letters visibly distort. */
     public static final double MAX_EXPANSION = 0.05;
+
+    /** The width lines of this style are set to in a column {@code width} wide. */
+    public double lineWidth(double width) {
+        return measure > 0 ? Math.min(width, measure) : width;
+    }
 }

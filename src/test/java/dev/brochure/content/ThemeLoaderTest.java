@@ -227,6 +227,9 @@ class ThemeLoaderTest {
                   table-note: {parent: table, features: [onum], emergency-stretch: 5pt, size: 10pt}
                 """);
         TextStyle body = theme.styles().get("body");
+        assertEquals(0, body.measure(), "body text is as wide as its column");
+        assertEquals(30 * 12.5, theme.styles().get("lead").measure(), 1e-9, "the default lead: measure: 30em at 12.5pt");
+        assertEquals(30 * 12.5, theme.styles().get("closing-lead").measure(), 1e-9, "inherited from the lead");
         assertEquals(0.02, body.expansion(), 1e-12, "the default body: expansion: 2%");
         assertTrue(body.protrusion());
         assertEquals(1, body.emergencyStretch(), 1e-12);
@@ -256,9 +259,13 @@ class ThemeLoaderTest {
                   b: {parent: body, emergency-stretch: wide}
                   c: {parent: body, consecutive-hyphens: 0}
                   d: {parent: body, features: lnum}
+                  e: {parent: body, measure: 2em}
+                  f: {parent: body, measure: wide}
                 """);
         String all = errors.toString();
-        assertEquals(4, errors.size(), all);
+        assertEquals(6, errors.size(), all);
+        assertTrue(all.contains("style 'e' measure must be from 5em to 200em (or a length in that range), not '2em'"), all);
+        assertTrue(all.contains("style 'f' measure must be from 5em to 200em"), all);
         assertTrue(all.contains("style 'a' expansion must be a percentage from 0% to 5%"), all);
         assertTrue(all.contains("style 'b' emergency-stretch must be from 0em to 10em"), all);
         assertTrue(all.contains("consecutive-hyphens must be a whole number from 1 to 10"), all);

@@ -9,6 +9,7 @@ import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.Pipeline;
+import dev.brochure.testing.LineText;
 import dev.brochure.typeset.page.Page;
 import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.TypesetDocument;
@@ -80,16 +81,30 @@ class OptmlTypeScaleTest {
         assertTrue(where.get(2).stream().anyMatch(s -> s.startsWith("06-computing:")), where.get(2).toString());
     }
 
+    /**
+     * Leads are large ragged text set across the page: the theme's {@code measure} keeps their lines
+     * to a readable length too, where the page is wider than that.
+     */
     @Test
-    void noLineOfRunningTextIsLongerThanAReadableMeasure() {
+    void noLineOfALeadIsLongerThanAReadableMeasure() {
+        Longest leads = longest(line -> Set.of("lead", "closing-lead").contains(line.paragraph().style()));
+        assertTrue(leads.lines() >= 10, "leads to judge: " + leads.lines() + " lines");
+        assertTrue(leads.characters() <= MEASURE, leads.characters() + " characters: " + leads.worst());
+        assertTrue(leads.characters() >= 50, "and not too short either: " + leads.characters());
+    }
+
+    /** How many lines were judged, and the longest of them. */
+    private record Longest(int lines, int characters, String worst) {
+    }
+
+    private static Longest longest(java.util.function.Predicate<PageItem.TextLine> judged) {
         int lines = 0;
         int longest = 0;
         String worst = "";
         for (Page page : typeset.pages()) {
             for (PageItem item : page.items()) {
-                if (item instanceof PageItem.TextLine line && RUNNING_TEXT.contains(line.paragraph().style())
-                        && !line.paragraph().heading()) {
-                    String text = textOf(page, line);
+                if (item instanceof PageItem.TextLine line && judged.test(line)) {
+                    String text = LineText.of(page, line);
                     lines++;
                     if (text.length() > longest) {
                         longest = text.length();
@@ -98,6 +113,15 @@ class OptmlTypeScaleTest {
                 }
             }
         }
+        return new Longest(lines, longest, worst);
+    }
+
+    @Test
+    void noLineOfRunningTextIsLongerThanAReadableMeasure() {
+        Longest running = longest(line -> RUNNING_TEXT.contains(line.paragraph().style()) && !line.paragraph().heading());
+        int lines = running.lines();
+        int longest = running.characters();
+        String worst = running.worst();
         assertTrue(lines > 200, "running text to judge: " + lines + " lines");
         assertTrue(longest <= MEASURE, longest + " characters: " + worst);
         assertTrue(longest >= 55, "and the columns are not too narrow either: " + longest);
@@ -190,18 +214,6 @@ class OptmlTypeScaleTest {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    /** The characters of the glyph runs that stand on the line's baseline inside its measure. */
-    private static String textOf(Page page, PageItem.TextLine line) {
-        StringBuilder text = new StringBuilder();
-        for (PageItem item : page.items()) {
-            if (item instanceof PageItem.GlyphRun run && Math.abs(run.baseline() - line.baseline()) < 0.01
-                    && run.x() >= line.x() - 6 && run.x() < line.x() + line.measure() + 1) {
-                text.append(run.text());
-            }
-        }
-        return text.toString().strip();
     }
 
     private static List<Block.Heading> headings(List<Block> blocks) {

@@ -173,7 +173,8 @@ final class StyleResolver {
                         .map(Integer::doubleValue).orElse(TextStyle.DEFAULT_HYPHEN_PENALTY),
                 Optional.ofNullable(p.get("consecutive-hyphens"))
                         .flatMap(v -> values.reader(v).integer(v.node(), what + " consecutive-hyphens", 1, 10))
-                        .orElse(TextStyle.DEFAULT_CONSECUTIVE_HYPHENS));
+                        .orElse(TextStyle.DEFAULT_CONSECUTIVE_HYPHENS),
+                measure(p, what, size));
     }
 
     /**
@@ -328,16 +329,34 @@ final class StyleResolver {
 
     /** {@code emergency-stretch: 1em} (or a length, taken relative to the style's size): in ems. */
     private double emergencyStretch(Map<String, Located> p, String what, double size) {
-        Located v = p.get("emergency-stretch");
+        return ems(p, "emergency-stretch", what, size, 0, 10, "", "write for example 'emergency-stretch: 1em'");
+    }
+
+    /**
+     * {@code measure}: the longest a line may be, in ems of the style's size ({@code 34em}) or as a
+     * length ({@code 120mm}); from 5em to 200em. Points, or 0 where it is not given.
+     */
+    private double measure(Map<String, Located> p, String what, double size) {
+        return size * ems(p, "measure", what, size, 5, 200, " (or a length in that range)",
+                "write for example 'measure: 34em' (about 75 characters)");
+    }
+
+    /**
+     * The value of {@code key} in ems of the style's {@code size}: written in ems ({@code 1em}) or as
+     * a length, from {@code min} to {@code max} ems; 0 where it is not given or is wrong (reported).
+     */
+    private double ems(Map<String, Located> p, String key, String what, double size, double min, double max,
+            String range, String hint) {
+        Located v = p.get(key);
         if (v == null) {
             return 0;
         }
-        Optional<String> text = values.string(v, what + " emergency-stretch");
+        Optional<String> text = values.string(v, what + " " + key);
         if (text.isEmpty()) {
             return 0;
         }
         String t = text.get().strip();
-        double ems = Double.NaN;
+        double ems;
         if (t.endsWith("em")) {
             try {
                 ems = Double.parseDouble(t.substring(0, t.length() - 2).strip());
@@ -345,14 +364,18 @@ final class StyleResolver {
                 ems = Double.NaN;
             }
         } else {
-                        ems = dev.brochure.vocab.Units.toPoints(t).map(pt -> pt / size).orElse(Double.NaN);
+            ems = Units.toPoints(t).map(pt -> pt / size).orElse(Double.NaN);
         }
-        if (!(ems >= 0 && ems <= 10)) {
-            values.reader(v).diagnostics().error(values.at(v), what + " emergency-stretch must be from 0em to 10em, not '"
-                    + t + "'", "write for example 'emergency-stretch: 1em'");
+        if (!(ems >= min && ems <= max)) {
+            values.reader(v).diagnostics().error(values.at(v), what + " " + key + " must be from " + number(min) + "em to "
+                    + number(max) + "em" + range + ", not '" + t + "'", hint);
             return 0;
         }
         return ems;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** A style's merged properties; those it inherits are read without reporting (their own style reports them). */

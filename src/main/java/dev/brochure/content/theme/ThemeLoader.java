@@ -41,7 +41,7 @@ public final class ThemeLoader {
     public static final List<String> FACE_KEYS = List.of("regular", "bold", "italic", "bold-italic", "fallback");
     public static final List<String> STYLE_KEYS = List.of("parent", "font", "bold", "italic", "size", "leading", "color", "align",
             "space-before", "space-after", "indent", "tracking", "uppercase", "keep-with-next", "hyphenate",
-            "balance", "features", "expansion", "protrusion", "emergency-stretch", "hyphen-penalty", "consecutive-hyphens");
+            "balance", "features", "expansion", "protrusion", "emergency-stretch", "hyphen-penalty", "consecutive-hyphens", "measure");
     public static final List<String> MASTER_KEYS = List.of("margins", "columns", "gutter", "footer", "background");
     public static final List<String> FOOTER_KEYS = List.of("style", "left", "right", "baseline", "rule");
     public static final List<String> MARGIN_KEYS = List.of("top", "right", "bottom", "left");

@@ -152,20 +152,22 @@ final class TextSetter {
         LineOptions options = role == Role.LABEL ? LineOptions.NONE
                 : align == Align.RIGHT || align == Align.CENTER ? LineOptions.of(style).withoutProtrusion()
                 : LineOptions.of(style);
+        // A style's measure keeps its lines to a readable length in a wider column (labels fill theirs).
+        double lineWidth = role == Role.LABEL ? width : style.lineWidth(width);
         List<Item> items = builder.build(text, style, justify, style.indent(), where, running);
-        List<LineBreaker.Line> lines = breaker.breakLines(items, width, justify, options);
+        List<LineBreaker.Line> lines = breaker.breakLines(items, lineWidth, justify, options);
         if (role == Role.LIST_ITEM && hyphenated(items, lines)) {
             List<Item> whole = builder.build(text, style, justify, style.indent(), where, false);
-            List<LineBreaker.Line> unhyphenated = breaker.breakLines(whole, width, justify, options);
-            if (unhyphenated.size() < LIST_ITEM_LINES && allFit(whole, unhyphenated, width, justify)) {
+            List<LineBreaker.Line> unhyphenated = breaker.breakLines(whole, lineWidth, justify, options);
+            if (unhyphenated.size() < LIST_ITEM_LINES && allFit(whole, unhyphenated, lineWidth, justify)) {
                 items = whole;
                 lines = unhyphenated;
             }
         }
-        double measure = width;
+        double measure = lineWidth;
         if (!justify && (role == Role.HEADING || running && style.balance())
                 && lines.size() > 1 && lines.size() <= MAX_BALANCED_LINES) {
-            measure = balancedMeasure(items, lines.size(), width, options);
+            measure = balancedMeasure(items, lines.size(), lineWidth, options);
             lines = breaker.breakLines(items, measure, false, options);
         }
         TextParagraph paragraph = role == Role.LABEL ? null
@@ -175,7 +177,9 @@ final class TextSetter {
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             LineBreaker.Line line = lines.get(i);
-            LineSetter.SetLine set = LineSetter.set(items, line, width, justify ? Align.LEFT : align, tags);
+            // Justified lines fill the measure; ragged, centred and right-aligned ones align in the column.
+            LineSetter.SetLine set = LineSetter.set(items, line, justify ? lineWidth : width, justify ? Align.LEFT : align,
+                    tags);
             List<PageItem> placed = new ArrayList<>(set.items().size() + 1);
             if (paragraph != null) {
                 boolean natural = line.end() >= items.size() || items.get(line.end()) instanceof Item.Penalty p

@@ -149,7 +149,7 @@ class InternationalTextTest {
         between.forEach(g -> assertEquals(1.0, g.stretch(), 1e-9, "a tenth of the 10pt em"));
         TextStyle ragged = new TextStyle(justified.name(), justified.family(), false, false, 10, 14,
                 justified.color(), Align.LEFT, 0, 0, 0, 0, false, false, true, false, justified.features(), 0, false,
-                0, 50, 2);
+                0, 50, 2, 0);
         assertTrue(items(CHINESE, ragged, List.of("cjk")).stream().filter(Item.Glue.class::isInstance)
                 .map(Item.Glue.class::cast).filter(g -> g.width() == 0 && g.stretch() < Item.INFINITY)
                 .allMatch(g -> g.stretch() == 0), "ragged lines do not stretch");

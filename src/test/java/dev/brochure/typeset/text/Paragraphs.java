@@ -29,7 +29,7 @@ final class Paragraphs {
     static TextStyle style(double expansion, boolean protrusion, double emergencyEms, double hyphenPenalty,
             int consecutiveHyphens) {
         return new TextStyle("probe", "serif", false, false, 10, 14, Rgb.BLACK, Align.JUSTIFY, 0, 0, 0, 0, false, false,
-                true, false, FontFeatures.DEFAULT, expansion, protrusion, emergencyEms, hyphenPenalty, consecutiveHyphens);
+                true, false, FontFeatures.DEFAULT, expansion, protrusion, emergencyEms, hyphenPenalty, consecutiveHyphens, 0);
     }
 
     /** Plain TeX: no expansion, no protrusion, no emergency stretch, \hyphenpenalty 50, two hyphens in a row. */
