@@ -56,6 +56,12 @@ class RightToLeftStructureTest {
     static final Linked ARABIC = new Linked("يعمل فريقنا ", "البحثي على فهم", " إدارة المياه في المدن.");
     /** Hebrew with an English link: a left-to-right piece inside a right-to-left line. */
     static final Linked MIXED = new Linked("קבוצת המחקר שלנו ", "Visit the lab", " בערים.");
+    /**
+     * Hebrew with English words around an English link: the English piece is drawn left to right
+     * inside the right-to-left line, so the paragraph's own text is drawn in four pieces, two of
+     * them English, none in reading order.
+     */
+    static final Linked MIXED_WORDS = new Linked("קבוצת המחקר שלנו about ", "Visit the lab", " now בערים.");
     /** Hebrew over several lines, the link in the middle of its second sentence. */
     static final Linked LONG = new Linked(InternationalBrochureTest.HEBREW + " " + InternationalBrochureTest.HEBREW
             + " קבוצת המחקר שלנו ", "עוסקת בניהול מים בערים", ". " + InternationalBrochureTest.HEBREW + " "
@@ -63,7 +69,7 @@ class RightToLeftStructureTest {
     /** English, left to right: read as it always was. */
     static final Linked ENGLISH = new Linked("Our group studies ", "water in cities", " today.");
 
-    static final List<Linked> PARAGRAPHS = List.of(HEBREW, ARABIC, MIXED, LONG, ENGLISH);
+    static final List<Linked> PARAGRAPHS = List.of(HEBREW, ARABIC, MIXED, MIXED_WORDS, LONG, ENGLISH);
 
     @TempDir
     static Path temp;
