@@ -4,6 +4,7 @@ import dev.brochure.typeset.page.StructNode;
 import dev.brochure.typeset.page.StructRole;
 import dev.brochure.typeset.page.Tag;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,12 @@ import org.openpdf.text.pdf.PdfWriter;
  * pages are drawn, in reading order: for an element of structure (section, list, division) its
  * child elements in content order; for an element holding text (a paragraph, a heading, a
  * caption) its text and its parts (links, spans in another language) in the order they are set,
- * so that a link is read where it stands in its sentence. A link's annotation is a kid of its
+ * so that a link is read where it stands in its sentence. A line of right-to-left text is drawn
+ * in visual order, the reverse of its reading order: such a paragraph's runs are numbered in
+ * reading order ({@link dev.brochure.typeset.page.PageItem.GlyphRun#reading()}), each marked-
+ * content sequence holds runs that follow each other in it, and the kids are put in the order
+ * of the first run each holds (a part: the first of all its sequences), so the tree lists a line's
+ * text, its link and its text again as they are read, whatever the drawing order. A link's annotation is a kid of its
  * {@code Link} element (an object reference) and names it as its {@code StructParent}.
  *
  * <p>Elements that got no content at all (a panel holding only a rule) are left out of the tree.
@@ -78,8 +84,38 @@ final class StructureTree {
     private final Map<Integer, StructNode> nodes = new HashMap<>();
     private final Map<Integer, StructNode> parents = new HashMap<>();
     private final Map<Integer, PdfStructureElement> elements = new HashMap<>();
+    /**
+     * A marked-content sequence, as a kid of its element: the first run (in its paragraph's
+     * reading order) whose text it holds, -1 while none that is numbered.
+     */
+    final class Marked {
+        private final int node;
+        private int first = -1;
+
+        private Marked(int node) {
+            this.node = node;
+        }
+
+        /** The sequence holds the run read at {@code reading} (-1: not numbered) too. */
+        void reads(int reading) {
+            if (reading >= 0) {
+                first = first < 0 ? reading : Math.min(first, reading);
+                firstRead.merge(node, reading, Math::min);
+            }
+        }
+    }
+
+    /**
+     * A kid as drawn: a marked-content sequence ({@code marked}), an object reference, or a part
+     * of a text element ({@code part}: its id, else -1).
+     */
+    private record Kid(PdfObject object, Marked marked, int part) {
+    }
+
     /** Each element's kids as drawn: marked-content and object references, and its parts (links, spans). */
-    private final Map<Integer, List<PdfObject>> drawn = new HashMap<>();
+    private final Map<Integer, List<Kid>> drawn = new HashMap<>();
+    /** The first run, in reading order, of each element's marked content, where its runs are numbered. */
+    private final Map<Integer, Integer> firstRead = new HashMap<>();
     private final Map<Integer, Set<Integer>> partsSeen = new HashMap<>();
     private final StructNode document;
 
@@ -159,14 +195,16 @@ final class StructureTree {
 
     /**
      * Records that marked-content sequence {@code mcid} of the form {@code stream} on page
-     * {@code page} is content of {@code node}.
+     * {@code page} is content of {@code node}; the caller tells the sequence which runs it holds.
      */
-    void formContent(int node, PdfIndirectReference page, PdfIndirectReference stream, int mcid) {
+    Marked formContent(int node, PdfIndirectReference page, PdfIndirectReference stream, int mcid) {
         PdfDictionary mcr = new PdfDictionary(mcrName());
         mcr.put(PdfName.PG, page);
         mcr.put(stmName(), stream);
         mcr.put(PdfName.MCID, new PdfNumber(mcid));
-        kid(node, mcr);
+        Marked marked = new Marked(node);
+        kid(node, new Kid(mcr, marked, -1));
+        return marked;
     }
 
     /**
@@ -207,11 +245,11 @@ final class StructureTree {
         PdfDictionary objr = new PdfDictionary(objrName());
         objr.put(objName(), annotation);
         objr.put(PdfName.PG, page);
-        kid(node, objr);
+        kid(node, new Kid(objr, null, -1));
         return root.addExistingObject(reference(node));
     }
 
-    private void kid(int node, PdfObject kid) {
+    private void kid(int node, Kid kid) {
         drawn.computeIfAbsent(node, n -> new ArrayList<>()).add(kid);
         partOf(node);
     }
@@ -221,7 +259,7 @@ final class StructureTree {
         StructNode parent = parents.get(node);
         if (parent != null && parent.role().holdsText()
                 && partsSeen.computeIfAbsent(parent.id(), p -> new LinkedHashSet<>()).add(node)) {
-            drawn.computeIfAbsent(parent.id(), n -> new ArrayList<>()).add(elements.get(node));
+            drawn.computeIfAbsent(parent.id(), n -> new ArrayList<>()).add(new Kid(elements.get(node), null, node));
             partOf(parent.id());
         }
     }
@@ -234,6 +272,34 @@ final class StructureTree {
         Map<Integer, Boolean> content = new HashMap<>();
         hasContent(document, content);
         finish(document, content);
+    }
+
+    /**
+     * A text element's kids in reading order: each run of consecutive kids whose first run is
+     * numbered is put in the order of their first runs; the others stay where they were drawn
+     * (a paragraph drawn in reading order, a link's annotation). An element's text is one
+     * paragraph's, so its runs are numbered along one paragraph.
+     */
+    private List<Kid> inReadingOrder(List<Kid> drawnKids) {
+        List<Kid> ordered = new ArrayList<>(drawnKids);
+        int i = 0;
+        while (i < ordered.size()) {
+            if (firstRead(ordered.get(i)) < 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < ordered.size() && firstRead(ordered.get(j)) >= 0) {
+                j++;
+            }
+            ordered.subList(i, j).sort(Comparator.comparingInt(this::firstRead));
+            i = j;
+        }
+        return ordered;
+    }
+
+    private int firstRead(Kid kid) {
+        return kid.marked() != null ? kid.marked().first : kid.part() >= 0 ? firstRead.getOrDefault(kid.part(), -1) : -1;
     }
 
     private boolean hasContent(StructNode node, Map<Integer, Boolean> content) {
@@ -253,8 +319,8 @@ final class StructureTree {
         }
         PdfArray kids = new PdfArray();
         if (node.role().holdsText()) {
-            for (PdfObject kid : drawn.getOrDefault(node.id(), List.of())) {
-                kids.add(kid);
+            for (Kid kid : inReadingOrder(drawn.getOrDefault(node.id(), List.of()))) {
+                kids.add(kid.object());
             }
         } else {
             for (StructNode child : node.children()) {
@@ -262,8 +328,8 @@ final class StructureTree {
                     kids.add(elements.get(child.id()));
                 }
             }
-            for (PdfObject kid : drawn.getOrDefault(node.id(), List.of())) {
-                kids.add(kid);
+            for (Kid kid : drawn.getOrDefault(node.id(), List.of())) {
+                kids.add(kid.object());
             }
         }
         element.put(PdfName.K, kids);

@@ -34,7 +34,10 @@ import org.openpdf.text.pdf.PdfWriter;
  * names ({@code /P <</MCID 0>> BDC … EMC}), consecutive runs of one element sharing one sequence,
  * or an artifact ({@code /Artifact <</Type /Pagination …>> BDC}); a form with marked content has
  * its own {@code StructParents} entry, and each element learns where its content is
- * ({@link StructureTree#formContent}).
+ * ({@link StructureTree#formContent}). On a line of right-to-left text, drawn in visual order,
+ * runs of one element drawn one after the other share a sequence only while the text it shows
+ * stays one unbroken stretch in reading order ({@link PageItem.GlyphRun#reading()}): the
+ * structure tree puts the sequences in the order they are read.
  */
 final class TextForms {
 
@@ -51,6 +54,10 @@ final class TextForms {
     private final List<Integer> owners = new ArrayList<>();
     /** The tag of the sequence open in this form (null: none). */
     private Tag open;
+    /** The sequence open, as its element's kid, and the runs it holds in reading order (first, last; -1: not numbered). */
+    private StructureTree.Marked marked;
+    private int firstRun;
+    private int lastRun;
     private PdfIndirectReference form;
     private final RenderCache cache;
 
@@ -84,7 +91,7 @@ final class TextForms {
         }
         DocumentFonts.Resource font = fonts.get(run.font());
         used.put(font.name(), font.reference());
-        mark(run.tag());
+        mark(run.tag(), run.reading());
         double size = run.size();
         StringBuilder c = content;
         c.append("BT\n/").append(font.name()).append(' ');
@@ -134,11 +141,23 @@ final class TextForms {
         c.append("ET\n");
     }
 
-    /** Opens the marked-content sequence of {@code tag}, unless it is the one open. */
-    private void mark(Tag tag) {
+    /**
+     * Opens the marked-content sequence of {@code tag} for a run read at {@code reading} in its
+     * paragraph (-1: not numbered), unless the open one is of that tag and holds the runs just
+     * before or after it in reading order (or neither is numbered).
+     */
+    private void mark(Tag tag, int reading) {
         Tag key = tag instanceof Tag.Unset ? new Tag.Content(tree.documentElement()) : tag;
         if (key.equals(open)) {
-            return;
+            if (key instanceof Tag.Artifact || reading < 0 && lastRun < 0) {
+                return;
+            }
+            if (reading >= 0 && lastRun >= 0 && (reading == lastRun + 1 || reading == firstRun - 1)) {
+                firstRun = Math.min(firstRun, reading);
+                lastRun = Math.max(lastRun, reading);
+                marked.reads(reading);
+                return;
+            }
         }
         close();
         switch (key) {
@@ -149,19 +168,23 @@ final class TextForms {
                 }
                 int mcid = owners.size();
                 owners.add(node);
-                tree.formContent(node, writer.getCurrentPage(), form, mcid);
+                marked = tree.formContent(node, writer.getCurrentPage(), form, mcid);
+                marked.reads(reading);
                 content.append(tree.tagName(node)).append(" <</MCID ").append(mcid).append(">> BDC\n");
             }
             case Tag.Artifact a -> content.append("/Artifact ").append(Artifacts.properties(a)).append(" BDC\n");
             case Tag.Unset u -> throw new IllegalStateException("unreachable");
         }
         open = key;
+        firstRun = reading;
+        lastRun = reading;
     }
 
     private void close() {
         if (open != null) {
             content.append("EMC\n");
             open = null;
+            marked = null;
         }
     }
 

@@ -17,6 +17,7 @@ import dev.brochure.typeset.text.LineSetter;
 import dev.brochure.typeset.text.ParagraphBuilder;
 import dev.brochure.typeset.page.Tag;
 import dev.brochure.typeset.text.RunTags;
+import dev.brochure.typeset.text.RunOrder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -174,12 +175,14 @@ final class TextSetter {
                 : new TextParagraph(id(block), where, style.name(), preview(text), justify, role == Role.HEADING,
                         style.size(), lines.size());
         double baseline = baseline(style);
+        // A paragraph holding right-to-left text is not drawn in reading order: its runs are numbered.
+        RunOrder order = RunOrder.of(items);
         List<VItem.VBox> boxes = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             LineBreaker.Line line = lines.get(i);
             // Justified lines fill the measure; ragged, centred and right-aligned ones align in the column.
             LineSetter.SetLine set = LineSetter.set(items, line, justify ? lineWidth : width, justify ? Align.LEFT : align,
-                    tags);
+                    tags, order);
             List<PageItem> placed = new ArrayList<>(set.items().size() + 1);
             if (paragraph != null) {
                 boolean natural = line.end() >= items.size() || items.get(line.end()) instanceof Item.Penalty p

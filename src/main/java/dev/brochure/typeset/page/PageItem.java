@@ -32,9 +32,21 @@ public sealed interface PageItem {
      * ligature). {@code scale} is the horizontal scaling of the glyphs (1 + the line's font
      * expansion: 1.02 draws them 2 % wider); the positions already account for it. The arrays are
      * never modified after construction.
+     *
+     * <p>{@code reading} is the run's place in its paragraph's reading order, for a paragraph
+     * holding right-to-left text, whose lines are drawn in visual order, not in the order they are
+     * read: its runs are numbered 0, 1, 2, … along its text in logical order. -1 for a run of a
+     * paragraph drawn in reading order (no right-to-left text), or one made outside typesetting's
+     * paragraphs.
      */
     record GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
-            int[] clusters, double width, String text, double scale, Tag tag) implements PageItem {
+            int[] clusters, double width, String text, double scale, Tag tag, int reading) implements PageItem {
+
+        /** A run of a paragraph drawn in reading order. */
+        public GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs,
+                double[] positions, int[] clusters, double width, String text, double scale, Tag tag) {
+            this(x, baseline, font, size, color, glyphs, positions, clusters, width, text, scale, tag, -1);
+        }
 
         /** A run drawn at the glyphs' own widths. */
         public GlyphRun(double x, double baseline, Path font, double size, Rgb color, int[] glyphs, double[] positions,
@@ -51,12 +63,19 @@ public sealed interface PageItem {
         @Override
         public GlyphRun moved(double dx, double dy) {
             return new GlyphRun(x + dx, baseline + dy, font, size, color, glyphs, positions, clusters, width, text,
-                    scale, tag);
+                    scale, tag, reading);
         }
 
         @Override
         public GlyphRun tagged(Tag other) {
-            return new GlyphRun(x, baseline, font, size, color, glyphs, positions, clusters, width, text, scale, other);
+            return new GlyphRun(x, baseline, font, size, color, glyphs, positions, clusters, width, text, scale, other,
+                    reading);
+        }
+
+        /** This run with its place in its paragraph's reading order ({@link #reading()}). */
+        public GlyphRun read(int number) {
+            return new GlyphRun(x, baseline, font, size, color, glyphs, positions, clusters, width, text, scale, tag,
+                    number);
         }
 
         /**

@@ -5,6 +5,8 @@ import dev.brochure.typeset.page.PageItem;
 import dev.brochure.typeset.page.Rect;
 import dev.brochure.typeset.page.Tag;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,7 +21,9 @@ import java.util.List;
  * moving as a whole (its glyphs are shaped in visual order already). A glyph run holds text of one
  * direction and one tag: its glyphs in visual order, its {@code text} in logical order; each run
  * keeps the tag of the text it shows. In a right-to-left
- * paragraph {@code left} alignment means the start of the line, its right edge.
+ * paragraph {@code left} alignment means the start of the line, its right edge. The runs of a
+ * paragraph holding right-to-left text are numbered in reading order ({@link RunOrder}), which
+ * is known although they are drawn in visual order.
  */
 public final class LineSetter {
 
@@ -36,7 +40,7 @@ public final class LineSetter {
      * space drawn over its stretched width), or empty space ({@code fragment} null); a hyphen is
      * drawn at the end of its penalty's width ({@code hyphen}).
      */
-    private record Piece(Fragment fragment, double advance, int level, boolean hyphen, double drawn) {
+    private record Piece(Fragment fragment, double advance, int level, boolean hyphen, double drawn, int logical) {
     }
 
     private LineSetter() {
@@ -51,6 +55,16 @@ public final class LineSetter {
      * by {@code tags}: a run never mixes text of two tags (a link's text and the text around it).
      */
     public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align, RunTags tags) {
+        return set(items, line, measure, align, tags, null);
+    }
+
+    /**
+     * As {@link #set(List, LineBreaker.Line, double, Align, RunTags)}, each glyph run numbered by
+     * {@code order} in reading order (null: not numbered), which the paragraph's lines share, set
+     * in order.
+     */
+    public static SetLine set(List<Item> items, LineBreaker.Line line, double measure, Align align, RunTags tags,
+            RunOrder order) {
         double ratio = Math.max(-1, line.ratio() >= Item.INFINITY ? 0 : line.ratio());
         double scale = 1 + line.expansion();
         List<Piece> pieces = new ArrayList<>();
@@ -62,19 +76,20 @@ public final class LineSetter {
             switch (item) {
                 case Item.Box box -> {
                     for (Fragment f : box.fragments()) {
-                        pieces.add(new Piece(f, f.width() * scale, f.level(), false, 0));
+                        pieces.add(new Piece(f, f.width() * scale, f.level(), false, 0, pieces.size()));
                         base = f.base();
                         bidi |= f.level() != 0;
                         level = f.level();
                     }
                     if (box.fragments().isEmpty()) {
-                        pieces.add(new Piece(null, box.width(), -1, false, 0));
+                        pieces.add(new Piece(null, box.width(), -1, false, 0, pieces.size()));
                     }
                 }
                 case Item.Glue glue -> {
                     double w = glue.width() + (ratio >= 0 ? ratio * glue.stretch() : ratio * glue.shrink());
                     Fragment space = glue.space() != null && i > line.start() ? glue.space() : null;
-                    pieces.add(new Piece(space, w, glue.space() != null ? glue.space().level() : level, false, 0));
+                    pieces.add(new Piece(space, w, glue.space() != null ? glue.space().level() : level, false, 0,
+                            pieces.size()));
                 }
                 case Item.Penalty p -> { }
             }
@@ -85,9 +100,10 @@ public final class LineSetter {
             if (p.hyphen() != null) {
                 // The penalty's width is the hyphen plus the kerning change at the cut: the hyphen
                 // sits at its end.
-                pieces.add(new Piece(p.hyphen(), p.width() * scale, p.hyphen().level(), true, p.hyphen().width() * scale));
+                pieces.add(new Piece(p.hyphen(), p.width() * scale, p.hyphen().level(), true, p.hyphen().width() * scale,
+                        pieces.size()));
             } else {
-                pieces.add(new Piece(null, p.width() * scale, level, false, 0));
+                pieces.add(new Piece(null, p.width() * scale, level, false, 0, pieces.size()));
             }
         }
         if (bidi) {
@@ -97,9 +113,9 @@ public final class LineSetter {
         double x = 0;
         for (Piece piece : pieces) {
             if (piece.hyphen()) {
-                runs.add(piece.fragment(), x + piece.advance() - piece.drawn(), piece.drawn());
+                runs.add(piece.fragment(), x + piece.advance() - piece.drawn(), piece.drawn(), piece.logical());
             } else if (piece.fragment() != null) {
-                runs.add(piece.fragment(), x, piece.advance());
+                runs.add(piece.fragment(), x, piece.advance(), piece.logical());
             }
             x += piece.advance();
         }
@@ -112,7 +128,7 @@ public final class LineSetter {
             default -> -line.left();
         };
         List<PageItem> out = new ArrayList<>();
-        for (PageItem item : runs.finish()) {
+        for (PageItem item : runs.finish(order)) {
             out.add(shift == 0 ? item : item.moved(shift, 0));
         }
         return new SetLine(out, width, hyphenated, line.expansion());
@@ -176,7 +192,11 @@ public final class LineSetter {
         private final double scale;
         private final RunTags tags;
         private Tag runTag;
-        private final List<PageItem> out = new ArrayList<>();
+        private final List<PageItem.GlyphRun> out = new ArrayList<>();
+        /** Where each run of {@code out} starts in the line's logical order (its first piece's index). */
+        private final List<Integer> logical = new ArrayList<>();
+        /** The first piece, in logical order, of the run being collected. */
+        private int runLogical;
         private final List<PageItem> links = new ArrayList<>();
         private Fragment look;
         private double runX;
@@ -196,15 +216,20 @@ public final class LineSetter {
             this.tags = tags;
         }
 
-        /** Adds a fragment drawn from {@code x}, taking {@code advance} (wider than natural for glue). */
-        void add(Fragment f, double x, double advance) {
+        /**
+         * Adds a fragment drawn from {@code x}, taking {@code advance} (wider than natural for glue),
+         * the {@code piece}th of the line in logical order.
+         */
+        void add(Fragment f, double x, double advance, int piece) {
             Tag tag = tags.of(f.href(), f.lang());
             if (look == null || !look.sameLook(f) || look.rightToLeft() != f.rightToLeft() || !tag.equals(runTag)) {
                 flushRun();
                 look = f;
                 runX = x;
                 runTag = tag;
+                runLogical = piece;
             }
+            runLogical = Math.min(runLogical, piece);
             fragments.add(f);
             starts.add(x);
             runEnd = x + advance;
@@ -282,15 +307,28 @@ public final class LineSetter {
                 }
                 out.add(new PageItem.GlyphRun(runX, 0, look.face().file(), look.size(), look.color(), g, p, cps,
                         runEnd - runX, text.toString(), scale, runTag));
+                logical.add(runLogical);
             }
             fragments.clear();
             starts.clear();
         }
 
-        List<PageItem> finish() {
+        /** The runs in visual order, each numbered by {@code reading} (null: not numbered), then the link areas. */
+        List<PageItem> finish(RunOrder reading) {
             flushRun();
             flushLink();
             List<PageItem> all = new ArrayList<>(out);
+            if (reading != null) {
+                // Numbered in logical order; they stay in visual order, the order they are drawn in.
+                Integer[] order = new Integer[out.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, Comparator.comparingInt(logical::get));
+                for (int i : order) {
+                    all.set(i, out.get(i).read(reading.next()));
+                }
+            }
             all.addAll(links);
             return all;
         }

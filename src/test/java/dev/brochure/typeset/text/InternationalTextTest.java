@@ -3,6 +3,7 @@ package dev.brochure.typeset.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.brochure.diag.Diagnostic;
@@ -74,6 +75,13 @@ class InternationalTextTest {
                 new Faces(WORKSPACE), diagnostics)
                 .build(List.of(new Inline.Run(text, false, false, null, null)), style, style.align() == Align.JUSTIFY,
                         0, new SourceLocation("story.yaml", 3, 5), true);
+    }
+
+    /** A paragraph of {@code inlines}, its Hebrew set in the fallback family; {@code running} text may be hyphenated. */
+    private List<Item> hebrew(List<Inline> inlines, TextStyle style, boolean running) {
+        return new ParagraphBuilder(theme(style, List.of("hebrew")), Hyphenator.forLanguage("en-US", WORKSPACE)
+                .orElseThrow(), new Faces(WORKSPACE), diagnostics)
+                .build(inlines, style, false, 0, new SourceLocation("story.yaml", 3, 5), running);
     }
 
     private static List<LineSetter.SetLine> set(List<Item> items, double measure, boolean justify) {
@@ -246,9 +254,7 @@ class InternationalTextTest {
         List<Inline> inlines = List.of(new Inline.Run("אנחנו עובדים עם ", false, false, null, null, null),
                 new Inline.Run("Vollkorn Bold", false, false, null, null, "en"),
                 new Inline.Run(" בכל האוניברסיטאות", false, false, null, null, null));
-        List<Item> items = new ParagraphBuilder(theme(style, List.of("hebrew")),
-                Hyphenator.forLanguage("en-US", WORKSPACE).orElseThrow(), new Faces(WORKSPACE), diagnostics)
-                .build(inlines, style, false, 0, new SourceLocation("story.yaml", 3, 5), true);
+        List<Item> items = hebrew(inlines, style, true);
         Tag paragraph = new Tag.Content(1);
         Tag span = new Tag.Content(2);
         RunTags tags = (href, lang) -> lang == null ? paragraph : span;
@@ -273,6 +279,68 @@ class InternationalTextTest {
         List<PageItem.GlyphRun> visual = new ArrayList<>(runs);
         visual.sort(Comparator.comparingDouble(PageItem.GlyphRun::x));
         assertTrue(visual.getFirst().text().contains("האוניברסיטאות"), "visually the last word is leftmost");
+        assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
+    }
+
+    @Test
+    void theRunsOfARightToLeftParagraphAreNumberedInReadingOrderThoughDrawnInVisualOrder() {
+        TextStyle style = Paragraphs.style(0, false, 0, 50, 2);
+        String sentence = "קבוצת המחקר שלנו עוסקת בניהול מים בערים. אנחנו עובדים עם 12 אוניברסיטאות. ";
+        // Hebrew, then English words around an English link, then Hebrew again, over several lines.
+        String before = sentence + "קבוצת המחקר שלנו about ";
+        String link = "Visit the lab";
+        String after = " now בערים. " + sentence + sentence;
+        List<Inline> inlines = List.of(new Inline.Run(before, false, false, null, null, null),
+                new Inline.Run(link, false, false, "https://example.org", null, null),
+                new Inline.Run(after, false, false, null, null, null));
+        List<Item> items = hebrew(inlines, style, false);
+        Tag paragraph = new Tag.Content(1);
+        Tag linkTag = new Tag.Content(2);
+        RunTags tags = (href, lang) -> href == null ? paragraph : linkTag;
+        RunOrder order = RunOrder.of(items);
+        assertTrue(order != null, "a paragraph holding right-to-left text is numbered");
+        List<PageItem.GlyphRun> all = new ArrayList<>();
+        boolean drawnOutOfOrder = false;
+        List<LineBreaker.Line> broken = new KnuthPlassLineBreaker().breakLines(items, 300, false,
+                new LineOptions(0, false, 0, 2));
+        assertTrue(broken.size() >= 3, "several lines: " + broken.size());
+        for (LineBreaker.Line line : broken) {
+            List<PageItem.GlyphRun> runs = runs(LineSetter.set(items, line, 300, Align.LEFT, tags, order));
+            for (int i = 1; i < runs.size(); i++) {
+                drawnOutOfOrder |= runs.get(i).reading() < runs.get(i - 1).reading();
+            }
+            all.addAll(runs);
+        }
+        assertTrue(drawnOutOfOrder, "the runs are drawn in visual order, not in reading order");
+        List<PageItem.GlyphRun> read = new ArrayList<>(all);
+        read.sort(Comparator.comparingInt(PageItem.GlyphRun::reading));
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(i, read.get(i).reading(), "each run numbered once, from 0 along the paragraph");
+        }
+        StringBuilder text = new StringBuilder();
+        StringBuilder linked = new StringBuilder();
+        for (PageItem.GlyphRun run : read) {
+            text.append(run.text());
+            if (run.tag().equals(linkTag)) {
+                linked.append(run.text());
+            }
+        }
+        assertEquals((before + link + after).replaceAll("\\s+", ""), text.toString().replaceAll("\\s+", ""),
+                "the runs in the order of their numbers hold the paragraph's text as written");
+        assertEquals(link.replaceAll("\\s+", ""), linked.toString().replaceAll("\\s+", ""));
+        String beforeLink = text.substring(0, text.indexOf("Visit")).replaceAll("\\s+", "");
+        assertEquals(before.replaceAll("\\s+", ""), beforeLink, "the link is read after the text before it");
+
+        // A paragraph without right-to-left text is drawn in reading order: its runs are not numbered.
+        List<Item> english = items("Our group studies water in cities with twelve universities.", style, List.of());
+        assertNull(RunOrder.of(english));
+        for (LineBreaker.Line line : new KnuthPlassLineBreaker().breakLines(english, 300, false,
+                new LineOptions(0, false, 0, 2))) {
+            for (PageItem.GlyphRun run : runs(LineSetter.set(english, line, 300, Align.LEFT, tags,
+                    RunOrder.of(english)))) {
+                assertEquals(-1, run.reading());
+            }
+        }
         assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
     }
 
