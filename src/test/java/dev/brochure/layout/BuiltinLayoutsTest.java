@@ -61,6 +61,25 @@ class BuiltinLayoutsTest {
         assertEquals(List.of(2, 2, 1), cardsPerRow(testimonials(5, "columns: 2\n")));
     }
 
+    /** Price cards: up to three in a row; four as two rows of two (four in a row left a price too narrow a card). */
+    @Test
+    void priceCardsTakeColumnsThatSuitTheirNumber() throws IOException {
+        for (int cards : new int[] {1, 2, 3, 4, 5, 6}) {
+            StringBuilder yaml = new StringBuilder("layout: pricing\ntitle: Fees\ncards:\n");
+            for (int i = 1; i <= cards; i++) {
+                yaml.append("  - {name: Tier ").append(i).append(", price: 'CHF 1,400'}\n");
+            }
+            write("a-pricing", yaml.toString());
+            Block.Grid grid = layout().getFirst().blocks().stream().filter(Block.Grid.class::isInstance)
+                    .map(Block.Grid.class::cast).findFirst().orElseThrow();
+            assertEquals(cards == 4 ? 2 : Math.min(cards, 3), grid.columns(), cards + " cards");
+        }
+        write("a-pricing", "layout: pricing\ntitle: Fees\ncolumns: '4'\ncards:\n  - {name: A, price: '1'}\n"
+                + "  - {name: B, price: '2'}\n  - {name: C, price: '3'}\n  - {name: D, price: '4'}\n");
+        assertEquals(4, layout().getFirst().blocks().stream().filter(Block.Grid.class::isInstance)
+                .map(Block.Grid.class::cast).findFirst().orElseThrow().columns(), "unless the content asks for four");
+    }
+
     @Test
     void anImpossibleNumberOfColumnsIsAContentErrorAtItsLine() {
         BrochureException e = assertThrows(BrochureException.class, () -> testimonials(3, "columns: 0\n"));
