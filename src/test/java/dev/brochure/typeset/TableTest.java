@@ -245,4 +245,31 @@ class TableTest {
         assertTrue(runs(doc.pages().getFirst(), "Semester 2").isEmpty(), "no group heading stranded at the foot");
         assertFalse(runs(doc.pages().get(1), "Semester 2").isEmpty());
     }
+
+    /** Wherever the page ends, a group that breaks takes at least two of its rows to the next page. */
+    @Test
+    void aGroupNeverLeavesItsLastRowAloneOnTheNextPage() {
+        List<Table.TableRow> rows = new ArrayList<>();
+        rows.add(row("Semester 2", "", "", ""));
+        for (int i = 0; i < 5; i++) {
+            rows.add(row("CS2" + i, "Second semester course " + i, "5", "Project"));
+        }
+        rows.add(row("", "Total", "25", ""));
+        Table t = table(auto(4), List.of(row("Code", "Title", "Credits", "Assessment")),
+                List.of(new Table.RowGroup(rows, false)));
+        int split = 0;
+        for (int room = 30; room <= 200; room += 4) {
+            TypesetDocument doc = typeset(spacer(Stage.BODY - room), t);
+            if (doc.pages().size() < 2) {
+                continue;
+            }
+            Page next = doc.pages().get(1);
+            int moved = runs(next, "CS2").size() + runs(next, "Total").size() + runs(next, "Semester 2").size();
+            if (moved > 0 && moved < rows.size()) {
+                split++;
+                assertTrue(moved >= 2, "with " + room + " pt left, only " + moved + " row went on to the next page");
+            }
+        }
+        assertTrue(split >= 3, "the group broke at several places: " + split);
+    }
 }

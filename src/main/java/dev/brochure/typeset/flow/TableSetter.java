@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Sets a table into the vertical list: its head rows as one box, then its body as one box per
  * run of rows that spans tie together, with penalties between them (a break is forbidden after
- * the head, inside a group that keeps together, and after a group's first row). Each body box
+ * the head, inside a group that keeps together, after a group's first row and before its last). Each body box
  * carries the head box, which the column filler repeats at the top of every further column.
  *
  * <p>Column widths: a given length or percentage; a share ({@code 2*}) of what fixed and
@@ -135,7 +135,7 @@ final class TableSetter {
             }
             end++;
             if (!out.isEmpty()) {
-                out.add(breakBefore(t, groupOf, groupStart, start, headRows));
+                out.add(breakBefore(t, groupOf, groupStart, start, end, headRows));
             }
             VItem.VBox run = rowsBox(t, cells, owner, boxes, start, end, top, x, width, false);
             out.add(repeat == null ? run : run.withHeader(repeat));
@@ -144,15 +144,20 @@ final class TableSetter {
         return out;
     }
 
-    /** Whether the table may break before body row {@code row}. */
+    /**
+     * Whether the table may break before the run of body rows from {@code row} to {@code end}
+     * (exclusive): not after the head, inside a group that keeps together, after a group's first
+     * row, or before its last run (a total or a last row never stands alone on the next page).
+     */
     private static VItem.VPenalty breakBefore(Table t, List<Integer> groupOf, List<Boolean> groupStart, int row,
-            int headRows) {
+            int end, int headRows) {
         if (row == headRows) {
             return VItem.VPenalty.forbid();
         }
         int group = groupOf.get(row);
         boolean sameGroup = group == groupOf.get(row - 1);
-        if (sameGroup && (t.body().get(group).keepTogether() || groupStart.get(row - 1))) {
+        boolean lastOfGroup = end == groupOf.size() || groupOf.get(end) != group;
+        if (sameGroup && (t.body().get(group).keepTogether() || groupStart.get(row - 1) || lastOfGroup)) {
             return VItem.VPenalty.forbid();
         }
         return VItem.VPenalty.allow();
