@@ -59,6 +59,7 @@ class InterruptedBatchTest {
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM", "KILL"})
     void aKilledBatchLeavesOnlyWholeCopiesAndAManifestTheNextRunTrusts(String signal) throws Exception {
+        dev.brochure.testing.Signals.assumeDelivered(signal);
         TestProject project = TestProject.copy("personal", temp.resolve("p"));
         TestProject.copyTree(TestProject.REPO.resolve("fonts"), temp.resolve("p/fonts"));
         StringBuilder csv = new StringBuilder("first_name,last_name,programme,note\n");
