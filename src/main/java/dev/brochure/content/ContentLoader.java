@@ -93,6 +93,12 @@ public final class ContentLoader {
             throw BrochureException.of(project.where(project.contentDir()), "content folder not found",
                     "run in the folder that holds brochure-content/, or pass --content DIR");
         }
+        Path nested = project.contentDir().resolve("brochure-content");
+        if (!Files.exists(project.brochureFile()) && Files.isRegularFile(nested.resolve("brochure.yaml"))) {
+            // --content given the project's folder rather than its content folder.
+            throw BrochureException.of(project.where(project.brochureFile()), "file not found",
+                    "this folder holds a project: did you mean --content " + nested + "?");
+        }
         project.checkInside(project.brochureFile(), project.contentDir());
         YamlFile file = YamlFile.read(project.brochureFile(), project.display(project.brochureFile()));
         NodeReader reader = new NodeReader(file.displayName(), diagnostics);

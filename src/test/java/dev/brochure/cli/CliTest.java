@@ -58,6 +58,19 @@ class CliTest {
         assertTrue(o.out().contains("2 pages"), o.out());
     }
 
+    /** A new user's mistake: --content given the project's folder, which holds brochure-content/. */
+    @Test
+    void theProjectFolderGivenAsContentIsAnErrorThatNamesTheContentFolder() {
+        project();
+        Path pdf = temp.resolve("b.pdf");
+        Outcome o = run("build", "--content", temp.toString(), "-o", pdf.toString());
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.err().contains("brochure.yaml: error: file not found"), o.err());
+        assertTrue(o.err().contains("did you mean --content " + temp.resolve("brochure-content")), o.err());
+        assertFalse(Files.exists(pdf));
+        assertFalse(o.err().contains("\tat "), "no stack trace");
+    }
+
     @Test
     void validateChecksWithoutWriting() {
         TestProject project = project();
