@@ -1,6 +1,7 @@
 package dev.brochure.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import dev.brochure.layout.tree.LayoutDocument;
 import dev.brochure.layout.tree.LayoutSection;
 import dev.brochure.pipeline.BuildRequest;
 import dev.brochure.pipeline.Pipeline;
+import dev.brochure.vocab.Rgb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,6 +257,9 @@ class BuiltinLayoutsTest {
         assertEquals(4, table.body().getFirst().rows().size(), "heading row, two rows, total");
         assertEquals(3, table.body().getFirst().rows().getFirst().cells().getFirst().colspan(), "the group heading spans the table");
         assertTrue(table.zebra() != null, "every other row is tinted unless the content says zebra: false");
+        Rgb band = table.body().getFirst().rows().getFirst().cells().getFirst().fill();
+        assertEquals(theme().colors().get("band"), band, "a group heading stands on the band");
+        assertNotEquals(table.zebra(), band, "which a striped row above it does not merge with");
 
         List<Block.Row> dates = find(sections.get(3).blocks(), Block.Row.class);
         assertEquals(2, dates.size());
