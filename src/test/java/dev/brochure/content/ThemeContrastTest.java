@@ -34,7 +34,7 @@ class ThemeContrastTest {
             new Pair("ink", "card", 4.5),
             new Pair("muted", "card", 4.5),
             new Pair("ink", "zebra", 4.5),
-            new Pair("brand", "band", 4.5),
+            new Pair("brand", "table-band", 4.5),
             new Pair("brand", "paper", 4.5),
             new Pair("accent-text", "paper", 4.5),
             new Pair("accent-text", "card", 4.5),

@@ -258,7 +258,7 @@ class BuiltinLayoutsTest {
         assertEquals(3, table.body().getFirst().rows().getFirst().cells().getFirst().colspan(), "the group heading spans the table");
         assertTrue(table.zebra() != null, "every other row is tinted unless the content says zebra: false");
         Rgb band = table.body().getFirst().rows().getFirst().cells().getFirst().fill();
-        assertEquals(theme().colors().get("band"), band, "a group heading stands on the band");
+        assertEquals(theme().colors().get("table-band"), band, "a group heading stands on the table band");
         assertNotEquals(table.zebra(), band, "which a striped row above it does not merge with");
 
         List<Block.Row> dates = find(sections.get(3).blocks(), Block.Row.class);
