@@ -1,5 +1,8 @@
 package dev.brochure.e2e;
 
+import static dev.brochure.testing.StructureElements.dict;
+import static dev.brochure.testing.StructureElements.kids;
+import static dev.brochure.testing.StructureElements.role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,31 +91,6 @@ class RightToLeftStructureTest {
         result = new Pipeline(Map.of()).build(project.request(pdf));
     }
 
-    private static COSDictionary dict(COSBase base) {
-        COSBase b = base instanceof COSObject o ? o.getObject() : base;
-        return b instanceof COSDictionary d ? d : null;
-    }
-
-    private static List<COSDictionary> kids(COSDictionary element) {
-        List<COSDictionary> out = new ArrayList<>();
-        COSBase k = element.getDictionaryObject(COSName.K);
-        if (k instanceof COSArray array) {
-            for (int i = 0; i < array.size(); i++) {
-                COSDictionary d = dict(array.get(i));
-                if (d != null) {
-                    out.add(d);
-                }
-            }
-        } else if (dict(k) != null) {
-            out.add(dict(k));
-        }
-        return out;
-    }
-
-    private static String role(COSDictionary kid) {
-        return kid.containsKey(COSName.S) ? kid.getNameAsString(COSName.S) : kid.getNameAsString(COSName.TYPE);
-    }
-
     /** The structure's P elements, in the order {@link ReadingOrder} meets them. */
     private static void paragraphs(COSDictionary element, List<COSDictionary> out) {
         for (COSDictionary kid : kids(element)) {
@@ -158,7 +133,7 @@ class RightToLeftStructureTest {
                 int at = texts.indexOf(squeeze(want.text()));
                 assertTrue(at >= 0, "'" + want.text() + "' read in structure order, among " + texts);
                 COSDictionary p = elements.get(at);
-                List<String> roles = kids(p).stream().map(RightToLeftStructureTest::role).toList();
+                List<String> roles = kids(p).stream().map(dev.brochure.testing.StructureElements::role).toList();
                 int link = roles.indexOf("Link");
                 assertTrue(link > 0 && link < roles.size() - 1 && roles.lastIndexOf("Link") == link,
                         "one link, between the text before and after it: " + roles + " in '" + want.text() + "'");

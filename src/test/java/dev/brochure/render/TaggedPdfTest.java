@@ -1,5 +1,8 @@
 package dev.brochure.render;
 
+import static dev.brochure.testing.StructureElements.dict;
+import static dev.brochure.testing.StructureElements.kids;
+import static dev.brochure.testing.StructureElements.role;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -29,10 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
@@ -116,34 +117,6 @@ class TaggedPdfTest {
         return out.toByteArray();
     }
 
-    private static COSDictionary dict(COSBase base) {
-        COSBase b = base instanceof COSObject o ? o.getObject() : base;
-        return b instanceof COSDictionary d ? d : null;
-    }
-
-    private static List<COSDictionary> kids(COSDictionary element) {
-        List<COSDictionary> out = new ArrayList<>();
-        COSBase k = element.getDictionaryObject(COSName.K);
-        if (k instanceof COSArray array) {
-            for (int i = 0; i < array.size(); i++) {
-                COSDictionary d = dict(array.get(i));
-                if (d != null) {
-                    out.add(d);
-                }
-            }
-        } else if (dict(k) != null) {
-            out.add(dict(k));
-        }
-        return out;
-    }
-
-    private static String role(COSDictionary kid) {
-        if (kid.containsKey(COSName.S)) {
-            return kid.getNameAsString(COSName.S);
-        }
-        return kid.getNameAsString(COSName.TYPE);
-    }
-
     private static String squeeze(String text) {
         return text.replaceAll("\\s+", "");
     }
@@ -160,11 +133,11 @@ class TaggedPdfTest {
             COSDictionary root = catalog.getCOSDictionary(COSName.STRUCT_TREE_ROOT);
             COSDictionary document = kids(root).getFirst();
             assertEquals("Document", role(document));
-            assertEquals(List.of("H1", "P", "Figure"), kids(document).stream().map(TaggedPdfTest::role).toList(),
+            assertEquals(List.of("H1", "P", "Figure"), kids(document).stream().map(dev.brochure.testing.StructureElements::role).toList(),
                     "the structure's order, not the drawing order (paragraph, photo, heading)");
 
             COSDictionary p = kids(document).get(1);
-            assertEquals(List.of("MCR", "Link", "Span"), kids(p).stream().map(TaggedPdfTest::role).toList(),
+            assertEquals(List.of("MCR", "Link", "Span"), kids(p).stream().map(dev.brochure.testing.StructureElements::role).toList(),
                     "the link and the words in German are read where they stand in their paragraph");
             assertEquals("de", kids(p).get(2).getString(COSName.getPDFName("Lang")), "the span says its language");
             PDPage page = doc.getPage(0);

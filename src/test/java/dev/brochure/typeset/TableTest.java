@@ -215,13 +215,19 @@ class TableTest {
         assertEquals(left + Stage.WIDTH - 60 + 4, x.x(), 0.05, "the last column is 60pt wide");
     }
 
-    @Test
-    void aGroupThatKeepsTogetherMovesOnWholeAndAGroupNeverLeavesItsFirstRowBehind() {
+    /** A group heading row and five course rows. */
+    private static List<Table.TableRow> semesterTwo() {
         List<Table.TableRow> rows = new ArrayList<>();
         rows.add(row("Semester 2", "", "", ""));
         for (int i = 0; i < 5; i++) {
             rows.add(row("CS2" + i, "Second semester course " + i, "5", "Project"));
         }
+        return rows;
+    }
+
+    @Test
+    void aGroupThatKeepsTogetherMovesOnWholeAndAGroupNeverLeavesItsFirstRowBehind() {
+        List<Table.TableRow> rows = semesterTwo();
         // Fill the page so that only about three rows fit at its foot.
         for (boolean keep : List.of(true, false)) {
             Table t = table(auto(4), List.of(row("Code", "Title", "Credits", "Assessment")),
@@ -249,11 +255,7 @@ class TableTest {
     /** Wherever the page ends, a group that breaks takes at least two of its rows to the next page. */
     @Test
     void aGroupNeverLeavesItsLastRowAloneOnTheNextPage() {
-        List<Table.TableRow> rows = new ArrayList<>();
-        rows.add(row("Semester 2", "", "", ""));
-        for (int i = 0; i < 5; i++) {
-            rows.add(row("CS2" + i, "Second semester course " + i, "5", "Project"));
-        }
+        List<Table.TableRow> rows = semesterTwo();
         rows.add(row("", "Total", "25", ""));
         Table t = table(auto(4), List.of(row("Code", "Title", "Credits", "Assessment")),
                 List.of(new Table.RowGroup(rows, false)));
